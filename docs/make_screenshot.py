@@ -1,0 +1,27 @@
+"""Export the README screenshot from the real app: python docs/make_screenshot.py"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.app import create_app  # noqa: E402
+from tui.engine.corpus import bundled_seeds, load_corpus  # noqa: E402
+
+
+async def shoot(path: Path, size: tuple[int, int], keys: list[str]) -> None:
+    app = create_app(load_corpus([bundled_seeds()]))
+    async with app.run_test(size=size) as pilot:
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        path.write_text(app.export_screenshot(title="Parallax"), encoding="utf-8")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    asyncio.run(shoot(ROOT / "docs" / "screenshot.svg", (100, 30), []))

@@ -1,0 +1,318 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.engine.corpus import (
+    CorpusError,
+    SourceError,
+    clean_text,
+    decode,
+    load_corpus,
+    load_rules,
+    load_source,
+    parse_article,
+)
+
+from .conftest import SEEDS, SHARED
+
+EXPECTED = {
+    # id: (paragraphs, outlet, date)
+    "000_325959a8911ed8b1": (10, "RFE/RL", "2023-09-24"),
+    "001_42660f7c9533477f": (11, "", "2023-09-24"),
+    "002_e26d6aa20c766d9e": (19, "Washington Post", ""),
+    "003_d746f951cc115972": (24, "", ""),
+    "004_cbc5f93362fa8248": (20, "The Globe", ""),
+}
+FURNITURE = [
+    "Skip to main content",
+    "Open this photo in gallery:",
+    "Connect with us",
+    "Follow us on Google News to get the latest Updates",
+    "Follow related authors and topics",
+    "Authors and topics you follow will be added",
+    "Interact with The Globe",
+    "EMMANUEL DUNAND/AFP/Getty Images",
+    "date 2023-09-24",
+    "Source: Washington Post",
+]
+
+
+def test_seeds_are_byte_for_byte_copies():
+    originals = sorted((SHARED / "seeds").glob("*.txt"))
+    if not originals:
+        pytest.skip("../shared/seeds is not beside this checkout")
+    for original in originals:
+        assert (SEEDS / original.name).read_bytes() == original.read_bytes()
+
+
+def test_every_seed_loads_with_expected_shape(seed_corpus):
+    assert [s.id for s in seed_corpus.sources] == sorted(EXPECTED)
+    for src in seed_corpus.sources:
+        paragraphs, outlet, date = EXPECTED[src.id]
+        assert len(src.paragraphs) == paragraphs, src.id
+        assert src.outlet == outlet
+        assert src.date == date
+        assert [p.id for p in src.paragraphs] == [f"{src.id}:p{i}" for i in range(1, paragraphs + 1)]
+
+
+def test_furniture_leaves_the_body_with_a_reason(seed_corpus):
+    body = "\n".join(p.text for p in seed_corpus.paragraphs())
+    removed = "\n".join(r.text for s in seed_corpus.sources for r in s.removed)
+    for snippet in FURNITURE:
+        assert snippet not in body, snippet
+        assert snippet in removed, snippet
+    reasons = {r.reason for s in seed_corpus.sources for r in s.removed}
+    assert {"boilerplate", "metadata", "photo caption"} <= reasons
+
+
+def test_metadata_prefix_keeps_the_body_of_its_line(seed_corpus):
+    first = seed_corpus.source("000_325959a8911ed8b1").paragraphs[0]
+    assert first.text.startswith("The two-day offensive forced")
+
+
+def test_headline_becomes_title_not_body(seed_corpus):
+    src = seed_corpus.source("002_e26d6aa20c766d9e")
+    assert src.title == "Armenians flee Nagorno-Karabakh after Azerbaijan offensive"
+    assert all("Armenians flee Nagorno-Karabakh after" not in p.text for p in src.paragraphs)
+
+
+def test_sentences_have_offsets(seed_corpus):
+    for p in seed_corpus.paragraphs():
+        assert p.sentences
+        joined = " ".join(p.text[s:e] for s, e in p.sentences)
+        assert joined.split() == p.text.split()
+    p = seed_corpus.source("002_e26d6aa20c766d9e").paragraphs[11]
+    assert p.text.startswith("Azerbaijan launched its lightning-quick offensive on Sept. 19")
+    assert len(p.sentences) == 1  # "Sept." is not a sentence end
+
+
+def test_single_newline_file_splits_per_line(seed_corpus):
+    src = seed_corpus.source("003_d746f951cc115972")
+    assert len(src.paragraphs) == 24
+    assert src.paragraphs[-1].text.startswith("Azerbaijan and Armenia fought two wars")
+
+
+def test_sources_yaml_fills_metadata(seed_corpus):
+    assert seed_corpus.source("001_42660f7c9533477f").title.startswith("Azerbaijan took control")
+
+
+def test_result_does_not_depend_on_argument_order(tmp_path):
+    files = sorted(SEEDS.glob("*.txt"))
+    a = load_corpus(files)
+    b = load_corpus(list(reversed(files)))
+    assert [s.id for s in a.sources] == [s.id for s in b.sources]
+    assert [p.text for p in a.paragraphs()] == [p.text for p in b.paragraphs()]
+
+
+# ------------------------------------------------------------- formats
+
+
+def _write(path: Path, data: bytes | str) -> Path:
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def test_front_matter_and_credit_line(tmp_path):
+    f = _write(
+        tmp_path / "a.md",
+        "---\ntitle: Floods in the valley\noutlet: Daily Example\ndate: 2024-03-05\n---\n\n"
+        "# Floods in the valley\n\nThe river rose two metres overnight.\n\nBy Jane Roe\n\n"
+        "Officials said 40 homes were flooded. Read [the report](https://example.org/r).\n\n"
+        "![A flooded street](street.jpg)\n",
+    )
+    src = load_source(f)
+    assert (src.title, src.outlet, src.date, src.author) == ("Floods in the valley", "Daily Example", "2024-03-05", "Jane Roe")
+    assert [p.text for p in src.paragraphs] == [
+        "The river rose two metres overnight.",
+        "Officials said 40 homes were flooded. Read the report.",
+    ]
+    assert {r.reason for r in src.removed} == {"metadata", "title", "image"}
+
+
+def test_html_article(tmp_path):
+    f = _write(
+        tmp_path / "page.html",
+        "<html><head><title>Storm hits coast</title>"
+        '<meta property="og:site_name" content="Coast News">'
+        '<meta property="article:published_time" content="2024-01-02T10:00:00Z">'
+        "<script>var x = 1;</script></head><body><nav>Home | World | Sport</nav>"
+        "<h1>Storm hits coast</h1><p>The storm reached the coast on <b>Monday</b>, officials said.</p>"
+        "<p>About 3,000 people left &amp; went inland.</p><footer>Subscribe to our newsletter</footer></body></html>",
+    )
+    src = load_source(f)
+    assert (src.title, src.outlet, src.date) == ("Storm hits coast", "Coast News", "2024-01-02")
+    assert [p.text for p in src.paragraphs] == [
+        "The storm reached the coast on Monday, officials said.",
+        "About 3,000 people left & went inland.",
+    ]
+    removed = {r.text: r.reason for r in src.removed}
+    assert removed["Home | World | Sport"] == "navigation"
+    assert removed["Subscribe to our newsletter"] == "page footer"
+
+
+def test_utf8_bom(tmp_path):
+    f = _write(tmp_path / "bom.txt", b"\xef\xbb\xbfFirst paragraph here.\n\nSecond one.\n")
+    src = load_source(f)
+    assert src.paragraphs[0].text == "First paragraph here."
+    assert src.encoding == "utf-8-sig"
+
+
+def test_windows_1252_fallback_warns(tmp_path):
+    f = _write(tmp_path / "old.txt", "Caf\u00e9 owners said \u201cno\u201d.\n\nMore text.\n".encode("cp1252"))
+    src = load_source(f)
+    assert src.paragraphs[0].text == "Caf\u00e9 owners said \u201cno\u201d."
+    assert src.encoding == "cp1252"
+    assert any("Windows-1252" in w for w in src.warnings)
+
+
+def test_control_and_escape_characters_are_stripped():
+    raw = "Bad\x1b[31m red\x1b[0m \x1b]0;title\x07text\x00 with\x07 bell\u202e and\ttab"
+    assert clean_text(raw) == "Bad red text with bell and tab"
+
+
+def test_sources_yaml_beside_files(tmp_path):
+    _write(tmp_path / "one.txt", "Alpha said 3 things.\n")
+    _write(tmp_path / "two.txt", "Beta said 4 things.\n")
+    _write(tmp_path / "sources.yaml", "one.txt:\n  outlet: Alpha Times\n  date: 2024-05-06\ntwo:\n  outlet: Beta Post\n")
+    corpus = load_corpus([tmp_path])
+    assert [(s.outlet, s.date) for s in corpus.sources] == [("Alpha Times", "2024-05-06"), ("Beta Post", "")]
+
+
+def test_user_rules_extend_the_bundled_ones(tmp_path):
+    rules_file = _write(tmp_path / "rules.yaml", "furniture:\n  - name: promo\n    reason: promotion\n    pattern: 'listen to our podcast.*'\n")
+    rules = load_rules([rules_file])
+    paragraphs, removed, _, _ = parse_article("Body text here.\n\nListen to our podcast every Monday\n", "x", rules=rules)
+    assert [p.text for p in paragraphs] == ["Body text here."]
+    assert removed[0].reason == "promotion"
+
+
+def test_broken_rules_file_is_reported_not_fatal(tmp_path):
+    rules_file = _write(tmp_path / "rules.yaml", "furniture:\n  - pattern: '(unclosed'\n")
+    rules = load_rules([rules_file])
+    assert any("bad pattern" in w for w in rules.warnings)
+    assert rules.furniture  # the bundled rules still apply
+
+
+# ------------------------------------------------------------- bad input
+
+
+@pytest.fixture
+def binary_file(tmp_path):
+    return _write(tmp_path / "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+
+
+@pytest.fixture
+def undecodable_file(tmp_path):
+    return _write(tmp_path / "broken.txt", b"caf\xe9 \x81\x8d\x8f\x90 text that is neither utf-8 nor cp1252\n")
+
+
+@pytest.fixture
+def empty_file(tmp_path):
+    return _write(tmp_path / "empty.txt", "\n\n   \n")
+
+
+@pytest.fixture
+def one_article_folder(tmp_path):
+    folder = tmp_path / "single"
+    folder.mkdir()
+    shutil.copy(SEEDS / "000_325959a8911ed8b1.txt", folder)
+    return folder
+
+
+@pytest.fixture
+def mixed_folder(tmp_path, binary_file, undecodable_file):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("000_325959a8911ed8b1.txt", "001_42660f7c9533477f.txt"):
+        shutil.copy(SEEDS / name, folder)
+    shutil.copy(binary_file, folder)
+    shutil.copy(undecodable_file, folder)
+    _write(folder / "notes.pdf", b"%PDF-1.4")
+    return folder
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(CorpusError, match="no such file or folder"):
+        load_corpus([tmp_path / "nope"])
+
+
+def test_binary_file_named_explicitly(binary_file):
+    with pytest.raises(SourceError, match="binary file"):
+        load_corpus([binary_file, SEEDS / "000_325959a8911ed8b1.txt"])
+
+
+def test_undecodable_file_named_explicitly(undecodable_file):
+    with pytest.raises(SourceError, match="cannot be decoded"):
+        load_corpus([undecodable_file, SEEDS / "000_325959a8911ed8b1.txt"])
+
+
+def test_file_with_no_text(empty_file):
+    with pytest.raises(SourceError, match="no article text"):
+        load_source(empty_file)
+
+
+def test_folder_with_one_article(one_article_folder):
+    with pytest.raises(CorpusError, match="needs at least 2"):
+        load_corpus([one_article_folder])
+
+
+def test_folder_with_no_readable_article(tmp_path, binary_file, undecodable_file):
+    with pytest.raises(CorpusError, match="no readable article"):
+        load_corpus([tmp_path])
+
+
+def test_unreadable_files_in_a_folder_are_reported_and_skipped(mixed_folder):
+    corpus = load_corpus([mixed_folder])
+    assert [s.id for s in corpus.sources] == ["000_325959a8911ed8b1", "001_42660f7c9533477f"]
+    text = "\n".join(corpus.warnings)
+    assert "photo.txt: is a binary file" in text
+    assert "broken.txt: cannot be decoded" in text
+    assert "notes.pdf: skipped" in text
+
+
+def test_decode_rejects_binary():
+    with pytest.raises(SourceError):
+        decode(b"\x00\x01\x02\x03" * 10)
+
+
+# ------------------------------------------------------------- properties
+
+
+def _accounted(text: str, rules) -> None:
+    paragraphs, removed, _, _ = parse_article(text, "s", rules=rules)
+    pieces = " ".join([p.text for p in paragraphs] + [r.text for r in removed])
+    kept = set(pieces.split())
+    for line in clean_text(text).split("\n"):
+        for word in line.split():
+            assert word in kept, (word, line)
+
+
+_RULES = load_rules()
+_lines = st.lists(
+    st.one_of(
+        st.text(max_size=80),
+        st.sampled_from(["", "Skip to main content", "date 2023-09-24 Body follows.", "Source: Example News", "---"]),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_lines)
+def test_loading_arbitrary_text_never_crashes_or_loses_a_line(lines):
+    _accounted("\n".join(lines), _RULES)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_decode_or_fail_cleanly(data):
+    try:
+        text, _, _ = decode(data)
+    except SourceError:
+        return
+    _accounted(text, _RULES)

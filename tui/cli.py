@@ -1,0 +1,165 @@
+"""The ``parallax`` command.
+
+Only argparse is imported at start-up so that ``--help`` and ``--version``
+answer at once; the engine and the terminal UI load when a command needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .engine.corpus import Corpus
+
+PROG = "parallax"
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("open", "sources", "align")
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one clear line."""
+
+
+def _add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files (.txt, .md, .html) or folders of them; default: the bundled seed articles",
+    )
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra page-furniture rules (YAML, same shape as the bundled furniture.yaml); may repeat",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Line up news reports of one event paragraph by paragraph and show where they "
+            "disagree on names and numbers. With no command, opens the reader."
+        ),
+        epilog="Run 'parallax COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_open = sub.add_parser("open", help="open the reader in the terminal (the default command)")
+    _add_corpus_arguments(p_open)
+
+    p_sources = sub.add_parser("sources", help="print a table of the sources")
+    _add_corpus_arguments(p_sources)
+
+    p_align = sub.add_parser("align", help="print the comparison as JSON")
+    _add_corpus_arguments(p_align)
+    p_align.add_argument("--format", choices=["json"], default="json", help="output format (default: json)")
+    p_align.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    return parser
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """``parallax [PATH...]`` means ``parallax open [PATH...]``."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        return argv
+    if first is None or first not in COMMANDS:
+        return ["open", *argv]
+    return argv
+
+
+def _load(args: argparse.Namespace) -> Corpus:
+    from .engine.corpus import CorpusError, bundled_seeds, load_corpus, load_rules
+
+    paths = [Path(p) for p in args.paths] or [bundled_seeds()]
+    try:
+        corpus = load_corpus(paths, rules=load_rules([Path(r) for r in args.rules]))
+    except CorpusError as exc:
+        raise CommandError(str(exc)) from None
+    for warning in corpus.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    return corpus
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], right: set[int]) -> str:
+    cells = [[str(c) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def fmt(values: Sequence[str]) -> str:
+        parts = [v.rjust(w) if i in right else v.ljust(w) for i, (v, w) in enumerate(zip(values, widths, strict=True))]
+        return "  ".join(parts).rstrip()
+
+    lines = [fmt(headers), fmt(["-" * w for w in widths])]
+    lines += [fmt(r) for r in cells]
+    return "\n".join(lines)
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    corpus = _load(args)
+    rows = [
+        (s.id, s.outlet or "-", s.date or "-", len(s.paragraphs), s.words, len(s.removed))
+        for s in corpus.sources
+    ]
+    print(_table(("source", "outlet", "date", "paragraphs", "words", "removed"), rows, right={3, 4, 5}))
+    return EXIT_OK
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        return
+    from .engine.fileio import atomic_write_text
+
+    try:
+        atomic_write_text(Path(output), text)
+    except OSError as exc:
+        raise CommandError(f"cannot write {output}: {exc.strerror or exc}; nothing was changed") from None
+    print(f"{PROG}: wrote {output}", file=sys.stderr)
+
+
+def cmd_align(args: argparse.Namespace) -> int:
+    from .engine.export import build_export, dumps
+
+    corpus = _load(args)
+    _write_output(dumps(build_export(corpus)), args.output)
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    corpus = _load(args)
+    from .app import create_app
+
+    app = create_app(corpus)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+HANDLERS = {"open": cmd_open, "sources": cmd_sources, "align": cmd_align}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(_normalise_argv(argv))
+    try:
+        return HANDLERS[args.command](args)
+    except CommandError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,854 @@
+"""Load articles into a corpus: decode, take metadata, split paragraphs and
+sentences, and move page furniture out of the body.
+
+Nothing read is silently dropped: every non-blank input line ends up in a body
+paragraph or in the source's ``removed`` list with a reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+ARTICLE_SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+SOURCES_FILE = "sources.yaml"
+MIN_SOURCES = 2
+DEFAULT_RULES = Path(__file__).with_name("furniture.yaml")
+METADATA_FIELDS = ("title", "outlet", "date", "author", "url")
+
+
+class CorpusError(Exception):
+    """The input cannot make a corpus; the message says why, for the user."""
+
+
+class SourceError(CorpusError):
+    """One file cannot be read as an article."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    index: int
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    line: int
+
+    @property
+    def source_id(self) -> str:
+        return self.id.rsplit(":p", 1)[0]
+
+    def sentence_texts(self) -> list[str]:
+        return [self.text[s:e] for s, e in self.sentences]
+
+
+@dataclass(frozen=True)
+class Removed:
+    text: str
+    reason: str
+    line: int
+
+
+@dataclass
+class Source:
+    id: str
+    path: Path
+    paragraphs: list[Paragraph]
+    removed: list[Removed]
+    title: str = ""
+    outlet: str = ""
+    date: str = ""
+    author: str = ""
+    url: str = ""
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+    @property
+    def label(self) -> str:
+        """A short name for columns and tables: the outlet, else the id."""
+        return self.outlet or self.id
+
+
+@dataclass
+class Corpus:
+    sources: list[Source]
+    warnings: list[str] = field(default_factory=list)
+    root: Path | None = None
+
+    def source(self, source_id: str) -> Source:
+        for src in self.sources:
+            if src.id == source_id:
+                return src
+        raise KeyError(source_id)
+
+    def paragraphs(self) -> Iterable[Paragraph]:
+        for src in self.sources:
+            yield from src.paragraphs
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        source_id, _, number = paragraph_id.rpartition(":p")
+        return self.source(source_id).paragraphs[int(number) - 1]
+
+
+# ---------------------------------------------------------------- cleaning
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:"
+    r"\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks
+    r"|[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
+    r"|[@-Z\\-_]"  # two-character escapes
+    r")?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def clean_text(text: str) -> str:
+    """Strip terminal escape sequences and control characters; keep newlines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = text.replace("\t", " ").replace("\u00a0", " ")
+    return _CONTROL.sub("", text)
+
+
+# ---------------------------------------------------------------- decoding
+
+_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Return (text, encoding, warnings) or raise SourceError."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec, []
+            except UnicodeDecodeError as exc:
+                raise SourceError(f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason}") from None
+    if looks_binary(data):
+        raise SourceError("is a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        position = exc.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise SourceError(
+            f"cannot be decoded: not UTF-8 (bad byte at offset {position}) and not Windows-1252 text"
+        ) from None
+    warning = f"not valid UTF-8 (bad byte at offset {position}); read as Windows-1252, check accented letters"
+    return text, "cp1252", [warning]
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        return True
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(head) > 0.05
+
+
+# ---------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    name: str
+    reason: str
+    regex: re.Pattern[str]
+    whole_line: bool
+    max_words: int | None
+
+    def matches(self, line: str) -> bool:
+        if self.max_words is not None and len(line.split()) > self.max_words:
+            return False
+        if self.whole_line:
+            return self.regex.fullmatch(line) is not None
+        return self.regex.search(line) is not None
+
+
+@dataclass(frozen=True)
+class MetadataRule:
+    name: str
+    field: str
+    regex: re.Pattern[str]
+    prefix: bool
+
+
+@dataclass(frozen=True)
+class Rules:
+    furniture: tuple[FurnitureRule, ...]
+    metadata: tuple[MetadataRule, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def _compile(entry: dict, where: str) -> re.Pattern[str]:
+    flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+    pattern = entry.get("pattern")
+    if not isinstance(pattern, str) or not pattern:
+        raise ValueError(f"{where}: a rule needs a 'pattern'")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"{where}: bad pattern {pattern!r}: {exc}") from None
+
+
+def _parse_rules(data: object, where: str) -> tuple[list[FurnitureRule], list[MetadataRule], list[str]]:
+    furniture: list[FurnitureRule] = []
+    metadata: list[MetadataRule] = []
+    warnings: list[str] = []
+    if not isinstance(data, dict):
+        return furniture, metadata, [f"{where}: expected a mapping with 'furniture' and 'metadata' lists; ignored"]
+    for i, entry in enumerate(data.get("furniture") or []):
+        label = f"{where}: furniture rule {i + 1}"
+        try:
+            if not isinstance(entry, dict):
+                raise ValueError(f"{label}: expected a mapping")
+            max_words = entry.get("max_words")
+            furniture.append(
+                FurnitureRule(
+                    name=str(entry.get("name", f"rule-{i + 1}")),
+                    reason=str(entry.get("reason", "boilerplate")),
+                    regex=_compile(entry, label),
+                    whole_line=entry.get("match", "line") != "search",
+                    max_words=int(max_words) if max_words is not None else None,
+                )
+            )
+        except (ValueError, TypeError) as exc:
+            warnings.append(f"{exc}; rule ignored")
+    for i, entry in enumerate(data.get("metadata") or []):
+        label = f"{where}: metadata rule {i + 1}"
+        try:
+            if not isinstance(entry, dict):
+                raise ValueError(f"{label}: expected a mapping")
+            metadata.append(
+                MetadataRule(
+                    name=str(entry.get("name", f"meta-{i + 1}")),
+                    field=str(entry.get("field", "")),
+                    regex=_compile(entry, label),
+                    prefix=bool(entry.get("prefix", False)),
+                )
+            )
+        except (ValueError, TypeError) as exc:
+            warnings.append(f"{exc}; rule ignored")
+    return furniture, metadata, warnings
+
+
+def user_rules_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "parallax" / "furniture.yaml"
+
+
+@lru_cache(maxsize=8)
+def _load_rule_files(paths: tuple[Path, ...]) -> Rules:
+    furniture: list[FurnitureRule] = []
+    metadata: list[MetadataRule] = []
+    warnings: list[str] = []
+    for path in paths:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            warnings.append(f"furniture rules {path} could not be read ({exc.__class__.__name__}); ignored")
+            continue
+        f, m, w = _parse_rules(data, str(path))
+        furniture += f
+        metadata += m
+        warnings += w
+    return Rules(tuple(furniture), tuple(metadata), tuple(warnings))
+
+
+def load_rules(extra: Sequence[Path] = ()) -> Rules:
+    """The bundled rules, plus the user's config file and any extra files."""
+    return _load_rule_files((DEFAULT_RULES, user_rules_path(), *map(Path, extra)))
+
+
+# ---------------------------------------------------------------- metadata
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def normalise_date(value: object) -> str:
+    """ISO date for the common written forms; anything else as given."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        return m.group(0)
+    m = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+)\.? (\d{4})", text)
+    if m and m.group(2).lower() in _MONTHS:
+        return _iso(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))) or text
+    m = re.fullmatch(r"([A-Za-z]+)\.? (\d{1,2}),? (\d{4})", text)
+    if m and m.group(1).lower() in _MONTHS:
+        return _iso(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))) or text
+    return text
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _front_matter(text: str) -> tuple[dict, int, list[str]]:
+    """YAML front matter at the top: (fields, number of lines it takes, warnings)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, 0, []
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            block = "\n".join(lines[1:end])
+            try:
+                data = yaml.safe_load(block) or {}
+            except yaml.YAMLError:
+                return {}, end + 1, ["front matter is not valid YAML; its lines are kept as removed metadata"]
+            if not isinstance(data, dict):
+                return {}, end + 1, ["front matter is not a mapping; its lines are kept as removed metadata"]
+            return data, end + 1, []
+    return {}, 0, []
+
+
+_FIELD_ALIASES = {
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "publisher": "outlet",
+    "publication": "outlet",
+    "site": "outlet",
+    "date": "date",
+    "published": "date",
+    "author": "author",
+    "byline": "author",
+    "authors": "author",
+    "url": "url",
+    "link": "url",
+}
+
+
+def _metadata_from_mapping(data: dict) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        name = _FIELD_ALIASES.get(str(key).strip().lower())
+        if name is None or value is None or value == "":
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        out[name] = normalise_date(value) if name == "date" else clean_text(str(value)).strip()
+    return out
+
+
+# ---------------------------------------------------------------- formats
+
+
+class _HTMLText(HTMLParser):
+    """Block text of an HTML page, plus its metadata and the non-article parts."""
+
+    BLOCKS = {
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+        "li", "ul", "ol", "blockquote", "figure", "figcaption", "br", "tr", "table",
+        "pre", "dd", "dt", "hr", "body", "html",
+    }
+    FURNITURE = {"nav": "navigation", "header": "page header", "footer": "page footer",
+                 "aside": "aside", "form": "form", "button": "navigation",
+                 "figcaption": "photo caption", "noscript": "boilerplate"}
+    HIDDEN = {"script": "script", "style": "style", "template": "script", "svg": "image"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        self.removed: list[tuple[str, str]] = []
+        self.meta: dict[str, str] = {}
+        self.stack: list[tuple[str, list[str]]] = []
+        self.in_title = False
+        self.title_parts: list[str] = []
+        self.first_h1: str | None = None
+        self.h1_parts: list[str] | None = None
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            a = {k.lower(): (v or "") for k, v in attrs}
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            content = a.get("content", "").strip()
+            mapping = {
+                "og:site_name": "outlet", "application-name": "outlet", "publisher": "outlet",
+                "og:title": "title", "title": "title", "headline": "title",
+                "article:published_time": "date", "date": "date", "pubdate": "date",
+                "datepublished": "date", "dc.date": "date", "author": "author",
+                "article:author": "author", "og:url": "url",
+            }
+            if key in mapping and content and mapping[key] not in self.meta:
+                self.meta[mapping[key]] = content
+            return
+        if tag in self.FURNITURE or tag in self.HIDDEN:
+            self._flush()
+            self.stack.append((tag, []))
+            return
+        if tag == "title":
+            self.in_title = True
+        if tag == "h1" and self.first_h1 is None:
+            self.h1_parts = []
+        if tag in self.BLOCKS:
+            if self.stack:
+                self.stack[-1][1].append("\n")
+            else:
+                self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack and self.stack[-1][0] == tag:
+            name, parts = self.stack.pop()
+            reason = self.FURNITURE.get(name) or self.HIDDEN.get(name, "boilerplate")
+            for piece in "".join(parts).split("\n"):
+                piece = " ".join(piece.split())
+                if piece:
+                    if self.stack:
+                        self.stack[-1][1].append(piece + "\n")
+                    else:
+                        self.removed.append((piece, reason))
+            return
+        if tag == "title":
+            self.in_title = False
+        if tag == "h1" and self.h1_parts is not None:
+            self.first_h1 = " ".join("".join(self.h1_parts).split())
+            self.h1_parts = None
+        if tag in self.BLOCKS and not self.stack:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self.stack:
+            self.stack[-1][1].append(data)
+            return
+        if self.h1_parts is not None:
+            self.h1_parts.append(data)
+        self.current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        while self.stack:
+            self.handle_endtag(self.stack[-1][0])
+        self._flush()
+
+
+def _html_to_text(html: str) -> tuple[str, dict[str, str], list[tuple[str, str]]]:
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    meta = dict(parser.meta)
+    title = " ".join("".join(parser.title_parts).split())
+    if title and "title" not in meta:
+        meta["title"] = title
+    blocks = parser.blocks
+    removed = list(parser.removed)
+    if parser.first_h1 and blocks and blocks[0] == parser.first_h1:
+        removed.insert(0, (blocks.pop(0), "title"))
+        meta.setdefault("title", parser.first_h1)
+    return "\n\n".join(blocks), meta, removed
+
+
+_MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\((?:[^)(]|\([^)]*\))*\)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_QUOTE_OR_BULLET = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+)")
+
+
+# ---------------------------------------------------------------- splitting
+
+
+_TERMINAL = tuple(".!?\"”’'…)»:;")
+
+
+def _is_heading(text: str) -> bool:
+    """A short line with no closing punctuation reads as a headline or section head."""
+    words = text.split()
+    return 0 < len(words) <= 12 and not text.rstrip().endswith(_TERMINAL)
+
+
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans as character offsets into ``text``."""
+    from syntok import segmenter
+
+    spans: list[tuple[int, int]] = []
+    try:
+        for paragraph in segmenter.analyze(text):
+            for sentence in paragraph:
+                tokens = [t for t in sentence if t.value]
+                if tokens:
+                    start = tokens[0].offset
+                    end = tokens[-1].offset + len(tokens[-1].value)
+                    spans.append((start, end))
+    except Exception:  # syntok on pathological input: one sentence is still right
+        spans = []
+    if not spans and text.strip():
+        stripped = text.strip()
+        start = text.index(stripped)
+        spans = [(start, start + len(stripped))]
+    return tuple(spans)
+
+
+@dataclass
+class _Block:
+    lines: list[str]
+    first_line: int
+
+
+def _match_metadata(line: str, rules: Rules) -> tuple[MetadataRule, re.Match[str]] | None:
+    for rule in rules.metadata:
+        m = rule.regex.match(line) if rule.prefix else rule.regex.fullmatch(line)
+        if m:
+            return rule, m
+    return None
+
+
+def _furniture_reason(line: str, rules: Rules) -> str | None:
+    for rule in rules.furniture:
+        if rule.matches(line):
+            return rule.reason
+    return None
+
+
+def parse_article(
+    text: str,
+    source_id: str,
+    fmt: str = "text",
+    rules: Rules | None = None,
+) -> tuple[list[Paragraph], list[Removed], dict[str, str], list[str]]:
+    """Split decoded article text into body paragraphs and removed lines.
+
+    Returns (paragraphs, removed, metadata, warnings).
+    """
+    rules = rules or load_rules()
+    meta: dict[str, str] = {}
+    removed: list[Removed] = []
+    warnings: list[str] = []
+
+    if fmt == "html":
+        text, html_meta, html_removed = _html_to_text(text)
+        text = clean_text(text)
+        meta.update(_metadata_from_mapping(html_meta))
+        removed += [Removed(clean_text(t), reason, 0) for t, reason in html_removed]
+    else:
+        text = clean_text(text)
+
+    lines = text.split("\n")
+    fm, fm_lines, fm_warnings = _front_matter(text)
+    warnings += fm_warnings
+    if fm_lines:
+        block = "\n".join(line for line in lines[:fm_lines] if line.strip())
+        removed.append(Removed(block, "metadata", 1))
+        meta.update(_metadata_from_mapping(fm))
+
+    blocks: list[_Block] = []
+    current: _Block | None = None
+
+    def close_block() -> None:
+        nonlocal current
+        if current and current.lines:
+            blocks.append(current)
+        current = None
+
+    for number, raw in enumerate(lines[fm_lines:], start=fm_lines + 1):
+        line = raw.strip()
+        if not line:
+            close_block()
+            continue
+        if fmt == "markdown":
+            heading = _MD_HEADING.match(line)
+            if heading:
+                close_block()
+                level, title = len(heading.group(1)), heading.group(2)
+                if level == 1 and meta.get("title", title) == title:
+                    meta["title"] = title
+                    removed.append(Removed(line, "title", number))
+                else:
+                    removed.append(Removed(line, "heading", number))
+                continue
+            if _MD_IMAGE.match(line):
+                close_block()
+                removed.append(Removed(line, "image", number))
+                continue
+            line = _MD_QUOTE_OR_BULLET.sub("", line)
+            line = _MD_LINK.sub(r"\1", line).strip()
+            if not line:
+                continue
+        found = _match_metadata(line, rules)
+        if found:
+            rule, m = found
+            value = m.group("value").strip() if "value" in m.groupdict() and m.group("value") else ""
+            field_name = rule.field
+            if field_name == "from-key":
+                field_name = _FIELD_ALIASES.get(m.group("key").lower(), "")
+            if field_name in METADATA_FIELDS and value and field_name not in meta:
+                meta[field_name] = normalise_date(value) if field_name == "date" else value
+            removed.append(Removed(m.group(0).strip(), "metadata", number))
+            line = line[m.end():].strip() if rule.prefix else ""
+            if not line:
+                continue
+        reason = _furniture_reason(line, rules)
+        if reason:
+            close_block()
+            removed.append(Removed(line, reason, number))
+            continue
+        if current is None:
+            current = _Block([], number)
+        current.lines.append(line)
+    close_block()
+
+    # A file with no blank line between its lines has one paragraph per line.
+    if len(blocks) == 1 and len(blocks[0].lines) > 1:
+        only = blocks[0]
+        blocks = [_Block([line], only.first_line + i) for i, line in enumerate(only.lines)]
+        # line numbers are approximate when furniture sat between lines; ids do not use them
+
+    texts = [(" ".join(b.lines), b.first_line) for b in blocks]
+    body: list[tuple[str, int]] = []
+    for i, (para_text, line_no) in enumerate(texts):
+        single_line = len(blocks[i].lines) == 1
+        if single_line and _is_heading(para_text) and len(texts) > 1:
+            is_title = not body and "title" not in meta
+            if is_title:
+                meta["title"] = para_text
+            removed.append(Removed(para_text, "title" if is_title else "heading", line_no))
+            continue
+        body.append((para_text, line_no))
+
+    paragraphs = [
+        Paragraph(
+            id=f"{source_id}:p{n}",
+            index=n,
+            text=para_text,
+            sentences=split_sentences(para_text),
+            line=line_no,
+        )
+        for n, (para_text, line_no) in enumerate(body, start=1)
+    ]
+    removed.sort(key=lambda r: r.line)
+    return paragraphs, removed, meta, warnings
+
+
+# ---------------------------------------------------------------- loading
+
+
+def read_sources_yaml(folder: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """Metadata by file name or stem from a ``sources.yaml`` in ``folder``."""
+    path = folder / SOURCES_FILE
+    if not path.is_file():
+        return {}, []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return {}, [f"{path}: could not be read ({exc.__class__.__name__}); its metadata is ignored"]
+    if data is None:
+        return {}, []
+    if isinstance(data, dict) and isinstance(data.get("sources"), list):
+        data = {str(e.get("file", "")): e for e in data["sources"] if isinstance(e, dict)}
+    if not isinstance(data, dict):
+        return {}, [f"{path}: expected a mapping of file names to metadata; ignored"]
+    out: dict[str, dict[str, str]] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out[str(key)] = _metadata_from_mapping(value)
+    return out, []
+
+
+def load_source(
+    path: Path,
+    source_id: str | None = None,
+    rules: Rules | None = None,
+    extra_meta: dict[str, str] | None = None,
+) -> Source:
+    """Read one article file. Raises SourceError with a user-facing reason."""
+    path = Path(path)
+    fmt = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise SourceError(f"{path}: is a folder, not a file") from None
+    except PermissionError:
+        raise SourceError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text, encoding, warnings = decode(data)
+    except SourceError as exc:
+        raise SourceError(f"{path}: {exc}") from None
+    sid = source_id or path.stem
+    paragraphs, removed, meta, parse_warnings = parse_article(text, sid, fmt, rules)
+    if not paragraphs:
+        raise SourceError(f"{path}: has no article text")
+    meta.update(extra_meta or {})
+    return Source(
+        id=sid,
+        path=path,
+        paragraphs=paragraphs,
+        removed=removed,
+        encoding=encoding,
+        warnings=[f"{path}: {w}" for w in warnings + parse_warnings],
+        **{k: meta.get(k, "") for k in METADATA_FIELDS},
+    )
+
+
+def _expand(paths: Sequence[Path]) -> tuple[list[tuple[Path, bool]], list[str]]:
+    """(file, named-explicitly) pairs for the given files and folders."""
+    files: list[tuple[Path, bool]] = []
+    notes: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise CorpusError(f"{path}: no such file or folder")
+        if path.is_dir():
+            try:
+                entries = sorted(path.iterdir())
+            except OSError as exc:
+                raise CorpusError(f"{path}: cannot list the folder ({exc.strerror or exc})") from None
+            for entry in entries:
+                if entry.name.startswith(".") or entry.name == SOURCES_FILE or entry.is_dir():
+                    continue
+                if entry.suffix.lower() in ARTICLE_SUFFIXES:
+                    files.append((entry, False))
+                else:
+                    notes.append(f"{entry}: skipped, not a .txt, .md or .html article")
+        else:
+            files.append((path, True))
+    return files, notes
+
+
+def _unique_ids(files: list[Path]) -> dict[Path, str]:
+    ids: dict[Path, str] = {}
+    by_stem: dict[str, list[Path]] = {}
+    for f in files:
+        by_stem.setdefault(f.stem, []).append(f)
+    for stem, group in by_stem.items():
+        if len(group) == 1:
+            ids[group[0]] = stem
+            continue
+        for f in group:
+            ids[f] = f"{f.parent.name}/{f.name}" if len({g.name for g in group}) < len(group) else f.name
+    return ids
+
+
+def load_corpus(
+    paths: Sequence[Path | str],
+    rules: Rules | None = None,
+    min_sources: int = MIN_SOURCES,
+) -> Corpus:
+    """Load articles from files and folders.
+
+    A file named explicitly that cannot be read is an error; a file found in a
+    folder that cannot be read is reported in ``Corpus.warnings`` and skipped.
+    Sources come sorted by id so that results never depend on argument order.
+    """
+    if not paths:
+        raise CorpusError("no files or folders given")
+    rules = rules or load_rules()
+    files, warnings = _expand([Path(p) for p in paths])
+    warnings = list(rules.warnings) + warnings
+    seen: set[Path] = set()
+    unique = []
+    for f, explicit in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append((f, explicit))
+    ids = _unique_ids([f for f, _ in unique])
+    meta_by_folder: dict[Path, dict[str, dict[str, str]]] = {}
+    sources: list[Source] = []
+    for f, explicit in unique:
+        folder = f.parent
+        if folder not in meta_by_folder:
+            meta_by_folder[folder], notes = read_sources_yaml(folder)
+            warnings += notes
+        folder_meta = meta_by_folder[folder]
+        extra = folder_meta.get(f.name) or folder_meta.get(f.stem) or {}
+        try:
+            src = load_source(f, ids[f], rules, extra)
+        except SourceError as exc:
+            if explicit:
+                raise
+            warnings.append(f"{exc}; skipped")
+            continue
+        warnings += src.warnings
+        sources.append(src)
+    sources.sort(key=lambda s: s.id)
+    if not sources:
+        detail = f" ({'; '.join(warnings)})" if warnings else ""
+        raise CorpusError(f"no readable article in {', '.join(str(p) for p in paths)}{detail}")
+    if len(sources) < min_sources:
+        raise CorpusError(
+            f"found {len(sources)} readable article ({sources[0].path}); "
+            f"a comparison needs at least {min_sources}"
+        )
+    return Corpus(sources=sources, warnings=warnings, root=_common_root([s.path for s in sources]))
+
+
+def _common_root(paths: list[Path]) -> Path | None:
+    try:
+        return Path(os.path.commonpath([str(p.resolve().parent) for p in paths]))
+    except ValueError:
+        return None
+
+
+def bundled_seeds() -> Path:
+    """The seed corpus: inside the installed package, or the checkout's seeds/."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    raise CorpusError("the bundled seed articles are missing from this installation")
