@@ -1,0 +1,528 @@
+"""Tests for tui.engine.figures: extraction of figures and their comparison."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.engine.figures import BOUNDS, KINDS, Figure, compare_figures, extract_figures
+
+
+def only(text: str) -> Figure:
+    """The one figure in text."""
+    figures = extract_figures(text)
+    assert len(figures) == 1, figures
+    return figures[0]
+
+
+def find(text: str, fragment: str) -> Figure:
+    """The figure whose text contains fragment."""
+    for figure in extract_figures(text):
+        if fragment in figure.text:
+            return figure
+    raise AssertionError(f"no figure with {fragment!r} in {extract_figures(text)}")
+
+
+# -- digits -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("They counted 1,000 votes.", 1000),
+        ("Forces evacuated 3,154 people.", 3154),
+        ("A total of 1,234,567 ballots.", 1234567),
+        ("Turnout was 99.9 percent.", 99.9),
+        ("It has 1.2 million residents.", 1_200_000),
+        ("We saw 12 boats.", 12),
+        ("Prices rose 0.5 percent.", 0.5),
+    ],
+)
+def test_digits(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The fund holds $5bn in reserve.", 5e9, "usd"),
+        ("It cost €3.2m to build.", 3.2e6, "eur"),
+        ("A grant of US$ 1.2 million arrived.", 1.2e6, "usd"),
+        ("They paid 40 dollars each.", 40, "usd"),
+        ("The club spent £20 million.", 20e6, "gbp"),
+    ],
+)
+def test_money(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert (figure.value, figure.unit, figure.kind) == (pytest.approx(value), unit, "money")
+
+
+def test_attached_m_is_million_before_a_plural_noun_and_metres_otherwise() -> None:
+    assert find("about 1.5m people fled", "1.5m").value == pytest.approx(1.5e6)
+    wall = only("a 10m wall")
+    assert (wall.value, wall.unit, wall.kind) == (10, "m", "measure")
+
+
+# -- number words -----------------------------------------------------------
+
+
+def test_number_words_with_decimal_point() -> None:
+    figure = only("Ninety-nine point nine percent prefer to leave.")
+    assert (figure.value, figure.unit, figure.kind) == (pytest.approx(99.9), "percent", "percent")
+    assert figure.text == "Ninety-nine point nine percent"
+
+
+def test_number_word_count() -> None:
+    figure = only("so far six armoured vehicles were handed over")
+    assert (figure.value, figure.kind, figure.thing, figure.text) == (6, "count", "vehicle", "six")
+
+
+def test_hyphenated_number_word_duration() -> None:
+    figure = only("The two-day offensive forced the leadership to agree.")
+    assert (figure.value, figure.unit, figure.kind) == (2, "day", "duration")
+    assert figure.text == "two-day"
+    assert figure.thing == "offensive"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one hundred and twenty people", 120),
+        ("Twenty-three people were hurt", 23),
+        ("twelve hundred people", 1200),
+        ("a hundred people", 100),
+        ("two million people", 2_000_000),
+        ("one point two million people", 1_200_000),
+        ("two dozen people", 24),
+        ("between 2 and 3 million people", 2_000_000),
+    ],
+)
+def test_number_word_values(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We slept in our cars,” one of them told the radio.",
+        "They went out one after another.",
+        "two wars, one between the neighbours",
+        "No one was hurt.",
+        "Someone said it was one thing or another.",
+        "One day, he said, they would return.",
+    ],
+)
+def test_one_as_pronoun_is_not_a_figure(text: str) -> None:
+    assert [f for f in extract_figures(text) if f.value == 1] == []
+
+
+def test_one_before_a_noun_or_unit_is_a_figure() -> None:
+    assert only("One soldier was killed.").thing == "soldier"
+    assert only("prices rose one percent").unit == "percent"
+    assert only("a one-day strike").unit == "day"
+    assert only("for one day only").unit == "day"
+
+
+def test_word_range() -> None:
+    figure = only("two or three houses burned")
+    assert (figure.value, figure.high, figure.bound) == (2, 3, "range")
+
+
+def test_fraction_words_are_not_counts() -> None:
+    assert extract_figures("two-thirds of voters backed it") == []
+
+
+# -- vague amounts ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("dozens of civilian casualties", 24, 99),
+        ("hundreds of homes", 200, 999),
+        ("Thousands of people gathered", 2000, 9999),
+        ("tens of thousands of Armenians", 10_000, 99_999),
+        ("hundreds of thousands of refugees", 100_000, 999_999),
+        ("several thousand local residents", 3000, 9999),
+        ("a few hundred protesters", 200, 499),
+        ("several dozen trucks", 36, 119),
+    ],
+)
+def test_vague_amounts(text: str, low: float, high: float) -> None:
+    figure = only(text)
+    assert figure.vague
+    assert (figure.value, figure.high, figure.bound) == (low, high, "range")
+    assert figure.kind == "count"
+
+
+def test_tens_of_thousands_is_one_vague_figure_not_ten_and_a_thousand() -> None:
+    figure = only("space for tens of thousands of Armenians")
+    assert figure.text == "tens of thousands"
+    assert figure.thing == "armenian"
+
+
+def test_a_dozen_is_about_twelve() -> None:
+    figure = only("more than a dozen houses")
+    assert (figure.value, figure.bound, figure.text) == (12, "more_than", "more than a dozen")
+
+
+# -- qualifiers -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "span"),
+    [
+        ("more than 1,000 people crossed", "more_than", "more than 1,000"),
+        ("over 500 people", "more_than", "over 500"),
+        ("upwards of 300 tonnes", "more_than", "upwards of 300 tonnes"),
+        ("at least 200 people", "at_least", "at least 200"),
+        ("no fewer than 40 soldiers", "at_least", "no fewer than 40"),
+        ("about 5,000 units of ammunition", "about", "about 5,000"),
+        ("around 2,000 peacekeepers", "about", "around 2,000"),
+        ("some 2,000 people", "about", "some 2,000"),
+        ("roughly 20 km", "about", "roughly 20 km"),
+        ("approximately 3 hours", "about", "approximately 3 hours"),
+        ("an estimated 40,000 refugees", "about", "an estimated 40,000"),
+        ("a population estimated at 120,000 people", "about", "estimated at 120,000"),
+        ("Few of its 120,000 or so residents", "about", "120,000 or so"),
+        ("nearly 2,000 peacekeepers", "nearly", "nearly 2,000"),
+        ("almost 50 houses", "nearly", "almost 50"),
+        ("close to 1,000 dead", "nearly", "close to 1,000"),
+        ("just under 300 people", "nearly", "just under 300"),
+        ("less than 10 percent", "less_than", "less than 10 percent"),
+        ("fewer than 12 boats", "less_than", "fewer than 12"),
+        ("under 5 percent", "less_than", "under 5 percent"),
+        ("at most 3 trucks", "at_most", "at most 3"),
+        ("up to 400 trucks", "at_most", "up to 400"),
+        ("As many as 120,000 Karabakh Armenians", "at_most", "As many as 120,000"),
+        ("no more than 20 guards", "at_most", "no more than 20"),
+        ("100 or more people", "at_least", "100 or more"),
+        ("2,000-plus people", "at_least", "2,000-plus"),
+        ("between 10 and 15 people", "range", "between 10 and 15"),
+        ("10 to 20 soldiers", "range", "10 to 20"),
+        ("10-15 people were hurt", "range", "10-15"),
+    ],
+)
+def test_qualifiers(text: str, bound: str, span: str) -> None:
+    figure = only(text)
+    assert figure.bound == bound
+    assert figure.text == span
+
+
+def test_range_has_low_value_and_high() -> None:
+    figure = only("between 10 and 15 people")
+    assert (figure.value, figure.high) == (10, 15)
+
+
+def test_from_to_is_a_change_not_a_range() -> None:
+    figures = extract_figures("the share rose from 10 to 20 percent")
+    assert [f.bound for f in figures] == ["exact", "exact"]
+
+
+# -- units ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        ("125 tons of food", "tonne", "measure"),
+        ("more than 50 tonnes of food", "tonne", "measure"),
+        ("50t of grain", "tonne", "measure"),
+        ("3 metric tons of rice", "tonne", "measure"),
+        ("295 kilometers west", "km", "measure"),
+        ("295 kilometres west", "km", "measure"),
+        ("a 5km road", "km", "measure"),
+        ("6.2 miles away", "mile", "measure"),
+        ("20 kg of flour", "kg", "measure"),
+        ("120 mph winds", "mph", "measure"),
+        ("temperatures hit 45°C", "celsius", "measure"),
+        ("30 percent of voters", "percent", "percent"),
+        ("30 per cent of voters", "percent", "percent"),
+        ("30% of voters", "percent", "percent"),
+        ("5 percentage points", "percentage_point", "percent"),
+        ("after 24 hours", "hour", "duration"),
+        ("a 24-hour offensive", "hour", "duration"),
+        ("for 3 weeks", "week", "duration"),
+        ("for more than 30 years", "year_duration", "duration"),
+        ("in 10 days", "day", "duration"),
+    ],
+)
+def test_units(text: str, unit: str, kind: str) -> None:
+    figure = only(text)
+    assert (figure.unit, figure.kind) == (unit, kind)
+    assert figure.text.split()[-1].rstrip(".") != "of"
+
+
+def test_unit_is_inside_the_span() -> None:
+    assert only("125 tons of food").text == "125 tons"
+    assert only("99.9 percent of them").text == "99.9 percent"
+
+
+# -- dates, times, years, ages, ordinals -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind"),
+    [
+        ("launched its offensive on Sept. 19, describing", "Sept. 19", "date"),
+        ("since September 20 there", "September 20", "date"),
+        ("on 20 September 2023 they", "20 September 2023", "date"),
+        ("killed on 3 March.", "3 March", "date"),
+        ("date 2023-09-24 Azerbaijan", "2023-09-24", "date"),
+        ("ceasefire on September 20-2023 held", "September 20-2023", "date"),
+        ("on Sept. 23, 2023, onboard", "Sept. 23, 2023", "date"),
+        ("since August 2021 there", "August 2021", "date"),
+        ("on 24/09/2023 it", "24/09/2023", "date"),
+        ("as of 13:00 local", "13:00", "time"),
+        ("at 9 a.m. sharp", "9 a.m.", "time"),
+        ("at 9:30pm sharp", "9:30pm", "time"),
+        ("fought a war in 1994, leaving", "1994", "year"),
+        ("deployed since late 2020 following", "2020", "year"),
+        ("a war in the 1990s.", "1990s", "year"),
+        ("the 2020 war", "2020", "year"),
+        ("the fall 2020 war in the region", "2020", "year"),
+        ("his 24-year-old son", "24-year-old", "age"),
+        ("a man, 24 years old, said", "24 years old", "age"),
+        ("He was aged 45.", "45", "age"),
+    ],
+)
+def test_dates_times_years_ages(text: str, span: str, kind: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind) == (span, kind)
+
+
+def test_time_with_zone() -> None:
+    figures = extract_figures("a ceasefire as of 13:00 (09:00 GMT) on September 20-2023")
+    assert [(f.text, f.kind) for f in figures] == [
+        ("13:00", "time"), ("09:00 GMT", "time"), ("September 20-2023", "date")]
+    assert figures[1].unit == "gmt"
+    assert figures[1].value == 9
+
+
+def test_year_range_between() -> None:
+    figure = find("two wars, one between 1988 and 1994 that claimed lives", "1988")
+    assert (figure.kind, figure.bound, figure.value, figure.high) == ("year", "range", 1988, 1994)
+    assert figure.text == "between 1988 and 1994"
+
+
+def test_years_are_not_counts_but_plural_nouns_make_counts() -> None:
+    assert only("In 2000 troops arrived.").kind == "year"
+    assert only("The 2020 elections were close.").kind == "year"
+    troops = only("Officials said 2000 troops were sent.")
+    assert (troops.kind, troops.thing) == ("count", "troop")
+    assert only("1,999 voters").kind == "count"
+
+
+def test_date_parts_are_not_counts() -> None:
+    for text in ("Sept. 19", "September 20-2023", "20 September 2023", "13:00", "in 1994",
+                 "24-year-old", "the 1990s", "2023-09-24", "since late 2020"):
+        assert all(f.kind != "count" for f in extract_figures(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("the first groups of evacuees", 1), ("for the second day", 2), ("the 21st century", 21),
+     ("the twenty-first century", 21), ("the 3rd battalion", 3)],
+)
+def test_ordinals(text: str, value: int) -> None:
+    figure = only(text)
+    assert (figure.kind, figure.value) == ("ordinal", value)
+
+
+def test_not_figures() -> None:
+    for text in ("F-16 jets", "COVID-19 patients", "5G networks", "3D printers",
+                 "Armenia A1+, a partner", "Article 5 of the treaty", "a 3-1 win",
+                 "the bill passed 220-212", "a Boeing 737 MAX 9", "one in three homes",
+                 "1 in 4 adults smoke"):
+        assert extract_figures(text) == [], text
+
+
+# -- offsets ----------------------------------------------------------------
+
+
+def test_offsets_match_text_and_cover_the_number() -> None:
+    text = ("Russia said so far six armoured vehicles, more than 800 guns, about 5,000 units of "
+            "ammunition and 125 tons of food were handed over; Ninety-nine point nine percent left.")
+    figures = extract_figures(text)
+    assert [f.text for f in figures] == [
+        "six", "more than 800", "about 5,000", "125 tons", "Ninety-nine point nine percent"]
+    for figure in figures:
+        assert text[figure.start:figure.end] == figure.text
+    assert "800" in figures[1].text and "5,000" in figures[2].text
+
+
+def test_offsets_after_non_ascii_text() -> None:
+    text = "Ильхам Алиев İlham said 1,200 small arms and twenty-three rifles"
+    for figure in extract_figures(text):
+        assert text[figure.start:figure.end] == figure.text
+    assert [f.value for f in extract_figures(text)] == [1200, 23]
+
+
+# -- thing ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("a total of 377 people have arrived", "people"),
+        ("the evacuation of 23 wounded patients from", "patient"),
+        ("125 tons of food and 65 tons of fuel", "food"),
+        ("about 5,000 units of ammunition were", "ammunition"),
+        ("A total of 130,000 munitions, 1,200 small arms", "munition"),
+        ("some aid reached the 120,000 Armenians there who", "armenian"),
+        ("a population estimated at 120,000 people, at a time", "people"),
+        ("About 120,000 ethnic Armenians live in", "armenian"),
+        ("3,154 people, including 1,428 children", "people"),
+        ("dozens of civilian casualties", "casualty"),
+        ("claimed 30,000 lives", "life"),
+        ("30 percent of Nagorno-Karabakh’s population was displaced", "population"),
+        ("the 2020 war", "war"),
+        ("a 2,000-strong force", "force"),
+        ("the population of 120,000 was hit", "population"),
+        ("close to 1,000 dead", "dead"),
+    ],
+)
+def test_thing(text: str, thing: str) -> None:
+    assert extract_figures(text)[0].thing == thing
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["at least 360 of them with housing", "99.9 percent of them prefer",
+     "Ninety-nine point nine percent prefer to leave", "295 kilometers west of Baku"],
+)
+def test_no_thing(text: str) -> None:
+    assert only(text).thing is None
+
+
+# -- compare ----------------------------------------------------------------
+
+
+def test_about_and_nearly_agree() -> None:
+    status, reason = compare_figures(only("around 2,000 peacekeepers"), only("nearly 2,000 peacekeepers"))
+    assert status == "agree"
+    assert "'around 2,000'" in reason and "'nearly 2,000'" in reason and "overlap" in reason
+
+
+def test_count_below_a_floor_conflicts() -> None:
+    status, reason = compare_figures(only("a total of 377 people"), only("more than 1,000 people"))
+    assert status == "conflict"
+    assert reason == "377 is below the floor of 'more than 1,000'"
+
+
+def test_tons_against_more_than_tonnes_conflicts_with_reason() -> None:
+    tons, tonnes = only("125 tons of food"), only("more than 50 tonnes of food")
+    status, reason = compare_figures(tons, tonnes)
+    assert status == "conflict"
+    assert reason == ("125 tonne is 2.5× the floor of 'more than 50 tonnes' — "
+                      "'more than' reads as close to the stated figure")
+    assert compare_figures(tonnes, tons) == (status, reason)
+
+
+def test_more_than_agrees_with_a_figure_close_above_it() -> None:
+    assert compare_figures(only("1,400 people"), only("more than 1,000 people"))[0] == "agree"
+    assert compare_figures(only("60 tonnes"), only("more than 50 tons"))[0] == "agree"
+
+
+def test_digits_and_words_agree() -> None:
+    status, reason = compare_figures(only("99.9 percent of them"), only("Ninety-nine point nine percent"))
+    assert status == "agree"
+    assert "99.9 percent" in reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("120,000 or so residents", "As many as 120,000 Karabakh Armenians"),
+     ("120,000 or so residents", "About 120,000 ethnic Armenians"),
+     ("As many as 120,000 Karabakh Armenians", "About 120,000 ethnic Armenians"),
+     ("the 120,000 Armenians there", "About 120,000 ethnic Armenians")],
+)
+def test_120000_variants_agree(a: str, b: str) -> None:
+    assert compare_figures(only(a), only(b))[0] == "agree"
+
+
+def test_exact_figures() -> None:
+    assert compare_figures(only("377 people"), only("311 people")) == ("conflict", "377 and 311 differ")
+    assert compare_figures(only("2,000 troops"), only("1,960 troops"))[0] == "agree"
+    assert compare_figures(only("3,154 people"), only("3,154 people"))[0] == "agree"
+
+
+def test_zero_floor_does_not_divide_by_zero() -> None:
+    assert compare_figures(only("5 people"), only("more than zero people"))[0] == "conflict"
+
+
+def test_vague_ranges() -> None:
+    assert compare_figures(only("Thousands of people"), only("3,154 people"))[0] == "agree"
+    assert compare_figures(only("Thousands of people"), only("more than 10,000 people"))[0] == "conflict"
+    assert compare_figures(only("tens of thousands of people"), only("about 120,000 people"))[0] == "conflict"
+
+
+def test_unit_conversion() -> None:
+    status, reason = compare_figures(only("10 miles"), only("16 km"))
+    assert status == "agree"
+    assert "km" in reason
+    assert compare_figures(only("two-day offensive"), only("a 48-hour offensive"))[0] == "agree"
+    assert compare_figures(only("a two-day offensive"), only("a 24-hour offensive"))[0] == "conflict"
+
+
+def test_at_most_reads_close_to_its_ceiling() -> None:
+    status, reason = compare_figures(only("377 people"), only("up to 1,000 people"))
+    assert status == "conflict"
+    assert "ceiling" in reason
+    assert compare_figures(only("700 people"), only("up to 1,000 people"))[0] == "agree"
+
+
+def test_years_and_dates() -> None:
+    assert compare_figures(only("in 1994"), only("between 1988 and 1994"))[0] == "agree"
+    assert compare_figures(only("in 1992"), only("in 1994"))[0] == "conflict"
+    assert compare_figures(only("on Sept. 20"), only("on September 20-2023"))[0] == "agree"
+    assert compare_figures(only("on Sept. 19"), only("on September 20-2023"))[0] == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("125 tons", "125 km"), ("30 percent", "30 people"), ("$5", "€5"), ("in 2020", "2,020 people"),
+     ("13:00", "09:00 GMT"), ("5 percent", "5 percentage points")],
+)
+def test_incomparable_figures_raise(a: str, b: str) -> None:
+    with pytest.raises(ValueError):
+        compare_figures(only(a), only(b))
+
+
+# -- properties -------------------------------------------------------------
+
+
+def check_well_formed(text: str, figures: list[Figure]) -> None:
+    previous_end = 0
+    for figure in figures:
+        assert text[figure.start:figure.end] == figure.text
+        assert previous_end <= figure.start < figure.end
+        previous_end = figure.end
+        assert figure.bound in BOUNDS and figure.kind in KINDS
+        assert (figure.high is not None) == (figure.bound == "range")
+
+
+@given(st.text())
+def test_any_text_gives_well_formed_figures(text: str) -> None:
+    check_well_formed(text, extract_figures(text))
+
+
+_PIECES = st.sampled_from([
+    "more than", "about", "nearly", "one", "two-day", "1,000", "99.9", "percent", "tons", "of",
+    "people", "between", "and", "to", "-", "Sept.", "20", "2020", "or so", "tens of thousands",
+    "$5bn", "13:00", "GMT", "24-year-old", "a", "hundred", "dozen", "first", ",", ".", " ", "\n",
+])
+
+
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+def test_number_heavy_text_gives_well_formed_figures(text: str) -> None:
+    figures = extract_figures(text)
+    check_well_formed(text, figures)
+    for a in figures:
+        for b in figures:
+            try:
+                status, reason = compare_figures(a, b)
+            except ValueError:
+                continue
+            assert status in ("agree", "conflict") and reason

@@ -1,0 +1,1250 @@
+"""Figures: the numbers a news report states, with their bounds, units and subjects.
+
+``extract_figures`` finds every figure in a paragraph — digits ("1,000",
+"99.9", "$5bn"), number words ("Ninety-nine point nine percent", "two-day"),
+vague amounts ("tens of thousands") — and reads around it: the qualifier
+before it ("more than", "about") becomes a bound, the word after it a unit
+("tons" and "tonnes" are both "tonne"), and the head noun that follows it the
+``thing`` counted ("23 wounded patients" -> "patient").  Dates, clock times,
+years, ages and ordinals are recognised and labelled by ``kind`` so that they
+are never compared as counts.
+
+``compare_figures`` turns two figures about the same quantity into intervals
+and says, in words, whether they agree.
+
+Spans are character offsets into the text given, so any view can mark them.
+No terminal library is imported here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from text_to_num import alpha2digit
+
+__all__ = ["BOUNDS", "KINDS", "Figure", "compare_figures", "extract_figures"]
+
+BOUNDS = ("exact", "about", "more_than", "at_least", "less_than", "at_most", "nearly", "range")
+KINDS = ("count", "percent", "measure", "duration", "money", "date", "year", "time", "age", "ordinal")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as written: its span, value, bound, unit, kind and subject."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    high: float | None
+    bound: str
+    unit: str | None
+    kind: str
+    thing: str | None
+    vague: bool = False
+
+
+# --------------------------------------------------------------------------
+# Word tables
+# --------------------------------------------------------------------------
+
+_CARDINALS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen "
+    "twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100, "thousandth": 1000,
+}
+_TENS_VALUES = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+# Multipliers written after a number: "1.2 million", "$5bn", "10k".
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "m": 1e6, "b": 1e9, "k": 1e3,
+}
+_SCALES_NEEDING_CURRENCY = {"m", "b"}  # "5m" alone is five metres
+_SCALES_ATTACHED_ONLY = {"m", "b", "k"}
+
+_CURRENCY_PREFIXES = {
+    "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₽": "rub", "₹": "inr",
+    "usd": "usd", "eur": "eur", "gbp": "gbp", "jpy": "jpy", "rub": "rub",
+    "cny": "cny", "inr": "inr", "chf": "chf",
+}
+
+# Surface form (lower case, single spaces) -> (canonical unit, kind).
+_UNITS = {
+    "%": ("percent", "percent"), "percent": ("percent", "percent"),
+    "per cent": ("percent", "percent"), "pct": ("percent", "percent"),
+    "percentage point": ("percentage_point", "percent"),
+    "percentage points": ("percentage_point", "percent"),
+    "t": ("tonne", "measure"), "ton": ("tonne", "measure"), "tons": ("tonne", "measure"),
+    "tonne": ("tonne", "measure"), "tonnes": ("tonne", "measure"),
+    "metric ton": ("tonne", "measure"), "metric tons": ("tonne", "measure"),
+    "metric tonnes": ("tonne", "measure"),
+    "kg": ("kg", "measure"), "kgs": ("kg", "measure"), "kilo": ("kg", "measure"),
+    "kilos": ("kg", "measure"), "kilogram": ("kg", "measure"), "kilograms": ("kg", "measure"),
+    "kilogramme": ("kg", "measure"), "kilogrammes": ("kg", "measure"),
+    "gram": ("g", "measure"), "grams": ("g", "measure"), "grammes": ("g", "measure"),
+    "lb": ("lb", "measure"), "lbs": ("lb", "measure"), "pound": ("lb", "measure"),
+    "pounds": ("lb", "measure"),
+    "km": ("km", "measure"), "kms": ("km", "measure"), "kilometer": ("km", "measure"),
+    "kilometers": ("km", "measure"), "kilometre": ("km", "measure"),
+    "kilometres": ("km", "measure"),
+    "m": ("m", "measure"), "meter": ("m", "measure"), "meters": ("m", "measure"),
+    "metre": ("m", "measure"), "metres": ("m", "measure"),
+    "cm": ("cm", "measure"), "centimeters": ("cm", "measure"), "centimetres": ("cm", "measure"),
+    "mm": ("mm", "measure"), "millimeters": ("mm", "measure"), "millimetres": ("mm", "measure"),
+    "mile": ("mile", "measure"), "miles": ("mile", "measure"), "mi": ("mile", "measure"),
+    "ft": ("ft", "measure"), "foot": ("ft", "measure"), "feet": ("ft", "measure"),
+    "km2": ("km2", "measure"), "km²": ("km2", "measure"), "sq km": ("km2", "measure"),
+    "square kilometers": ("km2", "measure"), "square kilometres": ("km2", "measure"),
+    "square kilometer": ("km2", "measure"), "square kilometre": ("km2", "measure"),
+    "square miles": ("sq_mile", "measure"), "square mile": ("sq_mile", "measure"),
+    "sq miles": ("sq_mile", "measure"),
+    "hectare": ("hectare", "measure"), "hectares": ("hectare", "measure"),
+    "ha": ("hectare", "measure"), "acre": ("acre", "measure"), "acres": ("acre", "measure"),
+    "litre": ("litre", "measure"), "litres": ("litre", "measure"),
+    "liter": ("litre", "measure"), "liters": ("litre", "measure"),
+    "barrel": ("barrel", "measure"), "barrels": ("barrel", "measure"),
+    "°c": ("celsius", "measure"), "degrees celsius": ("celsius", "measure"),
+    "°f": ("fahrenheit", "measure"), "degrees fahrenheit": ("fahrenheit", "measure"),
+    "degree": ("degree", "measure"), "degrees": ("degree", "measure"),
+    "km/h": ("kmh", "measure"), "kph": ("kmh", "measure"), "mph": ("mph", "measure"),
+    "sec": ("second", "duration"), "secs": ("second", "duration"),
+    "second": ("second", "duration"), "seconds": ("second", "duration"),
+    "min": ("minute", "duration"), "mins": ("minute", "duration"),
+    "minute": ("minute", "duration"), "minutes": ("minute", "duration"),
+    "h": ("hour", "duration"), "hr": ("hour", "duration"), "hrs": ("hour", "duration"),
+    "hour": ("hour", "duration"), "hours": ("hour", "duration"),
+    "day": ("day", "duration"), "days": ("day", "duration"),
+    "week": ("week", "duration"), "weeks": ("week", "duration"),
+    "month": ("month", "duration"), "months": ("month", "duration"),
+    "year": ("year_duration", "duration"), "years": ("year_duration", "duration"),
+    "yr": ("year_duration", "duration"), "yrs": ("year_duration", "duration"),
+    "decade": ("decade", "duration"), "decades": ("decade", "duration"),
+    "century": ("century", "duration"), "centuries": ("century", "duration"),
+    "dollar": ("usd", "money"), "dollars": ("usd", "money"),
+    "euro": ("eur", "money"), "euros": ("eur", "money"),
+    "pounds sterling": ("gbp", "money"), "yen": ("jpy", "money"), "yuan": ("cny", "money"),
+    "ruble": ("rub", "money"), "rubles": ("rub", "money"),
+    "rouble": ("rub", "money"), "roubles": ("rub", "money"),
+    "rupee": ("inr", "money"), "rupees": ("inr", "money"),
+    "usd": ("usd", "money"), "eur": ("eur", "money"), "gbp": ("gbp", "money"),
+}
+# Abbreviations that only count as units when glued to the digits ("5t", "24h").
+_UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec"}
+# Units written with a space that are ordinary words too: only after digits
+# or number words, which the caller guarantees.
+
+# Unit -> (dimension, factor to that dimension's base unit).
+_CONVERSIONS = {
+    "tonne": ("mass", 1000.0), "kg": ("mass", 1.0), "g": ("mass", 0.001),
+    "lb": ("mass", 0.45359237),
+    "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01),
+    "mm": ("length", 0.001), "mile": ("length", 1609.344), "ft": ("length", 0.3048),
+    "km2": ("area", 1e6), "sq_mile": ("area", 2589988.110336), "hectare": ("area", 1e4),
+    "acre": ("area", 4046.8564224),
+    "litre": ("volume", 1.0), "barrel": ("volume", 158.987294928),
+    "kmh": ("speed", 1.0), "mph": ("speed", 1.609344),
+    "second": ("time", 1.0), "minute": ("time", 60.0), "hour": ("time", 3600.0),
+    "day": ("time", 86400.0), "week": ("time", 604800.0),
+    "month": ("time", 2629800.0), "year_duration": ("time", 31557600.0),
+    "decade": ("time", 315576000.0), "century": ("time", 3155760000.0),
+}
+
+_QUALIFIERS_BEFORE = {
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "above": "more_than", "just over": "more_than",
+    "well over": "more_than", "just more than": "more_than", "well above": "more_than",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least",
+    "about": "about", "around": "about", "some": "about", "roughly": "about",
+    "approximately": "about", "approx.": "about", "an estimated": "about",
+    "estimated at": "about", "estimated": "about", "circa": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just below": "nearly", "just shy of": "nearly", "not quite": "nearly",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than",
+    "below": "less_than", "well under": "less_than", "well below": "less_than",
+    "at most": "at_most", "up to": "at_most", "as many as": "at_most",
+    "as much as": "at_most", "no more than": "at_most", "not more than": "at_most",
+    "a maximum of": "at_most",
+}
+_BOUND_WORDS = {
+    "more_than": "more than", "at_least": "at least", "about": "about",
+    "nearly": "nearly", "less_than": "less than", "at_most": "at most",
+}
+
+# Words that end the noun phrase after a number.
+_STOP_WORDS = frozenset("""
+of in on at to from for with by into onto across over under about after before during
+since until till through toward towards against among between per via near inside outside
+within without including as like than off out up down around along behind beyond upon
+and or but nor so yet while who which that whom whose where when whether if because although
+though unless
+the a an this these those its their his her our my your all each every some any no other
+another such both either neither
+is are was were be been being have has had do does did will would can could may might must
+shall should said say says told tell according reported report reports
+there here now then also already still just only too very more most less least ago earlier
+later away back apiece respectively altogether total overall again even not never ever
+them they us we it he she you i him me themselves itself
+""".split())
+_PRONOUNS = frozenset("them they us we it he she you i him me those these this that".split())
+_DETERMINERS = frozenset(
+    "the a an this these those its their his her our my your some all any each both".split()
+)
+# Nouns whose plural does not end in a plain "s", and their lemma.
+_IRREGULAR_NOUNS = {
+    "people": "people", "persons": "person", "children": "child", "men": "man",
+    "women": "woman", "police": "police", "personnel": "personnel", "staff": "staff",
+    "cattle": "cattle", "livestock": "livestock", "sheep": "sheep", "fish": "fish",
+    "deer": "deer", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
+    "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
+    "halves": "half", "thieves": "thief", "wolves": "wolf", "shelves": "shelf",
+    "aircraft": "aircraft",
+}
+_NOT_PLURAL = frozenset("""
+news series species means politics this its his has was does is as us yes always perhaps
+besides whereas across various previous famous serious thus less unless afterwards towards
+nevertheless lens bus gas analysis crisis basis thesis status campus census virus bonus
+""".split())
+# Adjectives used as nouns for people: "30,000 dead", "23 wounded".
+_NOMINAL_ADJECTIVES = frozenset(
+    "dead wounded injured missing displaced homeless elderly sick unemployed".split()
+)
+# "5,000 units of ammunition": the thing is what follows "of".
+_CONTAINER_NOUNS = frozenset("""
+unit units piece pieces item items round rounds box boxes bag bags sack sacks case cases
+batch batches load loads truckload truckloads lorryload lorryloads parcel parcels package
+packages kit kits crate crates pallet pallets consignment consignments shipment shipments
+""".split())
+# Words before a number that make it a label, not an amount: "Article 5".
+_LABEL_WORDS = frozenset("""
+no no. nos number article articles section chapter page pages paragraph route highway
+flight room phase level category class grade platform gate terminal line channel episode
+season volume vol clause decree resolution protocol item rule
+""".split())
+# Left context that makes a four-digit number a year even before a plural noun.
+_YEAR_CONTEXT = frozenset("""
+in since by until till from of before after during early late mid spring summer autumn
+fall winter the circa year
+""".split())
+_HYPHEN_PREFIXES = frozenset("mid pre post early late".split())
+# Words before "one day" / "one year" that make it a duration, not "one day, ...".
+_DURATION_LEAD_INS = frozenset("for in within after than over about only just least".split())
+_FRACTION_WORDS = r"(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+
+# --------------------------------------------------------------------------
+# Regular expressions
+# --------------------------------------------------------------------------
+
+_HY = "[-\u2010\u2011]"  # hyphens that join a compound
+_DASH = "[-\u2010\u2011\u2012\u2013\u2014]"  # hyphens and dashes between a range's ends
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_NWORD = _alternation(_CARDINALS + list(_SCALE_WORDS))
+_CARD = _alternation(_CARDINALS)
+_SCALE = _alternation(_SCALE_WORDS)
+_WORDS_PAT = (
+    rf"(?i:\b(?:a\s+(?:{_SCALE})|{_CARD})"
+    rf"(?:(?:\s+|{_HY})(?:and\s+)?(?:{_NWORD}))*"
+    rf"(?:\s+point(?:\s+(?:{_CARD}))+)?(?:\s+dozen)?\b)"
+)
+_VAGUE_PAT = r"""(?i:\b(?:
+      (?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)
+    | (?:several|a\s+few|a\s+couple(?:\s+of)?|many)\s+(?:dozen|hundred|thousand|million|billion)
+      (?:\s+(?:thousand|million))?
+    | half\s+a\s+dozen | a\s+dozen
+    | dozens | hundreds | thousands | millions | billions
+    | scores(?=\s+of\b)
+    )\b)"""
+_ORDW_PAT = (
+    rf"(?i:\b(?:(?:{_alternation(_TENS_VALUES)}){_HY})?(?:{_alternation(_ORDINAL_WORDS)})\b)"
+)
+_CURRENCY_PAT = r"(?:(?:US\$|\$|€|£|¥|₽|₹)[ \t]?|(?:USD|EUR|GBP|JPY|RUB|CNY|INR|CHF)\s?)"
+_DIGITS_PAT = (
+    rf"(?<![\w])(?<![0-9][.,])(?P<cur>{_CURRENCY_PAT})?"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+)
+_MONTH_PAT = (
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_YEAR4 = r"(?:1[89]|20)[0-9]{2}"
+_CORE_RE = re.compile(
+    rf"""
+      (?P<ISO>\b(?P<iy>{_YEAR4})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])\b)
+    | (?P<SLASH>\b(?P<s1>[0-3]?[0-9])/(?P<s2>[0-3]?[0-9])/(?P<s3>{_YEAR4})\b)
+    | (?P<MDATE>(?P<mm>{_MONTH_PAT})\s+(?P<md>[0-3]?[0-9])(?:st|nd|rd|th)?\b
+        (?:\s*{_DASH}\s*(?P<md2>[0-3]?[0-9])\b(?!{_DASH}?[0-9]))?
+        (?:(?:,\s*|\s+|{_DASH})(?P<my>{_YEAR4})\b)?)
+    | (?P<DDATE>\b(?P<dd>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTH_PAT})
+        (?:,?\s+(?P<dy>{_YEAR4})\b)?)
+    | (?P<MYEAR>(?P<ym>{_MONTH_PAT}),?\s+(?P<yy>{_YEAR4})\b)
+    | (?P<TIME>(?<![\w.:])(?P<th>[01]?[0-9]|2[0-3]):(?P<tm>[0-5][0-9])(?::[0-5][0-9])?(?![0-9:]))
+    | (?P<VAGUE>{_VAGUE_PAT})
+    | (?P<DIGITS>{_DIGITS_PAT})
+    | (?P<ORDW>{_ORDW_PAT})
+    | (?P<WORDS>{_WORDS_PAT})
+    """,
+    re.X,
+)
+_DIGITS_RE = re.compile(_DIGITS_PAT)
+_TOKEN_RE = re.compile(r"[^\W\d_]+|[0-9]+|[$€£¥₽₹]")
+_NON_WORD_TRIGGERS = frozenset("0123456789$€£¥₽₹")
+# Every word _CORE_RE can start with, lower-cased.
+_TRIGGER_WORDS = frozenset(
+    set(_CARDINALS) | set(_ORDINAL_WORDS) | set(_TENS_VALUES)
+    | {"a", "half", "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores",
+       "several", "many", "us", "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "sept",
+       "january", "february", "march", "april", "may", "june", "july", "august", "september",
+       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+       "sep", "oct", "nov", "dec"}
+)
+_WORDS_RE = re.compile(_WORDS_PAT)
+_WORD_PIECE_RE = re.compile(r"[^\s\-\u2010\u2011]+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+_SCALE_AFTER_RE = re.compile(
+    r"(?P<sep>\s+|-|)(?P<s>(?i:trillion|billion|million|thousand|hundred|mln|mn|bn|m|b|k))(?![\w])"
+)
+_UNIT_RE = re.compile(
+    r"(?P<sep>[ \t]+|" + _HY + r"|)(?P<u>"
+    + _alternation(sorted(set(_UNITS) - {"%"}))
+    + r"|%)(?![\w²])",
+    re.I,
+)
+_CURRENCY_SUFFIX_RE = re.compile(
+    r"\s+(?P<u>" + _alternation(k for k, v in _UNITS.items() if v[1] == "money") + r")\b", re.I
+)
+_AGE_AFTER_RE = re.compile(
+    rf"(?:\s+|{_HY})(?P<u>years?|months?|weeks?|days?)(?:\s+|{_HY})old\b", re.I
+)
+_AGE_BEFORE_RE = re.compile(r"(?<![\w])(?i:aged|age)\s+\Z")
+_AMPM_RE = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)")
+_TZ_RE = re.compile(r"\s*\(?(?P<tz>GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|MSK)\b\)?")
+_QUALIFIER_RE = re.compile(
+    r"(?<![\w])(?P<q>(?i:" + _alternation(_QUALIFIERS_BEFORE) + r"))\s+\Z"
+)
+_BETWEEN_RE = re.compile(r"(?<![\w])(?i:between)\s+\Z")
+_FROM_RE = re.compile(r"(?<![\w])(?i:from)\s+\Z")
+_PREV_WORD_RE = re.compile(r"(?<![\w])(?P<w>[^\W\d_]+\.?)\s+\Z")
+_RANGE_JOIN_RE = re.compile(rf"\s*{_DASH}\s*|\s+(?P<w>(?i:to|and|or))\s+")
+_POST_QUALIFIER_RE = re.compile(
+    r"\s+(?P<w>(?i:or\s+so|or\s+more|or\s+fewer|or\s+less))\b|(?P<plus>" + _HY + r"plus\b|\+)"
+)
+_FRACTION_RE = re.compile(rf"(?i:{_HY}?{_FRACTION_WORDS})\b")
+_SCORE_RE = re.compile(rf"{_DASH}[0-9]")
+# "one in three homes", "1 in 4 adults": a ratio, not two counts.
+_RATIO_LEFT_RE = re.compile(rf"(?<![\w])(?:[0-9]+|(?i:{_CARD}))\s+(?i:in)\s+\Z")
+_RATIO_RIGHT_RE = re.compile(r"\s+(?i:in)\s+")
+_OF_RE = re.compile(r"\s+(?i:of)\s+")
+_NP_WORD_RE = re.compile(r"\s*([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+_STRONG_RE = re.compile(rf"{_HY}(?i:strong)\b")
+_HYPHEN_WORD_RE = re.compile(rf"{_HY}([^\W\d_]+)\b")
+_LEFT_THING_RE = re.compile(
+    r"(?<![\w])(?P<w>[^\W\d_]+)\s+(?i:estimated\s+at|put\s+at|numbering|totall?ing|of)\s+"
+    r"(?:(?i:" + _alternation(_QUALIFIERS_BEFORE) + r")\s+)?\Z"
+)
+_LEFT_WINDOW = 40
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+# --------------------------------------------------------------------------
+# Extraction
+# --------------------------------------------------------------------------
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """All figures in the text, in order, non-overlapping."""
+    figures: list[Figure] = []
+    pos = 0
+    # Searching with _CORE_RE tries every alternative at every character;
+    # trying it only where a digit, a currency sign or a trigger word starts
+    # is several times faster.
+    for token in _TOKEN_RE.finditer(text):
+        start = token.start()
+        if start < pos:
+            continue
+        word = token.group()
+        if not (word[0] in _NON_WORD_TRIGGERS or word.lower() in _TRIGGER_WORDS):
+            continue
+        m = _CORE_RE.match(text, start)
+        if m is None:
+            continue
+        figure = _READERS[str(m.lastgroup)](text, m, pos)
+        if figure is None:
+            pos = m.end()
+        else:
+            figures.append(figure)
+            pos = figure.end
+    return figures
+
+
+def _figure(text: str, start: int, end: int, value: float, kind: str, *, high: float | None = None,
+            bound: str = "exact", unit: str | None = None, thing: str | None = None,
+            vague: bool = False) -> Figure:
+    return Figure(start, end, text[start:end], float(value), None if high is None else float(high),
+                  bound, unit, kind, thing, vague)
+
+
+# -- dates and times --------------------------------------------------------
+
+
+def _date_value(year: int, month: int, day: int) -> float | None:
+    """Dates are stored as YYYYMMDD; an unknown year or day is 0."""
+    if not 1 <= month <= 12 or not 0 <= day <= 31:
+        return None
+    return float(year * 10000 + month * 100 + day)
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _read_iso(text: str, m: re.Match, floor: int) -> Figure | None:
+    value = _date_value(int(m["iy"]), int(m["im"]), int(m["id"]))
+    return None if value is None or m["id"] == "00" else _figure(text, m.start(), m.end(), value, "date")
+
+
+def _read_slash(text: str, m: re.Match, floor: int) -> Figure | None:
+    first, second = int(m["s1"]), int(m["s2"])
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    value = _date_value(int(m["s3"]), month, day)
+    return None if value is None or day == 0 else _figure(text, m.start(), m.end(), value, "date")
+
+
+def _read_mdate(text: str, m: re.Match, floor: int) -> Figure | None:
+    year = int(m["my"]) if m["my"] else 0
+    month = _month(m["mm"])
+    day = int(m["md"])
+    value = _date_value(year, month, day)
+    if value is None or day == 0:
+        return None
+    high = None
+    if m["md2"]:
+        high = _date_value(year, month, int(m["md2"]))
+        if high is None or high <= value:
+            return None
+    return _figure(text, m.start(), m.end(), value, "date", high=high,
+                   bound="range" if high else "exact")
+
+
+def _read_ddate(text: str, m: re.Match, floor: int) -> Figure | None:
+    day = int(m["dd"])
+    value = _date_value(int(m["dy"]) if m["dy"] else 0, _month(m["dm"]), day)
+    return None if value is None or day == 0 else _figure(text, m.start(), m.end(), value, "date")
+
+
+def _read_myear(text: str, m: re.Match, floor: int) -> Figure | None:
+    value = _date_value(int(m["yy"]), _month(m["ym"]), 0)
+    return None if value is None else _figure(text, m.start(), m.end(), value, "date")
+
+
+def _read_time(text: str, m: re.Match, floor: int) -> Figure | None:
+    hours = int(m["th"]) + int(m["tm"]) / 60
+    end = m.end()
+    ampm = _AMPM_RE.match(text, end)
+    if ampm and hours < 13:
+        hours = _to_24h(hours, ampm.group())
+        end = ampm.end()
+    return _time_figure(text, m.start(), end, hours)
+
+
+def _to_24h(hours: float, ampm: str) -> float:
+    pm = ampm.strip().lower().startswith("p")
+    hours %= 12
+    return hours + 12 if pm else hours
+
+
+def _time_figure(text: str, start: int, end: int, hours: float) -> Figure:
+    zone = None
+    tz = _TZ_RE.match(text, end)
+    if tz:
+        zone = tz["tz"].lower()
+        end = tz.end("tz")
+    return _figure(text, start, end, hours, "time", unit=zone)
+
+
+# -- vague amounts ----------------------------------------------------------
+
+_VAGUE_SCALE = {"dozen": 12, "score": 20, "hundred": 100, "thousand": 1e3, "million": 1e6,
+                "billion": 1e9}
+# Multiples of the scale each phrase stands for: "several thousand" is 3,000 to 9,999.
+_VAGUE_SPREAD = {"several": (3, 10), "few": (2, 5), "couple": (2, 3), "many": (2, 10)}
+
+
+def _vague_amount(phrase: str) -> tuple[float, float | None, str, bool]:
+    """(low, high, bound, vague) for a vague phrase such as "tens of thousands"."""
+    words = phrase.lower().split()
+    if words[-1] == "dozen" and words[0] in ("a", "half"):
+        return (6.0 if words[0] == "half" else 12.0), None, "about", False
+    if len(words) == 1:  # "dozens", "thousands"
+        if words[0] == "dozens":
+            return 24.0, 99.0, "range", True
+        scale = _VAGUE_SCALE[words[0][:-1]]
+        return 2 * scale, 10 * scale - 1, "range", True
+    if words[1] == "of" and words[0] in ("tens", "hundreds"):  # "tens of thousands"
+        scale = _VAGUE_SCALE[words[2][:-1]] * (10 if words[0] == "tens" else 100)
+        return scale, 10 * scale - 1, "range", True
+    spread_word = words[1] if words[0] == "a" else words[0]
+    scale = 1.0
+    for word in words:
+        scale *= _VAGUE_SCALE.get(word, 1)
+    low, high = _VAGUE_SPREAD[spread_word]
+    return low * scale, high * scale - 1, "range", True
+
+
+def _read_vague(text: str, m: re.Match, floor: int) -> Figure | None:
+    low, high, bound, vague = _vague_amount(m.group())
+    start, end = m.start(), m.end()
+    if bound == "about":
+        qualifier = _QUALIFIER_RE.search(text, max(floor, start - _LEFT_WINDOW), start)
+        if qualifier:
+            start, bound = qualifier.start(), _QUALIFIERS_BEFORE[_norm(qualifier["q"])]
+    thing = _thing_after(text, end, low, singular_ok=False)
+    return _figure(text, start, end, low, "count", high=high, bound=bound, thing=thing, vague=vague)
+
+
+# -- ordinals ---------------------------------------------------------------
+
+
+def _read_ordinal_word(text: str, m: re.Match, floor: int) -> Figure | None:
+    word = m.group().lower()
+    value = 0
+    for part in re.split(_HY, word):
+        value += _TENS_VALUES.get(part) or _ORDINAL_WORDS.get(part, 0)
+    thing = _thing_after(text, m.end(), 1, singular_ok=True)
+    return _figure(text, m.start(), m.end(), value, "ordinal", thing=thing)
+
+
+# -- numbers ----------------------------------------------------------------
+
+
+class _Number(NamedTuple):
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    plain: bool  # written as bare digits: no separator, decimal, scale or currency
+    words: str | None  # the number words, lower-cased, when written in words
+    scale: float = 1.0  # the multiplier read after it: "million" -> 1e6
+
+
+def _read_number(text: str, pos: int) -> _Number | None:
+    """A number at pos: digits or number words, with a currency and a scale."""
+    m = _DIGITS_RE.match(text, pos)
+    if m:
+        currency = _CURRENCY_PREFIXES[m["cur"].strip().lower()] if m["cur"] else None
+        value = float(m["num"].replace(",", ""))
+        number = _Number(m.start(), m.end(), value, currency, currency is None and m["num"].isdigit(), None)
+    else:
+        m = _WORDS_RE.match(text, pos)
+        if not m:
+            return None
+        parsed = _words_value(m.group())
+        if parsed is None:
+            return None
+        value, length = parsed
+        words = " ".join(m.group()[:length].lower().split())
+        number = _Number(m.start(), m.start() + length, value, None, False, words)
+    return _with_scale(text, number)
+
+
+def _with_scale(text: str, number: _Number) -> _Number:
+    m = _SCALE_AFTER_RE.match(text, number.end)
+    if not m:
+        return number
+    scale, sep = m["s"].lower(), m["sep"]
+    if scale in _SCALES_NEEDING_CURRENCY and number.currency is None:
+        # "1.5m people" is a million, "a 10m wall" ten metres
+        if scale == "b" or not any(_looks_plural(w) for w in _noun_phrase(text, m.end(), limit=2)):
+            return number
+    if scale in _SCALES_ATTACHED_ONLY and sep:
+        return number
+    factor = _SCALES[scale]
+    return number._replace(end=m.end(), value=number.value * factor, plain=False, scale=factor)
+
+
+@lru_cache(maxsize=4096)
+def _words_value(run: str) -> tuple[float, int] | None:
+    """Value of a run of number words and how many characters of it were used.
+
+    alpha2digit reads the run; when it does not come back as one number
+    ("two three"), the run is cut word by word from the right.
+    """
+    pieces = list(_WORD_PIECE_RE.finditer(run))
+    for count in range(len(pieces), 0, -1):
+        length = pieces[count - 1].end()
+        phrase = " ".join(run[:length].lower().split())
+        dozen = phrase.endswith("dozen")
+        if dozen:
+            phrase = phrase[: -len("dozen")].rstrip()
+        if phrase.startswith("a "):
+            phrase = "one " + phrase[2:]
+        if phrase.endswith((" and", "-and", " point")):
+            continue
+        digits = alpha2digit(phrase, "en", threshold=0)
+        try:
+            value = float(digits)
+        except ValueError:
+            continue
+        return (value * 12 if dozen else value), length
+    return None
+
+
+def _read_number_match(text: str, m: re.Match, floor: int) -> Figure | None:
+    start = m.start()
+    if not _number_start_ok(text, start):
+        return None
+    number = _read_number(text, start)
+    if number is None:
+        return None
+    return _number_figure(text, number, floor)
+
+
+def _number_start_ok(text: str, start: int) -> bool:
+    """Reject numbers glued to a word by a hyphen ("F-16", "COVID-19"), except "mid-2020"."""
+    if start >= 2 and text[start - 1] in "-\u2010\u2011" and text[start - 2].isalnum():
+        word = _LETTERS_RE.findall(text[max(0, start - 12):start - 1])
+        return bool(word) and word[-1].lower() in _HYPHEN_PREFIXES and text[start - 2].isalpha()
+    return True
+
+
+class _Reading:
+    """What is known about a number while its surroundings are read."""
+
+    def __init__(self, number: _Number):
+        self.start = number.start
+        self.number_start = number.start
+        self.end = number.end
+        self.value = number.value
+        self.high: float | None = None
+        self.bound = "exact"
+        self.unit: str | None = number.currency
+        self.kind = "money" if number.currency else "count"
+        self.hyphen_unit = False
+        self.thing: str | None = None
+
+
+def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
+    tail = _LETTERS_RE.match(text, number.end)
+    if tail and number.words is None:
+        special = _digit_tail(text, number, tail, floor)
+        if special is not False:
+            return special
+    if _FRACTION_RE.match(text, number.end):
+        return None  # "two-thirds": a fraction, not a count
+    if number.words is not None:
+        if number.words == "one" and not _lone_one_ok(text, number, floor):
+            return None
+    elif _is_label(text, number.start, floor):
+        return None
+
+    if _is_ratio(text, number):
+        return None
+    r = _Reading(number)
+    age = _AGE_AFTER_RE.match(text, r.end)
+    if age:
+        return _age_figure(text, r, age)
+    if _AGE_BEFORE_RE.search(text, max(floor, r.start - 8), r.start) and number.value < 130:
+        return _figure(text, r.start, r.end, r.value, "age", unit="year",
+                       thing=_thing_after(text, r.end, 1, singular_ok=True))
+    if number.plain and number.value <= 12:
+        ampm = _AMPM_RE.match(text, r.end)
+        if ampm and number.value >= 1:
+            return _time_figure(text, r.start, ampm.end(), _to_24h(r.value, ampm.group()))
+    if number.plain and _TZ_RE.match(text, r.end) and _clock_digits(text, number):
+        digits = text[number.start:number.end]
+        return _time_figure(text, r.start, r.end, int(digits[:-2]) + int(digits[-2:]) / 60)
+
+    _read_unit(text, r)
+    second = _read_range(text, r, number, floor)
+    if second is None and _SCORE_RE.match(text, r.end):
+        return None  # "a 3-1 win", "555-1234": a score or a code, not an amount
+    _read_unit(text, r)
+    _read_post_qualifier(text, r)
+    if r.kind == "count" and _is_year(text, r, number, second, floor):
+        return _year_figure(text, r, floor)
+    if r.bound != "range":
+        _read_qualifier(text, r, floor)
+    _read_thing(text, r, floor)
+    if number.plain and r.kind == "count" and r.bound == "exact" and r.thing is None \
+            and _after_name(text, r.start, floor):
+        return None  # "Boeing 737", "MAX 9": part of a name
+    return _figure(text, r.start, r.end, r.value, r.kind, high=r.high, bound=r.bound,
+                   unit=r.unit, thing=r.thing)
+
+
+_DIGIT_TAILS_OK = frozenset(
+    {"st", "nd", "rd", "th", "s", "am", "pm", "a"}
+    | {u for u in _UNITS if u.isalpha()}
+    | set(_SCALES)
+)
+
+
+def _digit_tail(text: str, number: _Number, tail: re.Match, floor: int):
+    """Letters glued to digits: ordinals, decades, "9am", units; False to read on."""
+    word = tail.group().lower()
+    digits = text[number.start:number.end]
+    if word not in _DIGIT_TAILS_OK and word.rstrip("²") not in _DIGIT_TAILS_OK:
+        return None  # "5G", "A4x4", "3D": not a figure
+    if word in ("st", "nd", "rd", "th") and digits.isdigit():
+        thing = _thing_after(text, tail.end(), 1, singular_ok=True)
+        return _figure(text, number.start, tail.end(), number.value, "ordinal", thing=thing)
+    if word == "s" and number.plain:
+        if len(digits) == 4 and digits.endswith("0") and 1800 <= number.value <= 2090:
+            return _figure(text, number.start, tail.end(), number.value, "year",
+                           high=number.value + 9, bound="range")
+        return None
+    return False
+
+
+def _is_ratio(text: str, number: _Number) -> bool:
+    """ "one in three", "1 in 4": the look-back ignores floor, which may sit right
+    after the "one" that was skipped."""
+    if _RATIO_LEFT_RE.search(text, max(0, number.start - 16), number.start):
+        return True
+    join = _RATIO_RIGHT_RE.match(text, number.end)
+    if not join:
+        return False
+    other = _read_number(text, join.end())
+    return other is not None and other.value > number.value and not (
+        other.plain and 1800 <= other.value <= 2100 and other.end - other.start == 4)
+
+
+def _clock_digits(text: str, number: _Number) -> bool:
+    """ "0900 GMT": four digits that read as a 24-hour clock."""
+    digits = text[number.start:number.end]
+    return len(digits) == 4 and int(digits[:2]) < 24 and int(digits[2:]) < 60
+
+
+def _prev_word(text: str, start: int, floor: int) -> str:
+    """The word just before start, as written, or ""."""
+    m = _PREV_WORD_RE.search(text, max(floor, start - 16), start)
+    return m["w"] if m else ""
+
+
+def _after_name(text: str, start: int, floor: int) -> bool:
+    """Whether a capitalised word that is not a function word comes just before start."""
+    prev = _prev_word(text, start, floor)
+    return prev[:1].isupper() and prev.lower() not in _STOP_WORDS and prev.lower() not in _QUALIFIERS_BEFORE
+
+
+def _is_label(text: str, start: int, floor: int) -> bool:
+    prev = _prev_word(text, start, floor)
+    return prev.lower() in _LABEL_WORDS and prev[:1].isupper()
+
+
+def _lone_one_ok(text: str, number: _Number, floor: int) -> bool:
+    """ "one" is too often a pronoun ("one of them told"): take it before a unit
+    ("one percent", "one-day"), before an age, or before a word that reads as a noun
+    ("one soldier"); "one day" with a space needs a qualifier or a preposition."""
+    left = max(floor, number.start - _LEFT_WINDOW)
+    prev_word = _prev_word(text, number.start, floor).lower()
+    unit = _UNIT_RE.match(text, number.end)
+    if unit and unit["sep"]:
+        if _UNITS[_norm(unit["u"])][1] != "duration" or unit["sep"] not in (" ", "\t"):
+            return True
+        return prev_word in _DURATION_LEAD_INS or bool(_QUALIFIER_RE.search(text, left, number.start))
+    if _AGE_AFTER_RE.match(text, number.end):
+        return True
+    if prev_word in _DETERMINERS or prev_word in ("no", "which", "every", "only", "just"):
+        return False
+    nxt = _NP_WORD_RE.match(text, number.end)
+    if not nxt or nxt.start(1) == number.end:
+        return False
+    word = nxt.group(1)
+    return (word.islower() and word not in _STOP_WORDS
+            and not word.endswith(("ly", "ed", "ing")))
+
+
+def _age_figure(text: str, r: _Reading, age: re.Match) -> Figure:
+    unit = _UNITS[age["u"].lower()][0]
+    unit = "year" if unit == "year_duration" else unit
+    thing = _thing_after(text, age.end(), 1, singular_ok=True)
+    return _figure(text, r.start, age.end(), r.value, "age", unit=unit, thing=thing)
+
+
+def _read_unit(text: str, r: _Reading) -> None:
+    if r.unit is not None and r.kind != "money":
+        return
+    m = _UNIT_RE.match(text, r.end)
+    if m:
+        surface, sep = _norm(m["u"]), m["sep"]
+        if surface in _UNITS_ATTACHED_ONLY and sep:
+            return
+        unit, kind = _UNITS[surface]
+        if surface == "pounds" and r.value >= 1e6:
+            unit, kind = "gbp", "money"  # "5 million pounds" is money, "5 pounds" weight
+        if r.kind == "money" and kind != "money":
+            return
+        r.unit, r.kind, r.end = unit, kind, m.end()
+        r.hyphen_unit = bool(sep) and sep not in (" ", "\t")
+        return
+    if r.kind != "money":
+        m = _CURRENCY_SUFFIX_RE.match(text, r.end)
+        if m:
+            r.unit, r.kind, r.end = _UNITS[_norm(m["u"])][0], "money", m.end()
+
+
+def _read_range(text: str, r: _Reading, first: _Number, floor: int) -> _Number | None:
+    """ "10 to 15", "10-15", "between 10 and 15", "two or three": read the high end."""
+    join = _RANGE_JOIN_RE.match(text, r.end)
+    if not join:
+        return None
+    word = (join["w"] or "").lower()
+    left = max(floor, r.start - _LEFT_WINDOW)
+    between = _BETWEEN_RE.search(text, left, r.start)
+    if word == "and" and not between:
+        return None
+    if word == "to" and _FROM_RE.search(text, left, r.start):
+        return None  # "rose from 10 to 20" is a change, not a range
+    second = _read_number(text, join.end())
+    if second is None:
+        return None
+    low = first.value
+    if first.scale == 1 and second.scale != 1 and r.end == first.end:
+        low *= second.scale  # "2 to 3 million": the scale belongs to both ends
+    if second.value <= low:
+        return None
+    if second.currency and second.currency != r.unit:
+        return None
+    if (first.words is None) != (second.words is None):
+        return None
+    probe = _Reading(second)
+    _read_unit(text, probe)
+    if r.end != first.end and probe.unit and probe.unit != r.unit:
+        return None  # "10 km to 15 miles": two figures, not one range
+    r.value, r.high, r.bound, r.end = low, second.value, "range", probe.end
+    if probe.unit and probe.kind != "money":
+        r.unit, r.kind, r.hyphen_unit = probe.unit, probe.kind, probe.hyphen_unit
+    if between:
+        r.start = between.start()
+    return second
+
+
+def _read_post_qualifier(text: str, r: _Reading) -> None:
+    m = _POST_QUALIFIER_RE.match(text, r.end)
+    if not m or r.bound == "range":
+        return
+    if m["plus"]:
+        bound = "at_least"
+    else:
+        bound = {"so": "about", "more": "at_least"}.get(_norm(m["w"]).split()[-1], "at_most")
+    r.bound, r.end = bound, m.end()
+
+
+def _read_qualifier(text: str, r: _Reading, floor: int) -> None:
+    m = _QUALIFIER_RE.search(text, max(floor, r.start - _LEFT_WINDOW), r.start)
+    if m:
+        bound = _QUALIFIERS_BEFORE[_norm(m["q"])]
+        if r.bound == "exact" or bound != "about":
+            r.bound = bound
+        r.start = m.start()
+
+
+def _is_year(text: str, r: _Reading, first: _Number, second: _Number | None, floor: int) -> bool:
+    """A bare four-digit number from 1800 to 2100 is a year unless a plural noun follows
+    it in a counting context ("2000 troops" but "the 2020 elections")."""
+    for number in (first, second):
+        if number is not None and not (number.plain and 1800 <= number.value <= 2100
+                                       and number.end - number.start == 4):
+            return False
+    if r.unit is not None:
+        return False
+    words = _noun_phrase(text, r.end)
+    if not any(_looks_plural(w) for w in words):
+        return True
+    if _QUALIFIER_RE.search(text, max(floor, r.start - _LEFT_WINDOW), r.start):
+        return False
+    return _prev_word(text, r.start, floor).lower() in _YEAR_CONTEXT
+
+
+def _year_figure(text: str, r: _Reading, floor: int) -> Figure:
+    start = r.start
+    if r.bound == "range":
+        between = _BETWEEN_RE.search(text, max(floor, start - _LEFT_WINDOW), start)
+        start = between.start() if between else start
+    thing = _thing_after(text, r.end, 1, singular_ok=True)
+    return _figure(text, start, r.end, r.value, "year", high=r.high, bound=r.bound, thing=thing)
+
+
+# -- what is counted --------------------------------------------------------
+
+
+def _read_thing(text: str, r: _Reading, floor: int) -> None:
+    if r.kind in ("percent", "measure") or (r.kind == "duration" and not r.hyphen_unit):
+        r.thing = _thing_of(text, r.end)
+        return
+    strong = _STRONG_RE.match(text, r.end)
+    if strong:  # "a 2,000-strong force"
+        r.thing = _thing_after(text, strong.end(), 1, singular_ok=True)
+        return
+    hyphen_word = _HYPHEN_WORD_RE.match(text, r.end)
+    if hyphen_word and r.kind == "count":  # "a 12-page report"
+        r.thing = _lemma(hyphen_word.group(1))
+        return
+    singular_ok = r.kind != "count" or r.value == 1
+    r.thing = _thing_after(text, r.end, r.value, singular_ok=singular_ok)
+    if r.thing is None and r.kind == "count":
+        r.thing = _thing_before(text, r.number_start, floor)
+
+
+def _thing_of(text: str, pos: int) -> str | None:
+    """The head of "of NOUN PHRASE" at pos ("125 tons of food" -> "food")."""
+    m = _OF_RE.match(text, pos)
+    if not m:
+        return None
+    words = _noun_phrase(text, m.end(), skip_determiners=True)
+    if not words or words[0] in _PRONOUNS:
+        return None
+    return _head(words, singular_ok=True)
+
+
+def _thing_after(text: str, pos: int, value: float, *, singular_ok: bool) -> str | None:
+    of = _thing_of(text, pos)
+    if of is not None or _OF_RE.match(text, pos):
+        return of
+    words = _noun_phrase(text, pos)
+    if not words:
+        return None
+    if words[0] in _CONTAINER_NOUNS:
+        contained = _thing_of(text, _phrase_end(text, pos, 1))
+        if contained:
+            return contained
+    return _head(words, singular_ok=singular_ok or value == 1)
+
+
+def _thing_before(text: str, start: int, floor: int) -> str | None:
+    """ "a population of 120,000" -> "population"."""
+    m = _LEFT_THING_RE.search(text, max(floor, start - _LEFT_WINDOW), start)
+    if not m:
+        return None
+    word = m["w"].lower()
+    if word in _STOP_WORDS or word in ("number", "total", "sum", "figure", "estimate", "average",
+                                       "maximum", "minimum") \
+            or word.endswith(("ed", "ing", "ly")):
+        return None
+    return _lemma(word)
+
+
+def _noun_phrase(text: str, pos: int, *, skip_determiners: bool = False, limit: int = 3) -> list[str]:
+    """Up to ``limit`` words from pos, lower-cased, stopping at punctuation or a stop word."""
+    words: list[str] = []
+    adverb = False
+    while len(words) < limit:
+        m = _NP_WORD_RE.match(text, pos)
+        if not m or (m.start(1) == pos and pos > 0 and text[pos - 1].isalnum()):
+            break
+        word = m.group(1).lower()
+        pos = m.end()
+        if skip_determiners and not words and word in _DETERMINERS:
+            continue
+        if word in _STOP_WORDS:
+            break
+        if word.endswith(("'s", "’s")):
+            skip_determiners = False
+            continue  # a possessive modifies what follows: "Karabakh's population"
+        if words and not adverb and word.endswith(("ed", "ing")):
+            break  # a verb after the noun: "120,000 Armenians living there"
+        adverb = word.endswith("ly")
+        words.append(word)
+    return words
+
+
+def _phrase_end(text: str, pos: int, count: int) -> int:
+    for _ in range(count):
+        m = _NP_WORD_RE.match(text, pos)
+        if not m:
+            break
+        pos = m.end()
+    return pos
+
+
+def _head(words: list[str], *, singular_ok: bool) -> str | None:
+    """The head noun: the first plural word, else (when allowed) the last plain word."""
+    for word in words:
+        if _looks_plural(word):
+            return _lemma(word)
+    for word in words:
+        if word in _NOMINAL_ADJECTIVES:
+            return word
+    if singular_ok:
+        for word in reversed(words):
+            if not word.endswith(("ed", "ing", "ly")) and len(word) > 1:
+                return _lemma(word)
+    return None
+
+
+def _looks_plural(word: str) -> bool:
+    if word in _IRREGULAR_NOUNS:
+        return True
+    return (len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
+            and not word.endswith(("ss", "us", "is", "ous", "'s", "’s")))
+
+
+def _lemma(word: str) -> str:
+    """Singular of a plural noun, by spelling alone."""
+    word = word.lower()
+    if word in _IRREGULAR_NOUNS:
+        return _IRREGULAR_NOUNS[word]
+    if not _looks_plural(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+_READERS: dict[str, Callable[[str, re.Match, int], Figure | None]] = {
+    "ISO": _read_iso,
+    "SLASH": _read_slash,
+    "MDATE": _read_mdate,
+    "DDATE": _read_ddate,
+    "MYEAR": _read_myear,
+    "TIME": _read_time,
+    "VAGUE": _read_vague,
+    "DIGITS": _read_number_match,
+    "ORDW": _read_ordinal_word,
+    "WORDS": _read_number_match,
+}
+
+
+# --------------------------------------------------------------------------
+# Comparison
+# --------------------------------------------------------------------------
+
+# How far above a floor ("more than X", "at least X") or below a ceiling
+# ("as many as X", "up to X") a figure may lie and still agree with it.
+#
+# Writers state "more than X" by rounding the real figure down to one or two
+# leading digits: 1,400 arrivals become "more than 1,000", 57 tonnes "more
+# than 50 tonnes".  Rounding down to a leading digit never loses a factor of
+# two, so anything at or beyond twice the stated floor is a different figure:
+# 125 tonnes against "more than 50 tonnes" (2.5x) conflicts, while 1,400
+# against "more than 1,000" agrees.  The same reasoning bounds "as many as X"
+# from below at X / 2.
+BOUND_FACTOR = 2.0
+ABOUT_TOLERANCE = 0.15  # "about X" covers X +/- 15%; "nearly X" covers X - 15% up to X
+
+
+class _Interval(NamedTuple):
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def contains(self, x: float, eps: float) -> bool:
+        above = x > self.lo + eps or (not self.lo_open and x >= self.lo - eps)
+        below = x < self.hi - eps or (not self.hi_open and x <= self.hi + eps)
+        return above and below
+
+
+def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
+    """Return ("agree" | "conflict", reason-in-plain-English) for two figures already
+    known to be about the same quantity.
+
+    Raises ValueError when the figures cannot be compared: different kinds,
+    or units that do not convert into each other (tonnes and kilometres,
+    dollars and euros, times in different time zones).
+    """
+    if a.kind != b.kind:
+        raise ValueError(f"cannot compare a {a.kind} with a {b.kind}: {a.text!r} / {b.text!r}")
+    if a.kind == "date":
+        return _compare_dates(a, b)
+    if a.kind in ("time", "ordinal"):
+        if a.unit != b.unit:
+            raise ValueError(f"cannot compare {a.text!r} and {b.text!r}: different time zones")
+        if math.isclose(a.value, b.value):
+            return "agree", f"{_q(a)} and {_q(b)} are the same {a.kind}"
+        return "conflict", f"{_q(a)} and {_q(b)} are different {a.kind}s"
+    fa, fb = _factor(a, b), _factor(b, a)
+    ia, ib = _interval(a, fa), _interval(b, fb)
+    eps = 1e-9 * max(1.0, abs(ia.lo), abs(ia.hi), abs(ib.lo), abs(ib.hi))
+    agree = _overlap(ia, ib, eps)
+    return ("agree" if agree else "conflict"), _reason(a, b, fa, fb, agree)
+
+
+def _factor(f: Figure, other: Figure) -> float:
+    """Factor turning f's unit into a base shared with the other figure's unit."""
+    if f.unit == other.unit:
+        return 1.0
+    if f.unit in _CONVERSIONS and other.unit in _CONVERSIONS \
+            and _CONVERSIONS[f.unit][0] == _CONVERSIONS[other.unit][0]:
+        return _CONVERSIONS[f.unit][1]
+    raise ValueError(f"cannot compare {f.text!r} ({f.unit or 'no unit'}) "
+                     f"with {other.text!r} ({other.unit or 'no unit'})")
+
+
+def _rounding(value: float) -> float:
+    """Half-width of the values that round to ``value`` at two significant figures,
+    when ``value`` is written round ("2,000", "120,000"); zero otherwise."""
+    if value == 0 or value != int(value):
+        return 0.0
+    digits = str(int(abs(value)))
+    significant = digits.rstrip("0")
+    if len(significant) == len(digits) or len(significant) > 2 or len(digits) < 2:
+        return 0.0
+    return 0.5 * 10 ** (len(digits) - 2)
+
+
+def _interval(f: Figure, factor: float) -> _Interval:
+    v = f.value * factor
+    if f.bound == "range" or f.high is not None:
+        return _Interval(v, (f.high if f.high is not None else f.value) * factor)
+    if f.kind in ("year", "age"):
+        slack = 0.0
+    else:
+        slack = _rounding(f.value) * factor
+    k, tol = BOUND_FACTOR, ABOUT_TOLERANCE
+    if f.bound == "about":
+        return _Interval(min(v * (1 - tol), v - slack), max(v * (1 + tol), v + slack))
+    if f.bound == "nearly":
+        return _Interval(v * (1 - tol), v)
+    if f.bound == "more_than":
+        return _Interval(v, v * k, lo_open=True, hi_open=True)
+    if f.bound == "at_least":
+        return _Interval(v, v * k, hi_open=True)
+    if f.bound == "less_than":
+        return _Interval(v / k, v, hi_open=True)
+    if f.bound == "at_most":
+        return _Interval(v / k, v)
+    return _Interval(v - slack, v + slack)
+
+
+def _overlap(a: _Interval, b: _Interval, eps: float) -> bool:
+    lo, hi = max(a.lo, b.lo), min(a.hi, b.hi)
+    if lo < hi - eps:
+        return True
+    if lo > hi + eps:
+        return False
+    point = (lo + hi) / 2
+    return a.contains(point, eps) and b.contains(point, eps)
+
+
+def _compare_dates(a: Figure, b: Figure) -> tuple[str, str]:
+    def parts(f: Figure, value: float) -> tuple[int, int, int]:
+        n = int(value)
+        return n // 10000, n // 100 % 100, n % 100
+
+    ya, ma, da = parts(a, a.value)
+    yb, mb, db = parts(b, b.value)
+    ha = parts(a, a.high)[2] if a.high is not None else da
+    hb = parts(b, b.high)[2] if b.high is not None else db
+    same = ma == mb and (not ya or not yb or ya == yb)
+    if same and da and db:
+        same = da <= hb and db <= ha
+    if same:
+        return "agree", f"{_q(a)} and {_q(b)} are the same date"
+    return "conflict", f"{_q(a)} and {_q(b)} are different dates"
+
+
+def _reason(a: Figure, b: Figure, fa: float, fb: float, agree: bool) -> str:
+    conversion = ""
+    if a.unit != b.unit and a.unit and b.unit:
+        conversion = f" (converting {_amount(b)} = {_fmt(b.value * fb / fa)} {_unit_name(a.unit)})"
+    exact_a, exact_b = _is_point(a), _is_point(b)
+    if exact_a and exact_b:
+        va, vb = a.value * fa, b.value * fb
+        if math.isclose(va, vb, rel_tol=1e-9):
+            return f"same figure: {_amount(a)} and {_amount(b)}{conversion}"
+        if agree:
+            return f"{_q(a)} and {_q(b)} agree to two significant figures{conversion}"
+        return f"{_amount(a)} and {_amount(b)} differ{conversion}"
+    if exact_a != exact_b:
+        point, ref = (a, b) if exact_a else (b, a)
+        f_point, f_ref = (fa, fb) if exact_a else (fb, fa)
+        value = point.value * f_point / f_ref  # the point figure in the reference's unit
+        return _point_reason(point, ref, value, agree) + conversion
+    if agree:
+        return f"{_q(a)} and {_q(b)} overlap{conversion}"
+    return f"{_q(a)} and {_q(b)} do not overlap{conversion}"
+
+
+def _point_reason(point: Figure, ref: Figure, value: float, agree: bool) -> str:
+    """Why an exact figure fits, or does not fit, a bounded one."""
+    who, v, q = _amount(point), ref.value, _q(ref)
+    words = _BOUND_WORDS.get(ref.bound, "")
+    if ref.bound in ("more_than", "at_least"):
+        if agree:
+            return f"{who} is within the reading of {q}"
+        if value <= v:
+            return f"{who} is below the floor of {q}"
+        ratio = f"{_fmt(value / v)}×" if v else "far above"
+        return (f"{who} is {ratio} the floor of {q} — "
+                f"'{words}' reads as close to the stated figure")
+    if ref.bound in ("at_most", "less_than"):
+        if agree:
+            return f"{who} is within the reading of {q}"
+        if value >= v:
+            return f"{who} is above the ceiling of {q}"
+        return (f"{who} is under half the ceiling of {q} — "
+                f"'{words}' reads as close to the stated figure")
+    if ref.bound in ("about", "nearly"):
+        off = abs(value - v) / v * 100 if v else 0.0
+        side = "above" if value > v else "below"
+        if agree:
+            return f"{who} is within {_fmt(off)}% of {q}"
+        if ref.bound == "nearly" and value > v:
+            return f"{who} is above {q}"
+        return f"{who} is {_fmt(off)}% {side} {q}; '{words}' allows {int(ABOUT_TOLERANCE * 100)}%"
+    if agree:
+        return f"{who} is inside the range {q}"
+    return f"{who} is outside the range {q}"
+
+
+def _is_point(f: Figure) -> bool:
+    return f.bound == "exact" and f.high is None
+
+
+def _q(f: Figure) -> str:
+    return f"'{f.text}'"
+
+
+def _amount(f: Figure) -> str:
+    unit = _unit_name(f.unit)
+    return f"{_fmt(f.value)} {unit}" if unit else _fmt(f.value)
+
+
+def _unit_name(unit: str | None) -> str:
+    if unit is None:
+        return ""
+    return {"year_duration": "year", "percentage_point": "percentage points"}.get(unit, unit)
+
+
+def _fmt(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
