@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 PROG = "parallax"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("open", "sources", "align")
+COMMANDS = ("open", "sources", "align", "discrepancies")
 
 
 class CommandError(Exception):
@@ -56,15 +56,42 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_open = sub.add_parser("open", help="open the reader in the terminal (the default command)")
     _add_corpus_arguments(p_open)
+    _add_strictness(p_open)
 
     p_sources = sub.add_parser("sources", help="print a table of the sources")
     _add_corpus_arguments(p_sources)
 
     p_align = sub.add_parser("align", help="print the comparison as JSON")
     _add_corpus_arguments(p_align)
+    _add_strictness(p_align)
     p_align.add_argument("--format", choices=["json"], default="json", help="output format (default: json)")
     p_align.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    p_disc = sub.add_parser("discrepancies", help="print spelling variants and figure conflicts as tables")
+    _add_corpus_arguments(p_disc)
+    _add_strictness(p_disc)
+    p_disc.add_argument("--agree", action="store_true", help="also list the figures that agree")
     return parser
+
+
+def _strictness(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return number
+
+
+def _add_strictness(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strictness",
+        type=_strictness,
+        default=0.5,
+        metavar="S",
+        help="how much specific evidence paragraphs must share to be aligned, 0 (loose) to 1 (strict); default 0.5",
+    )
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
@@ -127,10 +154,20 @@ def _write_output(text: str, output: str | None) -> None:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
+    from .engine.compare import compare
     from .engine.export import build_export, dumps
 
     corpus = _load(args)
-    _write_output(dumps(build_export(corpus)), args.output)
+    _write_output(dumps(build_export(corpus, compare(corpus, strictness=args.strictness))), args.output)
+    return EXIT_OK
+
+
+def cmd_discrepancies(args: argparse.Namespace) -> int:
+    from .engine.compare import compare
+    from .engine.report import discrepancies_text
+
+    corpus = _load(args)
+    print(discrepancies_text(compare(corpus, strictness=args.strictness), include_agreements=args.agree), end="")
     return EXIT_OK
 
 
@@ -138,12 +175,12 @@ def cmd_open(args: argparse.Namespace) -> int:
     corpus = _load(args)
     from .app import create_app
 
-    app = create_app(corpus)
+    app = create_app(corpus, strictness=args.strictness)
     app.run()
     return app.return_code or EXIT_OK
 
 
-HANDLERS = {"open": cmd_open, "sources": cmd_sources, "align": cmd_align}
+HANDLERS = {"open": cmd_open, "sources": cmd_sources, "align": cmd_align, "discrepancies": cmd_discrepancies}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -108,6 +108,35 @@ class Corpus:
         source_id, _, number = paragraph_id.rpartition(":p")
         return self.source(source_id).paragraphs[int(number) - 1]
 
+    def short_ids(self) -> dict[str, str]:
+        """The shortest unique beginning of each id, at least three characters,
+        cut at a separator where one makes it unique: "000_325959a8911ed8b1" -> "000"."""
+        return short_ids([s.id for s in self.sources])
+
+    def labels(self) -> dict[str, str]:
+        """A short name for each source: its short id and outlet, "000 RFE/RL"."""
+        short = self.short_ids()
+        return {s.id: f"{short[s.id]} {s.outlet}" if s.outlet else short[s.id] for s in self.sources}
+
+
+def short_ids(ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for sid in ids:
+        others = [o for o in ids if o != sid]
+        cuts = [m.start() for m in re.finditer(r"[_\-. ]", sid)] + [len(sid)]
+        choice = sid
+        for cut in cuts:
+            if cut >= 3 and not any(o.startswith(sid[:cut]) for o in others):
+                choice = sid[:cut]
+                break
+        else:
+            for n in range(3, len(sid) + 1):
+                if not any(o.startswith(sid[:n]) for o in others):
+                    choice = sid[:n]
+                    break
+        out[sid] = choice
+    return out
+
 
 # ---------------------------------------------------------------- cleaning
 

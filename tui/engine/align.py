@@ -1,0 +1,510 @@
+"""The alignment table: rows of paragraphs, one list per source, that state the
+same facts.
+
+1. Every sentence gets its evidence (``evidence.py``).
+2. Candidate sentence pairs come from an inverted index of the rarer evidence
+   features, so the cost grows with the pairs that share evidence, not with
+   all pairs.
+3. A pair links when it shares enough rare evidence, both in absolute weight
+   and relative to what the two sentences say.
+4. Linked sentences form facts by average-link clustering, so one chance link
+   does not chain two facts together.
+5. Each fact becomes a row of the paragraphs holding its sentences; a
+   paragraph that states several facts sits in several rows. Paragraphs in no
+   fact get a row of their own. Rows follow one source's reading order, with
+   the others' paragraphs placed beside their neighbours.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .corpus import Corpus
+from .evidence import Evidence, build_evidence, self_weight, shared_weight
+
+DEFAULT_STRICTNESS = 0.5
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Thresholds derived from one strictness setting in [0, 1].
+
+    0 links sentences that share a little rare evidence; 1 links only those
+    that share a lot. The default, 0.5, is the setting measured in
+    ``benchmarks/``.
+    """
+
+    strictness: float = DEFAULT_STRICTNESS
+    common_fraction: float = 0.08  # features in more paragraphs than this share (and min_common_df)
+    min_common_df: int = 40  # do not propose candidates; they still count in the score
+
+    @property
+    def min_shared(self) -> float:
+        """Least total weight of shared evidence for a link that can start a fact."""
+        return 6.0 + 6.0 * self.strictness
+
+    @property
+    def min_similarity(self) -> float:
+        """Least shared weight relative to the two sentences' own weight, for such a link."""
+        return 0.12 + 0.16 * self.strictness
+
+    quorum: float = 0.7
+    min_average_ratio_attach: float = 0.65  # a lone sentence joins a fact at this share of min_shared on average  # share of cross-source sentence pairs that must be linked to join two groups
+    best_ratio: float = 0.8  # a link must come this close to each side's best match in the other source
+
+    @property
+    def min_support(self) -> float:
+        """Least shared weight for a weaker link that only supports joining a fact."""
+        return 0.5 * self.min_shared
+
+    @property
+    def min_average(self) -> float:
+        """Least average shared weight between two groups of sentences to join them
+        into one fact; pairs with no link count as 0."""
+        return 0.55 * self.min_shared
+
+
+@dataclass
+class Row:
+    id: str
+    cells: dict[str, list[str]]  # source id -> paragraph ids, every source present
+    score: float
+    evidence: list[str]
+    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph id -> matched sentence spans
+
+    @property
+    def sources(self) -> list[str]:
+        return [s for s, ps in self.cells.items() if ps]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for ps in self.cells.values() for p in ps]
+
+    def to_export(self) -> dict:
+        return {
+            "id": self.id,
+            "cells": self.cells,
+            "score": round(self.score, 3),
+            "evidence": self.evidence,
+            "sentences": {p: [list(s) for s in spans] for p, spans in self.sentences.items()},
+        }
+
+
+@dataclass
+class Alignment:
+    rows: list[Row]
+    source_ids: list[str]
+    anchor: str
+    params: AlignParams
+    evidence: Evidence
+
+    def rows_of(self, paragraph_id: str) -> list[int]:
+        return [i for i, r in enumerate(self.rows) if paragraph_id in r.paragraphs]
+
+    def linked(self, a: str, b: str) -> bool:
+        return any(a in r.paragraphs and b in r.paragraphs for r in self.rows)
+
+
+# ---------------------------------------------------------------- linking
+
+
+@dataclass
+class _Nodes:
+    """Sentences with the same text are one node: wire copy repeated across
+    outlets is scored once, and its copies count as already agreeing."""
+
+    members: list[list[int]]  # node -> sentence indices
+    sources: list[dict[str, int]]  # node -> source -> number of copies
+    of: list[int]  # sentence index -> node
+
+
+def _nodes(corpus: Corpus, evidence: Evidence) -> _Nodes:
+    texts = {p.id: p.text for p in corpus.paragraphs()}
+    index: dict[str, int] = {}
+    members: list[list[int]] = []
+    sources: list[dict[str, int]] = []
+    of: list[int] = []
+    for i, ev in enumerate(evidence.sentences):
+        key = texts[ev.paragraph][ev.start : ev.end]
+        node = index.setdefault(key, len(members))
+        if node == len(members):
+            members.append([])
+            sources.append({})
+        members[node].append(i)
+        sources[node][ev.source] = sources[node].get(ev.source, 0) + 1
+        of.append(node)
+    return _Nodes(members, sources, of)
+
+
+def _cross_pairs(a: dict[str, int], b: dict[str, int]) -> int:
+    """Pairs of one sentence from each group that come from different sources."""
+    if len(a) == 1 and len(b) == 1:
+        (sa, na), (sb, nb) = next(iter(a.items())), next(iter(b.items()))
+        return 0 if sa == sb else na * nb
+    na, nb = sum(a.values()), sum(b.values())
+    return na * nb - sum(n * b.get(s, 0) for s, n in a.items())
+
+
+def _candidate_links(
+    evidence: Evidence, nodes: _Nodes, params: AlignParams
+) -> list[tuple[float, int, int, bool]]:
+    """Scored node pairs: (shared weight, node, node, strong)."""
+    sents = evidence.sentences
+    reps = [sents[m[0]] for m in nodes.members]
+    weights = [evidence.weights(r) for r in reps]
+    totals = [self_weight(w, r.groups) for w, r in zip(weights, reps, strict=True)]
+    max_df = max(params.min_common_df, int(params.common_fraction * evidence.paragraph_count))
+    proposing = {f for f, idf in evidence.idf.items() if evidence.paragraph_count / math.exp(idf) <= max_df + 0.5}
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    common_total = [0.0] * len(weights)
+    for u, w in enumerate(weights):
+        for f, weight in w.items():
+            if f in proposing:
+                postings[f].append(u)
+            else:
+                common_total[u] += weight
+
+    # An upper bound of each pair's shared weight, from the proposing features
+    # they share plus all the common ones; pairs that cannot reach a link are
+    # never scored.
+    bound: dict[tuple[int, int], float] = defaultdict(float)
+    for f, ids in postings.items():
+        for x, u in enumerate(ids):
+            wf = weights[u][f]
+            for v in ids[x + 1 :]:
+                bound[u, v] += wf
+    candidates = [
+        (u, v) for (u, v), b in bound.items() if b + min(common_total[u], common_total[v]) >= params.min_support
+    ]
+
+    scored: list[tuple[float, float, int, int]] = []
+    best: dict[tuple[int, str], float] = defaultdict(float)
+    for u, total in enumerate(totals):
+        for s in nodes.sources[u]:
+            best[u, s] = total  # a word-for-word copy in that source
+    for u, v in sorted(candidates):
+        if not _cross_pairs(nodes.sources[u], nodes.sources[v]):
+            continue
+        shared = shared_weight(weights[u], weights[v], reps[u].groups)
+        if shared < params.min_support:
+            continue
+        similarity = shared / math.sqrt(totals[u] * totals[v])
+        scored.append((shared, similarity, u, v))
+        for s in nodes.sources[v]:
+            best[u, s] = max(best[u, s], shared)
+        for s in nodes.sources[u]:
+            best[v, s] = max(best[v, s], shared)
+
+    def near_best(u: int, v: int, shared: float) -> bool:
+        return any(shared >= params.best_ratio * best[u, s] for s in nodes.sources[v] if s not in nodes.sources[u])
+
+    # A fact is usually stated once per article: a strong link must be (nearly)
+    # the best match each sentence has in the other's source.
+    links: list[tuple[float, int, int, bool]] = []
+    for shared, similarity, u, v in scored:
+        strong = (
+            shared >= params.min_shared
+            and similarity >= params.min_similarity
+            and near_best(u, v, shared)
+            and near_best(v, u, shared)
+        )
+        links.append((shared, u, v, strong))
+    links.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return links
+
+
+# ---------------------------------------------------------------- clustering
+
+
+class _Clusters:
+    """Average-link clustering of nodes over a sparse graph of links."""
+
+    def __init__(self, nodes: _Nodes) -> None:
+        n = len(nodes.members)
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {u: [u] for u in range(n)}
+        self.by_source: dict[int, dict[str, int]] = {u: dict(nodes.sources[u]) for u in range(n)}
+        self.link_sum: dict[int, dict[int, float]] = defaultdict(dict)
+        self.link_count: dict[int, dict[int, int]] = defaultdict(dict)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def add_link(self, u: int, v: int, score: float, pairs: int) -> None:
+        for a, b in ((u, v), (v, u)):
+            self.link_sum[a][b] = self.link_sum[a].get(b, 0.0) + score * pairs
+            self.link_count[a][b] = self.link_count[a].get(b, 0) + pairs
+
+    def average_link(self, a: int, b: int) -> tuple[float, float]:
+        """(average shared weight, share of pairs linked) over the cross-source pairs."""
+        pairs = _cross_pairs(self.by_source[a], self.by_source[b])
+        if not pairs:
+            return 0.0, 0.0
+        return self.link_sum[a].get(b, 0.0) / pairs, self.link_count[a].get(b, 0) / pairs
+
+    def union(self, a: int, b: int) -> None:
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a] += self.members.pop(b)
+        for s, n in self.by_source.pop(b).items():
+            self.by_source[a][s] = self.by_source[a].get(s, 0) + n
+        for table in (self.link_sum, self.link_count):
+            for other, value in table.pop(b, {}).items():
+                table[other].pop(b, None)
+                if other == a:
+                    continue
+                total = table[a].get(other, 0) + value
+                table[a][other] = total
+                table[other][a] = total
+            table[a].pop(b, None)
+
+
+def _cluster(nodes: _Nodes, links: list[tuple[float, int, int, bool]], params: AlignParams) -> list[list[int]]:
+    """Groups of nodes that state one fact."""
+    clusters = _Clusters(nodes)
+    for shared, u, v, _ in links:
+        clusters.add_link(u, v, shared, _cross_pairs(nodes.sources[u], nodes.sources[v]))
+    for _, u, v, strong in links:
+        if not strong:
+            continue
+        a, b = clusters.find(u), clusters.find(v)
+        if a == b:
+            continue
+        average, linked = clusters.average_link(a, b)
+        if average >= params.min_average and linked >= params.quorum:
+            clusters.union(a, b)
+    # A sentence with no strong partner of its own still joins a fact that it
+    # supports as a whole, e.g. a paraphrase that shares the fact's figure.
+    for u in range(len(nodes.members)):
+        a = clusters.find(u)
+        if len(clusters.members[a]) > 1:
+            continue
+        best: tuple[float, int] | None = None
+        for other in list(clusters.link_sum[a]):
+            b = clusters.find(other)
+            if len(clusters.by_source[b]) < 2:
+                continue
+            average, linked = clusters.average_link(a, b)
+            if average >= params.min_shared * params.min_average_ratio_attach and linked >= params.quorum:
+                if best is None or average > best[0]:
+                    best = (average, b)
+        if best is not None:
+            clusters.union(a, best[1])
+    groups = [sorted(m) for a, m in clusters.members.items() if len(clusters.by_source[a]) > 1]
+    return sorted(groups)
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _row_id(cells: dict[str, list[str]]) -> str:
+    key = "|".join(p for ps in cells.values() for p in sorted(ps))
+    return "r-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _fact_rows(
+    corpus: Corpus,
+    evidence: Evidence,
+    nodes: _Nodes,
+    node_groups: list[list[int]],
+    link_scores: dict[tuple[int, int], float],
+) -> list[Row]:
+    sents = evidence.sentences
+    source_ids = [s.id for s in corpus.sources]
+    by_members: dict[tuple[str, ...], Row] = {}
+    for node_group in node_groups:
+        group = sorted(i for u in node_group for i in nodes.members[u])
+        cells: dict[str, list[str]] = {s: [] for s in source_ids}
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i in group:
+            ev = sents[i]
+            if ev.paragraph not in cells[ev.source]:
+                cells[ev.source].append(ev.paragraph)
+            spans[ev.paragraph].append((ev.start, ev.end))
+        if sum(1 for ps in cells.values() if ps) < 2:
+            continue
+        for ps in cells.values():
+            ps.sort(key=lambda pid: int(pid.rsplit(":p", 1)[1]))
+        scores = [
+            link_scores[(u, v)] for x, u in enumerate(node_group) for v in node_group[x + 1 :] if (u, v) in link_scores
+        ]
+        if len(node_group) == 1:
+            scores = [1.0]  # the same sentence, word for word, in several sources
+        shared = _shared_labels(evidence, group)
+        key = tuple(p for ps in cells.values() for p in ps)
+        score = sum(scores) / len(scores) if scores else 0.0
+        if key in by_members:
+            row = by_members[key]
+            row.evidence = list(dict.fromkeys(row.evidence + shared))[:8]
+            row.score = max(row.score, score)
+            for p, sp in spans.items():
+                row.sentences[p] = sorted(set(row.sentences.get(p, [])) | set(sp))
+            continue
+        by_members[key] = Row(
+            id=_row_id(cells),
+            cells=cells,
+            score=min(1.0, score),
+            evidence=shared,
+            sentences={p: sorted(set(sp)) for p, sp in spans.items()},
+        )
+    rows = list(by_members.values())
+    # A row whose paragraphs all sit in a larger row adds nothing to read.
+    member_sets = [set(r.paragraphs) for r in rows]
+    keep = []
+    for i, r in enumerate(rows):
+        inside = [
+            j
+            for j, other in enumerate(member_sets)
+            if j != i and member_sets[i] < other
+        ]
+        if inside:
+            host = rows[inside[0]]
+            host.evidence = list(dict.fromkeys(host.evidence + r.evidence))[:8]
+            for p, sp in r.sentences.items():
+                host.sentences[p] = sorted(set(host.sentences.get(p, [])) | set(sp))
+            continue
+        keep.append(r)
+    return keep
+
+
+def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
+    """The evidence the sources in a fact have in common, heaviest first, in words."""
+    sents = evidence.sentences
+    by_feature: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    for i in group:
+        for f in sents[i].features:
+            by_feature[f].add(sents[i].source)
+            labels.setdefault(f, sents[i].labels.get(f, f[2:]))
+    shared = [
+        (evidence.weight(f, sents[group[0]].features.get(f, 1.0)) * len(srcs), f)
+        for f, srcs in by_feature.items()
+        if len(srcs) > 1 and evidence.idf.get(f, 0) > 0
+    ]
+    shared.sort(key=lambda t: (-t[0], t[1]))
+    order = {"f": 0, "q": 1, "n": 2, "d": 3, "t": 4, "y": 5, "b": 6, "w": 7}
+    top = [f for _, f in shared[:8]]
+    top.sort(key=lambda f: order[f[0]])
+    out: list[str] = []
+    words: list[str] = []
+    for f in top:
+        if f[0] in "bw":
+            words.append(labels[f])
+        else:
+            out.append(labels[f])
+    if words:
+        out.append("words " + ", ".join(dict.fromkeys(words)))
+    return list(dict.fromkeys(out))
+
+
+def _choose_anchor(corpus: Corpus, rows: list[Row]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        for s in r.sources:
+            counts[s] += 1
+    return min(corpus.sources, key=lambda s: (-counts.get(s.id, 0), -len(s.paragraphs), s.id)).id
+
+
+def _index(pid: str) -> int:
+    return int(pid.rsplit(":p", 1)[1])
+
+
+def order_rows(rows: list[Row], source_ids: list[str], anchor: str) -> list[Row]:
+    """Reading order: the anchor source's order, with every other source's rows
+    kept in that source's own order next to their neighbours where the orders
+    agree. Where sources order facts differently the anchor wins."""
+    n = len(rows)
+    first_in: list[dict[str, int]] = [
+        {s: min(_index(p) for p in ps) for s, ps in r.cells.items() if ps} for r in rows
+    ]
+    successors: list[set[int]] = [set() for _ in range(n)]
+    indegree = [0] * n
+    for s in source_ids:
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i, firsts in enumerate(first_in):
+            if s in firsts:
+                groups[firsts[s]].append(i)
+        keys = sorted(groups)
+        for k1, k2 in pairwise(keys):
+            for a in groups[k1]:
+                for b in groups[k2]:
+                    if b not in successors[a]:
+                        successors[a].add(b)
+                        indegree[b] += 1
+
+    def anchored(i: int) -> float | None:
+        return float(first_in[i][anchor]) if anchor in first_in[i] else None
+
+    estimate = [anchored(i) for i in range(n)]
+    predecessor_estimate = [-1.0] * n
+    heap: list[tuple[float, str, int]] = []
+
+    def push(i: int) -> None:
+        est = estimate[i] if estimate[i] is not None else predecessor_estimate[i] + 0.5
+        estimate[i] = est
+        heapq.heappush(heap, (est, rows[i].id, i))
+
+    for i in range(n):
+        if indegree[i] == 0:
+            push(i)
+    done = [False] * n
+    order: list[int] = []
+    while len(order) < n:
+        if not heap:
+            # Sources disagree on the order of some facts: release the earliest.
+            rest = [i for i in range(n) if not done[i] and indegree[i] > 0]
+            i = min(rest, key=lambda i: (anchored(i) if anchored(i) is not None else math.inf, rows[i].id))
+            indegree[i] = 0
+            push(i)
+            continue
+        _, _, i = heapq.heappop(heap)
+        if done[i]:
+            continue
+        done[i] = True
+        order.append(i)
+        for j in successors[i]:
+            if done[j]:
+                continue
+            predecessor_estimate[j] = max(predecessor_estimate[j], estimate[i] or 0.0)
+            indegree[j] -= 1
+            if indegree[j] == 0:
+                push(j)
+    return [rows[i] for i in order]
+
+
+def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evidence | None = None) -> Alignment:
+    """Align the corpus. The result does not depend on the order of the files."""
+    if not 0.0 <= strictness <= 1.0:
+        raise ValueError("strictness must be between 0 and 1")
+    params = AlignParams(strictness=strictness)
+    evidence = evidence or build_evidence(corpus)
+    nodes = _nodes(corpus, evidence)
+    links = _candidate_links(evidence, nodes, params)
+    link_scores = {(u, v): min(1.0, s / (2 * params.min_shared)) for s, u, v, _ in links}
+    groups = _cluster(nodes, links, params)
+    rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
+
+    source_ids = [s.id for s in corpus.sources]
+    placed = {p for r in rows for p in r.paragraphs}
+    for src in corpus.sources:
+        for p in src.paragraphs:
+            if p.id not in placed:
+                cells = {s: [] for s in source_ids}
+                cells[src.id] = [p.id]
+                rows.append(Row(id=_row_id(cells), cells=cells, score=0.0, evidence=[]))
+    anchor = _choose_anchor(corpus, rows)
+    return Alignment(order_rows(rows, source_ids, anchor), source_ids, anchor, params, evidence)
+
+
+def rows_to_export(alignment: Alignment) -> list[dict]:
+    return [r.to_export() for r in alignment.rows]

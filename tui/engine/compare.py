@@ -1,0 +1,291 @@
+"""Where the sources disagree: spelling variants, and figures that agree or
+conflict, on top of the alignment.
+
+Figures are grouped when they are about the same quantity: the same kind of
+figure and unit, the same thing counted, in paragraphs that the alignment put
+side by side. Each group is then judged by comparing every pair of figures
+from different sources with ``figures.compare_figures``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from .align import DEFAULT_STRICTNESS, Alignment, align
+from .corpus import Corpus
+from .evidence import fold_word, stem
+from .figures import Figure, compare_figures, extract_figures
+from .variants import VariantGroup, find_variants
+
+COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money"})
+
+# Nouns that count people in general; a count of "civilians" and one of
+# "people" may be the same count. Children, soldiers and the like are not
+# folded in: they are different counts.
+PEOPLE = frozenset(
+    {
+        "people", "person", "persons", "individual", "civilian", "resident", "inhabitant",
+        "citizen", "evacuee", "refugee", "migrant", "passenger", "villager", "local",
+        "man", "men", "woman", "women", "population", "human", "soul", "them",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    source: str
+    paragraph: str
+    figure: Figure
+    sentence: str  # the whole sentence, for the editor to read both sides
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.paragraph, self.figure.start)
+
+
+@dataclass
+class FigureGroup:
+    status: str  # "agree" or "conflict"
+    about: str
+    mentions: list[Mention]
+    reasons: list[str]
+    rows: list[str] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({m.source for m in self.mentions})
+
+    def conflicting_pairs(self) -> list[tuple[Mention, Mention, str]]:
+        out = []
+        for a, b in combinations(self.mentions, 2):
+            if a.source == b.source:
+                continue
+            try:
+                status, reason = compare_figures(a.figure, b.figure)
+            except ValueError:
+                continue
+            if status == "conflict":
+                out.append((a, b, reason))
+        return out
+
+
+@dataclass
+class Comparison:
+    corpus: Corpus
+    alignment: Alignment
+    variants: list[VariantGroup]
+    figures: list[FigureGroup]
+
+    @property
+    def conflicts(self) -> list[FigureGroup]:
+        return [g for g in self.figures if g.status == "conflict"]
+
+    def to_export(self) -> dict:
+        return {
+            "rows": [r.to_export() for r in self.alignment.rows],
+            "variants": [variant_to_export(v) for v in self.variants],
+            "figures": [figure_group_to_export(g) for g in self.figures],
+        }
+
+
+def variant_to_export(group: VariantGroup) -> dict:
+    return {
+        "kind": group.kind,
+        "forms": group.sources_by_form(),
+        "occurrences": {
+            form: [
+                {"source": o.source, "paragraph": o.paragraph, "start": o.start, "end": o.end}
+                for o in occurrences
+            ]
+            for form, occurrences in group.forms.items()
+        },
+    }
+
+
+def figure_group_to_export(group: FigureGroup) -> dict:
+    return {
+        "status": group.status,
+        "about": group.about,
+        "reason": "; ".join(group.reasons),
+        "rows": group.rows,
+        "mentions": [
+            {
+                "source": m.source,
+                "paragraph": m.paragraph,
+                "text": m.figure.text,
+                "value": m.figure.value,
+                "high": m.figure.high,
+                "bound": m.figure.bound,
+                "unit": m.figure.unit,
+                "kind": m.figure.kind,
+                "thing": m.figure.thing,
+                "start": m.figure.start,
+                "end": m.figure.end,
+                "sentence": m.sentence,
+            }
+            for m in group.mentions
+        ],
+    }
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _thing_key(thing: str | None) -> str | None:
+    if not thing:
+        return None
+    word = fold_word(thing)
+    if word in PEOPLE or stem(word) in {stem(p) for p in PEOPLE}:
+        return "people"
+    return stem(word)
+
+
+def same_quantity(a: Figure, b: Figure) -> bool:
+    """Whether two figures could count the same thing."""
+    if a.kind != b.kind or a.kind not in COMPARABLE_KINDS:
+        return False
+    try:
+        compare_figures(a, b)
+    except ValueError:
+        return False  # units that do not convert
+    ta, tb = _thing_key(a.thing), _thing_key(b.thing)
+    if ta is None or tb is None:
+        # A percentage or a measure says what it is by its unit; a bare count does not.
+        return a.kind != "count" and ta == tb
+    if ta == tb:
+        return True
+    # "munitions" and "ammunition": one word inside the other, or nearly the same.
+    shorter, longer = sorted((ta, tb), key=len)
+    return (len(shorter) >= 5 and shorter in longer) or fuzz.ratio(ta, tb) >= 85
+
+
+def _sentence_of(text: str, spans: tuple[tuple[int, int], ...], offset: int) -> str:
+    for start, end in spans:
+        if start <= offset < end:
+            return text[start:end]
+    return text
+
+
+def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = {}
+    for p in corpus.paragraphs():
+        out[p.id] = [
+            Mention(p.source_id, p.id, f, _sentence_of(p.text, p.sentences, f.start))
+            for f in extract_figures(p.text)
+            if f.kind in COMPARABLE_KINDS
+        ]
+    return out
+
+
+def _about(mentions: list[Mention]) -> str:
+    things = Counter(m.figure.thing for m in mentions if m.figure.thing)
+    units = Counter(m.figure.unit for m in mentions if m.figure.unit)
+    if things:
+        return things.most_common(1)[0][0]
+    if units:
+        return units.most_common(1)[0][0]
+    return mentions[0].figure.kind
+
+
+def _judge(mentions: list[Mention]) -> tuple[str, list[str]]:
+    conflicts: list[str] = []
+    agreements: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for a, b in combinations(mentions, 2):
+        if a.source == b.source:
+            continue
+        pair = tuple(sorted((a.figure.text, b.figure.text)))
+        if pair in seen:
+            continue
+        seen.add(pair)  # type: ignore[arg-type]
+        status, reason = compare_figures(a.figure, b.figure)
+        (conflicts if status == "conflict" else agreements).append(reason)
+    if conflicts:
+        return "conflict", conflicts
+    return "agree", agreements[:3]
+
+
+def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
+    """Figures about the same quantity across sources, judged agree or conflict."""
+    mentions = _mentions(corpus)
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+    by_key: dict[tuple[str, int], Mention] = {}
+    rows_of: dict[tuple[str, int], set[str]] = defaultdict(set)
+
+    def find(k: tuple[str, int]) -> tuple[str, int]:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for row in alignment.rows:
+        if len(row.sources) < 2:
+            continue
+        in_row = [m for pid in row.paragraphs for m in mentions[pid] if _in_matched_sentence(row, m)]
+        for a, b in combinations(in_row, 2):
+            if a.source == b.source or not same_quantity(a.figure, b.figure):
+                continue
+            for m in (a, b):
+                parent.setdefault(m.key, m.key)
+                by_key[m.key] = m
+                rows_of[m.key].add(row.id)
+            ra, rb = find(a.key), find(b.key)
+            if ra != rb:
+                parent[rb] = ra
+
+    components: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for key, m in by_key.items():
+        components[find(key)].append(m)
+
+    groups: list[FigureGroup] = []
+    for members in components.values():
+        members.sort(key=lambda m: (m.source, m.paragraph, m.figure.start))
+        if len({m.source for m in members}) < 2:
+            continue
+        status, reasons = _judge(members)
+        rows = sorted({r for m in members for r in rows_of[m.key]})
+        groups.append(FigureGroup(status, _about(members), members, reasons, rows))
+    row_order = {r.id: i for i, r in enumerate(alignment.rows)}
+    groups.sort(key=lambda g: (g.status != "conflict", min(row_order[r] for r in g.rows), g.about))
+    return groups
+
+
+def _in_matched_sentence(row, mention: Mention) -> bool:  # type: ignore[no-untyped-def]
+    spans = row.sentences.get(mention.paragraph)
+    if not spans:
+        return True
+    return any(s <= mention.figure.start < e for s, e in spans)
+
+
+# ---------------------------------------------------------------- variants
+
+
+_WORDLIKE = re.compile(r"\w")
+
+
+def spelling_variants(corpus: Corpus, alignment: Alignment) -> list[VariantGroup]:
+    linked_pairs = {
+        (a, b)
+        for row in alignment.rows
+        if len(row.sources) > 1
+        for a in row.paragraphs
+        for b in row.paragraphs
+        if a != b
+    }
+    paragraphs = [(p.source_id, p.id, p.text) for p in corpus.paragraphs()]
+    return find_variants(paragraphs, linked=lambda a, b: (a, b) in linked_pairs)
+
+
+def compare(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, alignment: Alignment | None = None) -> Comparison:
+    alignment = alignment or align(corpus, strictness=strictness)
+    return Comparison(
+        corpus=corpus,
+        alignment=alignment,
+        variants=spelling_variants(corpus, alignment),
+        figures=group_figures(corpus, alignment),
+    )

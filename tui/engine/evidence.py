@@ -1,0 +1,372 @@
+"""What makes a sentence specific: figures with what they count, names folded
+across spellings, quotations, dates, and content words weighted by how rare
+they are in this corpus.
+
+Each sentence becomes a bag of evidence features. A feature is a string with a
+kind prefix (``w:`` word, ``b:`` word pair, ``n:`` name, ``q:`` quoted word
+pair, ``f:`` figure, ``t:`` thing counted, ``d:`` date, ``y:`` year) and a
+kind multiplier; the aligner multiplies it by the feature's rarity across the
+corpus's paragraphs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import pairwise
+
+from anyascii import anyascii
+
+from .corpus import Corpus, Paragraph
+from .figures import Figure, extract_figures
+from .variants import name_key
+
+# Kind multipliers: how much one shared feature of each kind says that two
+# sentences state the same fact, before rarity is applied.
+KIND_WEIGHT = {
+    "w": 1.0,  # content word
+    "b": 0.5,  # adjacent content-word pair, on top of its words
+    "n": 1.5,  # name
+    "q": 2.0,  # word pair inside a quotation
+    "f": 2.5,  # figure: value and unit
+    "t": 1.0,  # the thing a figure counts
+    "d": 1.5,  # calendar date
+    "y": 0.7,  # year
+}
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all almost also although am among an and another any are around as at
+    back be because been before being below between both but by can cannot could did do does doing done down
+    during each either else even ever every few for from further had has have having he her here hers herself
+    him himself his how however i if in into is it its itself just last least less let like made make many may
+    me might more most much must my myself near neither no nor not now of off often on once one only onto or
+    other others otherwise our ours ourselves out over own per perhaps put rather same several shall she should
+    since so some still such than that the their theirs them themselves then there these they this those though
+    through thus to too toward towards under until up upon us very via was we well were what whatever when
+    whenever where whether which while who whoever whole whom whose why will with within without would yet you
+    your yours yourself yourselves
+    said say says saying told tell tells according added adds stated states noted reported reports called
+    mr mrs ms dr st
+    new also already still later earlier early late today yesterday tomorrow week weeks day days time times
+    year years month months
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=\w))*", re.UNICODE)
+_QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»|„([^“”]{3,})[“”]")
+_SUFFIXES = ("isms", "ists", "ism", "ist", "ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ers", "ies", "ied", "ed", "es", "er", "ly", "s")
+STEM_LENGTH = 7
+
+
+def fold_word(word: str) -> str:
+    return anyascii(word).lower().replace("’", "'")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light, language-agnostic stem: fold, drop possessive and a common
+    suffix, then keep the first letters. Crude on purpose: it only has to map
+    the forms one corpus uses for one idea onto one key."""
+    w = fold_word(word)
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("'", "").replace("-", "")
+    for suffix in _SUFFIXES:
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w[:STEM_LENGTH]
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    name: bool  # capitalised where a common word would not be
+
+
+@dataclass
+class SentenceEvidence:
+    paragraph: str  # paragraph id
+    source: str
+    index: int  # sentence number inside the paragraph, from 0
+    start: int
+    end: int
+    features: dict[str, float]  # feature -> kind multiplier
+    labels: dict[str, str] = field(default_factory=dict)  # feature -> words for the evidence line
+    figures: list[Figure] = field(default_factory=list)
+    groups: dict[str, int] = field(default_factory=dict)  # features of one name or compound: they count once
+
+
+def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> list[Token]:
+    out = []
+    first = True
+    for m in _WORD.finditer(text, start, end):
+        word = m.group(0)
+        is_cap = word[0].isupper()
+        lower = fold_word(word)
+        if first:
+            # Sentence-initial capitals are names only when the word is a name elsewhere.
+            name = is_cap and lower not in STOPWORDS and lower in capitalised_words
+        else:
+            name = is_cap and lower not in STOPWORDS
+        out.append(Token(m.start(), m.end(), word, name))
+        first = False
+    return out
+
+
+def _mid_sentence_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
+    caps: set[str] = set()
+    for p in paragraphs:
+        for s, e in p.sentences:
+            for i, m in enumerate(_WORD.finditer(p.text, s, e)):
+                if i and m.group(0)[0].isupper():
+                    caps.add(fold_word(m.group(0)))
+    return caps
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _QUOTE.finditer(text):
+        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        spans.append((m.start(group), m.end(group)))
+    return spans
+
+
+def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
+    """(feature, multiplier, label) for one figure."""
+    out: list[tuple[str, float, str]] = []
+    if fig.kind == "date":
+        out.append((f"d:{_canonical_value(fig.value)}", 1.0, f"date {fig.text}"))
+        return out
+    if fig.kind == "year":
+        value = int(fig.value)
+        out.append((f"y:{value}", 1.0, f"year {value}"))
+        return out
+    if fig.kind in ("time", "age", "ordinal"):
+        return out
+    unit = fig.unit or ""
+    if fig.vague:
+        out.append((f"f:~{stem(fig.text.split()[-1])}|{unit}", 0.3, f"figure {fig.text}"))
+    else:
+        value = _canonical_value(fig.value)
+        out.append((f"f:{value}|{unit}", _specificity(fig.value), f"figure {fig.text}"))
+    if fig.thing:
+        out.append((f"t:{stem(fig.thing)}", 1.0, f"count of {fig.thing}"))
+    return out
+
+
+def _canonical_value(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:g}"
+
+
+def _specificity(value: float) -> float:
+    """Small and round numbers say less about which fact is meant than 377 does."""
+    if value < 10:
+        return 0.3
+    if value == int(value):
+        v = int(value)
+        if v % 1000 == 0 or (v < 1000 and v % 100 == 0):
+            return 0.8
+        if v % 10 == 0 and v < 100:
+            return 0.7
+    return 1.0
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONNECTORS = frozenset({"of", "the", "for", "de", "al", "el", "bin", "von", "van", "der", "la", "le", "du"})
+_PREFIXES = frozenset({"anti", "counter", "pro", "non", "pre", "post", "self", "ex", "co", "semi", "multi", "well", "mid", "so"})
+
+
+def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
+    """Consecutive name tokens, joined across connectors ("Ministry of Defense")."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    pending: list[Token] = []
+    for t in tokens:
+        gap = text[(pending or current)[-1].end : t.start] if (pending or current) else ""
+        adjacent = bool(current) and gap.strip() == ""
+        if t.name and (not current or adjacent):
+            current += pending + [t]
+            pending = []
+        elif current and adjacent and fold_word(t.text) in _CONNECTORS and len(pending) < 2:
+            pending.append(t)
+        else:
+            if current:
+                runs.append(current)
+            current, pending = ([t], []) if t.name else ([], [])
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _word_parts(word: str) -> list[str]:
+    parts = [p for p in re.split(r"[-‐–]", word) if p]
+    return [p for p in parts if fold_word(p) not in _PREFIXES and fold_word(p) not in STOPWORDS and len(p) >= 3]
+
+
+def sentence_evidence(
+    p: Paragraph,
+    capitalised_words: set[str],
+    vocabulary: set[str] | None = None,
+) -> list[SentenceEvidence]:
+    figures = extract_figures(p.text)
+    quotes = _quote_spans(p.text)
+    out: list[SentenceEvidence] = []
+    for index, (s, e) in enumerate(p.sentences):
+        ev = SentenceEvidence(p.id, p.source_id, index, s, e, {})
+        sentence_figures = [f for f in figures if s <= f.start < e]
+        ev.figures = sentence_figures
+        number_spans = [(f.start, f.end) for f in sentence_figures]
+
+        def add(feature: str, multiplier: float, label: str, group: int | None = None, ev: SentenceEvidence = ev) -> None:
+            if multiplier > ev.features.get(feature, 0.0):
+                ev.features[feature] = multiplier
+                ev.labels.setdefault(feature, label)
+            if group is not None:
+                ev.groups.setdefault(feature, group)
+
+        for fig in sentence_figures:
+            for feature, mult, label in _figure_features(fig):
+                add(feature, mult, label)
+
+        tokens = [
+            t
+            for t in _tokens(p.text, s, e, capitalised_words)
+            if not any(a <= t.start < b for a, b in number_spans)
+        ]
+        group = 0
+        in_run: set[int] = set()
+        for run in _name_runs(tokens, p.text):
+            group += 1
+            names = [t for t in run if t.name]
+            label = p.text[run[0].start : run[-1].end]
+            keys: list[str] = []
+            for t in names:
+                word = _POSSESSIVE.sub("", t.text)
+                for part in _word_parts(word) if "-" in word else [word]:
+                    keys.append(name_key(part))
+                if "-" in word:
+                    keys.append(name_key(word))
+                in_run.add(t.start)
+            for a, b in pairwise(names):
+                keys.append(name_key(_POSSESSIVE.sub("", a.text) + _POSSESSIVE.sub("", b.text)))
+            for key in keys:
+                if key:
+                    add(f"n:{key}", 1.0, f"name {label}", group)
+
+        content: list[tuple[Token, str]] = []
+        for t in tokens:
+            lower = fold_word(t.text)
+            if t.start in in_run:
+                content.append((t, ""))
+                continue
+            if lower in STOPWORDS or len(lower) < 3:
+                content.append((t, ""))  # keeps word pairs from bridging a stopword gap
+                continue
+            key = stem(t.text)
+            if "-" in t.text:
+                group += 1
+                add(f"w:{key}", 1.0, t.text.lower(), group)
+                for part in _word_parts(t.text):
+                    add(f"w:{stem(part)}", 1.0, t.text.lower(), group)
+            else:
+                add(f"w:{key}", 1.0, t.text.lower())
+            content.append((t, key))
+        # Word pairs: adjacent content words, allowing one stopword between.
+        for i, (t1, k1) in enumerate(content):
+            if not k1:
+                continue
+            for j in (i + 1, i + 2):
+                if j >= len(content):
+                    break
+                if j == i + 2 and (content[i + 1][1] or content[i + 1][0].start in in_run):
+                    break
+                t2, k2 = content[j]
+                if not k2:
+                    continue
+                add(f"b:{k1} {k2}", 1.0, f"{t1.text} {t2.text}")
+                if any(a <= t1.start and t2.end <= b for a, b in quotes):
+                    add(f"q:{k1} {k2}", 1.0, f"quote “… {t1.text} {t2.text} …”")
+                break
+        # Compounds written as two words where the corpus also has them as one ("cease fire").
+        if vocabulary:
+            for (t1, k1), (t2, k2) in pairwise(content):
+                if k1 and k2 and t2.start - t1.end <= 1:
+                    joined = stem(t1.text + t2.text)
+                    if joined in vocabulary:
+                        add(f"w:{joined}", 1.0, f"{t1.text} {t2.text}".lower())
+        out.append(ev)
+    return out
+
+
+@dataclass
+class Evidence:
+    """Evidence for every sentence of a corpus, with feature rarity."""
+
+    sentences: list[SentenceEvidence]
+    idf: dict[str, float]
+    paragraph_count: int
+
+    def weight(self, feature: str, multiplier: float) -> float:
+        return KIND_WEIGHT[feature[0]] * multiplier * self.idf.get(feature, 0.0)
+
+    def weights(self, ev: SentenceEvidence) -> dict[str, float]:
+        return {f: w for f, m in ev.features.items() if (w := self.weight(f, m)) > 0}
+
+
+def shared_weight(wi: dict[str, float], wj: dict[str, float], groups: dict[str, int]) -> float:
+    """Weight of the evidence two sentences share; a name or compound counts once,
+    by its heaviest shared part (``groups`` are the first sentence's)."""
+    if len(wi) > len(wj):
+        wi, wj = wj, wi
+    total = 0.0
+    best: dict[int, float] = {}
+    for f, v in wi.items():
+        w = wj.get(f)
+        if w is None:
+            continue
+        w = min(v, w)
+        g = groups.get(f)
+        if g is None:
+            total += w
+        elif w > best.get(g, 0.0):
+            best[g] = w
+    return total + sum(best.values())
+
+
+def self_weight(w: dict[str, float], groups: dict[str, int]) -> float:
+    return shared_weight(w, w, groups)
+
+
+def build_evidence(corpus: Corpus) -> Evidence:
+    paragraphs = list(corpus.paragraphs())
+    capitals = _mid_sentence_capitals(paragraphs)
+    vocabulary = {stem(w) for w in {m.group(0) for p in paragraphs for m in _WORD.finditer(p.text)} if "-" not in w}
+    sentences: list[SentenceEvidence] = []
+    df: Counter[str] = Counter()
+    # Republished copy repeats paragraphs word for word: read each text once.
+    by_text: dict[str, list[SentenceEvidence]] = {}
+    for p in paragraphs:
+        template = by_text.get(p.text)
+        if template is None:
+            template = by_text[p.text] = sentence_evidence(p, capitals, vocabulary)
+            evs = template
+        else:
+            evs = [replace(ev, paragraph=p.id, source=p.source_id) for ev in template]
+        sentences.extend(evs)
+        seen: set[str] = set()
+        for ev in evs:
+            seen.update(ev.features)
+        df.update(seen)
+    n = max(1, len(paragraphs))
+    idf = {f: math.log(n / d) for f, d in df.items() if d > 1}
+    return Evidence(sentences, idf, n)

@@ -1,0 +1,788 @@
+"""Spelling variants: one word or name written differently across sources.
+
+A fuzzy score only proposes candidates; rules decide (see docs/DESIGN.md):
+
+* surface variants share a fold (ASCII, lower case, no punctuation) and differ
+  in spacing or hyphens (Nagorno Karabakh / Nagorno-Karabakh, cease fire /
+  ceasefire), in diacritics (Gülen / Gulen) or in case inside a word
+  (NATO / Nato) or dots (U.S. / US);
+* letter-level variants differ in letters: British and American spelling
+  (Defence / Defense), found by rules and tables, and transliterations of a
+  name (Pashinian / Pashinyan), found by a transliteration skeleton;
+* an ending added to a word makes another word (Armenia / Armenian), never a
+  variant; two letter-level spellings inside one article are two different
+  things; short names need a shared neighbour or an aligned row.
+
+Tables live in ``spelling.yaml`` beside this module, loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from itertools import accumulate, chain, combinations
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+__all__ = [
+    "BRITISH_AMERICAN",
+    "CASE_OR_PUNCTUATION",
+    "DIACRITICS",
+    "HYPHENATION",
+    "KINDS",
+    "TRANSLITERATION",
+    "Occurrence",
+    "VariantGroup",
+    "find_variants",
+    "fold",
+    "name_key",
+    "to_american",
+    "variant_kind",
+]
+
+TRANSLITERATION = "transliteration"
+BRITISH_AMERICAN = "british_american"
+HYPHENATION = "hyphenation"
+DIACRITICS = "diacritics"
+CASE_OR_PUNCTUATION = "case_or_punctuation"
+KINDS = (TRANSLITERATION, BRITISH_AMERICAN, HYPHENATION, DIACRITICS, CASE_OR_PUNCTUATION)
+
+MIN_WORD = 3  # shorter words never carry a letter-level variant
+SHORT_NAME = 5  # names this short need a shared neighbour or an aligned row
+LOOSE_NAME_SCORE = 80  # fuzz.ratio of skeletons for names differing in vowels only
+
+_DATA_FILE = Path(__file__).with_name("spelling.yaml")
+_WORD_SPLIT = re.compile(r"([^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*)")  # letters, combining accents
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+_ABBREVIATION_HINT = re.compile(r"[A-Z]\.[A-Z]\.")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_SEPARATOR = re.compile(r"[\s\-\u2010\u2011]+")
+_HYPHENS = "-\u2010\u2011"
+_HYPHEN_GAPS = frozenset(_HYPHENS)
+_SENTENCE_MARKS = frozenset(".!?:;\n")
+_OPENING_QUOTES = ("\"", "'", "“", "‘", "«")
+_TWO_CAPITALS = re.compile(r"[^\W\d_a-z]{2}")  # finds every word in capitals, and a few more
+_VOWELS = re.compile(r"[aeiou]")
+
+
+# ---------------------------------------------------------------- tables
+
+
+_Rewrite = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    stopwords: frozenset[str]
+    endings: frozenset[str]
+    particles: frozenset[str]
+    british_words: dict[str, str]  # every listed British form, inflected too -> American
+    british_prefixes: dict[str, str]
+    british_rules: tuple[tuple[re.Pattern[str], str], ...]
+    british_any_rule: re.Pattern[str]  # matches a word that some rule rewrites
+    name_rules: tuple[_Rewrite, ...]
+
+
+def _strings(values: list[object], what: str) -> list[str]:
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:
+        raise ValueError(f"{_DATA_FILE.name}: {what} holds {bad!r}; quote it (YAML reads no/on/off as booleans)")
+    return [str(v) for v in values]
+
+
+def _rewrite(pattern: str, replacement: str) -> _Rewrite:
+    if re.escape(pattern) == pattern:
+        return lambda text: text.replace(pattern, replacement)
+    return partial(re.compile(pattern).sub, replacement)
+
+
+def _inflected(words: dict[str, str], endings: list[str]) -> dict[str, str]:
+    return {british + ending: american + ending for british, american in words.items() for ending in ["", *endings]}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
+    british = data["british_american"]
+    rules = [(pattern, replacement) for pattern, replacement in british["rules"]]
+    return _Tables(
+        stopwords=frozenset(_strings(data["stopwords"], "stopwords")),
+        endings=frozenset(_strings(data["inflection_endings"], "inflection_endings")),
+        particles=frozenset(_strings(data["particles"], "particles")),
+        british_words=_inflected(british["words"], _strings(british["word_endings"], "word_endings")),
+        british_prefixes=dict(british["prefixes"]),
+        british_rules=tuple((re.compile(pattern), replacement) for pattern, replacement in rules),
+        british_any_rule=re.compile("|".join(f"(?:{pattern})" for pattern, _ in rules)),
+        name_rules=tuple(_rewrite(pattern, replacement) for pattern, replacement in data["transliteration"]),
+    )
+
+
+# ---------------------------------------------------------------- word keys
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """anyascii + lower-case + drop punctuation/hyphens/apostrophes/spaces.
+
+    The key used to match names across spellings of diacritics/hyphenation:
+    fold("Nagorno-Karabakh") == fold("Nagorno Karabakh") == "nagornokarabakh".
+    """
+    if not word.isascii():
+        word = anyascii(word)
+    return _NOT_ALNUM.sub("", word.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(word: str) -> str:
+    """A transliteration skeleton so that spelling variants of one name share a key.
+
+    Pashinian/Pashinyan, Davit/David, Aliyev/Aliev/Alijev share a key;
+    Stepanyan and Pashinyan do not. Used by the aligner to match names.
+    Each word of a phrase is keyed on its own: "Davit Babayan" -> "davitbabaian".
+    """
+    return "".join(_word_key(part) for part in _SEPARATOR.split(word))
+
+
+def _word_key(word: str) -> str:
+    key = fold(word)
+    for rewrite in _tables().name_rules:
+        key = rewrite(key)
+    return key
+
+
+@lru_cache(maxsize=1 << 16)
+def to_american(word: str) -> str:
+    """The American spelling of a folded word (armoured -> armored); other words unchanged."""
+    tables = _tables()
+    if word.startswith(tuple(tables.british_prefixes)):
+        british = next(p for p in tables.british_prefixes if word.startswith(p))
+        word = tables.british_prefixes[british] + word[len(british) :]
+    word = tables.british_words.get(word, word)
+    if tables.british_any_rule.fullmatch(word):
+        for pattern, replacement in tables.british_rules:
+            match = pattern.fullmatch(word)
+            if match:
+                word = pattern.sub(replacement, word)
+    return word
+
+
+def _consonants(key: str) -> str:
+    return _VOWELS.sub("", key)
+
+
+def _differs_by_ending(a: str, b: str) -> bool:
+    """True when the folded words share a stem and differ only by inflection endings."""
+    endings = _tables().endings
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    for cut in range(common, max(common - 3, 1), -1):
+        if a[cut:] in endings and b[cut:] in endings:
+            return True
+    return False
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two folded names that are transliterations of one name."""
+    if min(len(a), len(b)) < MIN_WORD or _differs_by_ending(a, b):
+        return False
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return True
+    # Vowels written differently inside the name (Gegham / Gigham), same frame.
+    return (
+        min(len(ka), len(kb)) >= SHORT_NAME
+        and abs(len(ka) - len(kb)) <= 1
+        and ka[0] == kb[0]
+        and ka[-1] == kb[-1]
+        and _consonants(ka) == _consonants(kb)
+        and fuzz.ratio(ka, kb) >= LOOSE_NAME_SCORE
+    )
+
+
+# ---------------------------------------------------------------- variant_kind
+
+
+def _segments(form: str) -> list[str]:
+    return [part for part in _SEPARATOR.split(form.strip()) if fold(part)]
+
+
+def _layout(form: str) -> tuple[tuple[int, str], ...]:
+    """Where spaces and hyphens fall, counted in folded letters."""
+    layout, position = [], 0
+    for match in re.finditer(r"[^\s\-\u2010\u2011]+|([\s\-\u2010\u2011]+)", form.strip()):
+        if match.group(1) is None:
+            position += len(fold(match.group()))
+        elif position:
+            layout.append((position, "-" if any(c in _HYPHENS for c in match.group(1)) else " "))
+    return tuple(layout)
+
+
+def _letters(form: str) -> str:
+    return "".join(c for c in form if c.isalnum())
+
+
+def _is_latin(form: str) -> bool:
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in form)
+
+
+def _inner_case_differs(a: str, b: str) -> bool:
+    """Capitalised words whose case differs past the first letter (NATO / Nato, not AIDS / aids)."""
+    pairs = list(zip(_segments(a), _segments(b)))
+    if not all(x[:1].isupper() and y[:1].isupper() for x, y in pairs):
+        return False
+    return any(_letters(x)[1:] != _letters(y)[1:] for x, y in pairs)
+
+
+def _surface_kind(a: str, b: str) -> str | None:
+    """Kind of two different forms with the same fold."""
+    if _layout(a) != _layout(b):
+        return HYPHENATION
+    letters_a, letters_b = _letters(a), _letters(b)
+    if letters_a.lower() != letters_b.lower():
+        return DIACRITICS if _is_latin(a) and _is_latin(b) else TRANSLITERATION
+    if letters_a != letters_b:
+        return CASE_OR_PUNCTUATION if _inner_case_differs(a, b) else None
+    punctuation_a = [c for c in a if not c.isalnum() and not c.isspace() and c not in _HYPHENS]
+    punctuation_b = [c for c in b if not c.isalnum() and not c.isspace() and c not in _HYPHENS]
+    return CASE_OR_PUNCTUATION if punctuation_a != punctuation_b else None
+
+
+def _word_letter_kind(a: str, b: str) -> str | None:
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return _surface_kind(a, b) or ""
+    if min(len(fa), len(fb)) < MIN_WORD:
+        return None
+    if to_american(fa) == to_american(fb):
+        return BRITISH_AMERICAN
+    if a[:1].isupper() and b[:1].isupper() and _same_name(fa, fb):
+        return TRANSLITERATION
+    return None
+
+
+def variant_kind(a: str, b: str) -> str | None:
+    """If two surface forms are spelling variants of one word, return the kind.
+
+    Kinds: "transliteration", "british_american", "hyphenation",
+    "diacritics", "case_or_punctuation"; else None. Transliteration needs
+    capitalised forms (names); a capital on a word's first letter alone is
+    not a variant (president / President).
+    """
+    if a == b or not fold(a) or not fold(b):
+        return None
+    if fold(a) == fold(b):
+        return _surface_kind(a, b)
+    words_a, words_b = _segments(a), _segments(b)
+    if len(words_a) != len(words_b):
+        return None
+    kinds = set()
+    for x, y in zip(words_a, words_b):
+        kind = _word_letter_kind(x, y)
+        if kind is None:
+            return None
+        kinds.add(kind)
+    for kind in (TRANSLITERATION, BRITISH_AMERICAN):
+        if kind in kinds:
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class Occurrence:
+    source: str  # source id
+    paragraph: str  # paragraph id
+    start: int  # char offsets into that paragraph's text
+    end: int
+
+
+@dataclass
+class VariantGroup:
+    kind: str  # as variant_kind
+    forms: dict[str, list[Occurrence]]  # surface form -> occurrences (2+ forms, from 2+ sources)
+
+    def sources_by_form(self) -> dict[str, list[str]]:
+        """form -> sorted source ids (the JSON "forms" field)."""
+        return {form: sorted({o.source for o in occurrences}) for form, occurrences in self.forms.items()}
+
+    def sources(self) -> list[str]:
+        return sorted({o.source for occurrences in self.forms.values() for o in occurrences})
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON export entry."""
+        return {"kind": self.kind, "forms": self.sources_by_form()}
+
+
+# ---------------------------------------------------------------- reading the corpus
+
+
+@lru_cache(maxsize=4096)
+def _opens(gap: str) -> bool:
+    """The text between two words ends a sentence or opens a quotation."""
+    return gap != " " and (any(c in _SENTENCE_MARKS for c in gap) or gap[-1:] in _OPENING_QUOTES)
+
+
+class _Para:
+    """One paragraph cut into words; gaps[i] is the text just before words[i]."""
+
+    def __init__(self, source: str, pid: str, text: str) -> None:
+        self.source, self.pid, self.text = source, pid, text
+        self._pieces = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        self._offsets: list[int] | None = None
+        self.gaps: list[str] = self._pieces[0::2]
+        self.words: list[str] = self._pieces[1::2]
+        self.folds = list(map(fold, self.words))
+        self.shouted = self._shouted()
+
+    def start(self, i: int) -> int:
+        if self._offsets is None:
+            self._offsets = list(accumulate(map(len, self._pieces)))
+        return self._offsets[2 * i]
+
+    def end(self, i: int) -> int:
+        return self.start(i) + len(self.words[i])
+
+    def spaced(self, i: int) -> bool:
+        """Word i follows word i-1 after a single space."""
+        return 0 < i < len(self.words) and self.gaps[i] == " "
+
+    def hyphened(self, i: int) -> bool:
+        """Word i follows word i-1 after a hyphen: Nagorno-Karabakh."""
+        return 0 < i < len(self.words) and self.gaps[i] in _HYPHEN_GAPS
+
+    def at_start(self, i: int) -> bool:
+        """Word i opens a sentence, a line or a quotation, where any word has a capital."""
+        return i == 0 or _opens(self.gaps[i])
+
+    def positions(self, folded: str) -> list[int]:
+        return [i for i, f in enumerate(self.folds) if f == folded]
+
+
+    def starts(self) -> list[int]:
+        """Words that open a sentence, a line or a quotation."""
+        return [i for i, gap in enumerate(self.gaps[: len(self.words)]) if i == 0 or (gap != " " and _opens(gap))]
+
+    def unreliable_capitals(self) -> list[str]:
+        """Capitalised words whose capital says nothing: sentence starts, headlines."""
+        words = self.words
+        return [words[i] for i in self.shouted.union(self.starts()) if words[i][0].isupper()]
+
+    def _shouted(self) -> set[int]:
+        """Words in capitals that are headlines, datelines or credits, not acronyms used in a sentence."""
+        if not _TWO_CAPITALS.search(self.text):
+            return set()
+        caps = [len(word) > 1 and word.isupper() for word in self.words]
+        last = len(caps) - 1
+        return {
+            i
+            for i, is_caps in enumerate(caps)
+            if is_caps and ((i > 0 and caps[i - 1]) or (i < last and caps[i + 1]) or self.at_start(i))
+        }
+
+
+@dataclass
+class _Word:
+    surfaces: set[str] = field(default_factory=set)
+    capitalised: int = 0  # mid-sentence occurrences written with a capital
+    lowercase: int = 0
+
+    @property
+    def is_name(self) -> bool:
+        return self.capitalised > 0 and self.capitalised >= self.lowercase
+
+
+class _Corpus:
+    """The paragraphs and, for each folded content word, how it is written."""
+
+    def __init__(self, paragraphs: Sequence[tuple[str, str, str]]) -> None:
+        self.stopwords = _tables().stopwords
+        self.paras = [_Para(source, pid, text) for source, pid, text in paragraphs]
+        self._by_source: dict[str, list[int]] = defaultdict(list)
+        for index, para in enumerate(self.paras):
+            self._by_source[para.source].append(index)
+        self._source_folds = {
+            source: set().union(*(self.paras[i].folds for i in indexes)) for source, indexes in self._by_source.items()
+        }
+        self._content: dict[str, bool] = {}
+        self._sources: dict[str, set[str]] = {}
+        self._paragraphs: dict[str, list[int]] = {}
+        self.words = self._count_words()
+
+    def is_content(self, folded: str) -> bool:
+        known = self._content.get(folded)
+        if known is None:
+            known = self._content[folded] = (
+                len(folded) >= MIN_WORD and folded.isalpha() and folded not in self.stopwords
+            )
+        return known
+
+    def _count_words(self) -> dict[str, _Word]:
+        uses = Counter(chain.from_iterable(para.words for para in self.paras))
+        uncounted = Counter(chain.from_iterable(para.unreliable_capitals() for para in self.paras))
+        words: dict[str, _Word] = {}
+        for text, count in uses.items():
+            folded = fold(text)
+            if not self.is_content(folded):
+                continue
+            word = words.get(folded)
+            if word is None:
+                word = words[folded] = _Word()
+            word.surfaces.add(text)
+            if text[0].isupper():
+                word.capitalised += count - uncounted[text]
+            else:
+                word.lowercase += count
+        return words
+
+    def sources(self, folded: str) -> set[str]:
+        if folded not in self._sources:
+            self._sources[folded] = {s for s, folds in self._source_folds.items() if folded in folds}
+        return self._sources[folded]
+
+    def index(self, folded_words: Iterable[str]) -> None:
+        """Find the paragraphs of many folded words in one pass."""
+        wanted = {f for f in folded_words if f not in self._paragraphs}
+        if not wanted:
+            return
+        for f in wanted:
+            self._paragraphs[f] = []
+        for i, para in enumerate(self.paras):
+            for f in wanted.intersection(para.folds):
+                self._paragraphs[f].append(i)
+
+    def paragraphs(self, folded: str) -> list[int]:
+        """Indexes of the paragraphs that use a folded word."""
+        self.index([folded])
+        return self._paragraphs[folded]
+
+    def where(self, folded: str) -> Iterator[tuple[int, int]]:
+        """(paragraph index, word index) of every use of a folded word."""
+        for index in self.paragraphs(folded):
+            for i in self.paras[index].positions(folded):
+                yield index, i
+
+    def occurrence(self, index: int, first: int, last: int | None = None) -> Occurrence:
+        para = self.paras[index]
+        return Occurrence(para.source, para.pid, para.start(first), para.end(first if last is None else last))
+
+    def word_forms(self, folded_words: Iterable[str], skip_shouted: bool = False) -> dict[str, list[Occurrence]]:
+        """Surface form -> occurrences of some folded words."""
+        forms: dict[str, list[Occurrence]] = defaultdict(list)
+        folded_words = list(folded_words)
+        self.index(folded_words)
+        for folded in folded_words:
+            for index, i in self.where(folded):
+                para = self.paras[index]
+                if not (skip_shouted and i in para.shouted):
+                    forms[para.words[i]].append(self.occurrence(index, i))
+        return forms
+
+
+# ---------------------------------------------------------------- letter-level groups
+
+
+def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
+    """Candidate pairs of folded words, bucketed first: (kind, a, b)."""
+    by_american: dict[str, list[str]] = defaultdict(list)
+    by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for folded, word in corpus.words.items():
+        by_american[to_american(folded)].append(folded)
+        if word.is_name:
+            key = name_key(folded)
+            by_skeleton[(key[:1], _consonants(key))].append(folded)
+    for bucket in by_american.values():
+        for a, b in combinations(sorted(bucket), 2):
+            yield BRITISH_AMERICAN, a, b
+    for bucket in by_skeleton.values():
+        for a, b in combinations(sorted(bucket), 2):
+            if to_american(a) != to_american(b) and _same_name(a, b):
+                yield TRANSLITERATION, a, b
+
+
+def _neighbours(corpus: _Corpus, folded: str) -> set[str]:
+    """Skeletons of capitalised content words right before or after a word."""
+    found = set()
+    for index, i in corpus.where(folded):
+        para = corpus.paras[index]
+        for j in (i - 1, i + 1):
+            if para.spaced(max(i, j)) and para.words[j][0].isupper():
+                other = para.folds[j]
+                if other != folded and corpus.is_content(other):
+                    found.add(name_key(other))
+    return found
+
+
+def _supported(corpus: _Corpus, a: str, b: str, linked: Callable[[str, str], bool] | None) -> bool:
+    """Extra evidence that two short names are one person: a shared neighbour or one row."""
+    if _neighbours(corpus, a) & _neighbours(corpus, b):
+        return True
+    if linked is None:
+        return False
+    pids_a = sorted({corpus.paras[index].pid for index in corpus.paragraphs(a)})
+    pids_b = sorted({corpus.paras[index].pid for index in corpus.paragraphs(b)})
+    return any(linked(x, y) or linked(y, x) for x in pids_a for y in pids_b)
+
+
+def _letter_components(corpus: _Corpus, linked: Callable[[str, str], bool] | None) -> list[tuple[str, list[str]]]:
+    """Folded words joined by accepted pairs; within a group each source uses one spelling."""
+    parent: dict[str, str] = {}
+    kinds: dict[str, set[str]] = {}
+    sources: dict[str, set[str]] = {}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # One article using both spellings means two different things.
+    pairs = [(kind, a, b) for kind, a, b in sorted(set(_letter_pairs(corpus))) if not corpus.sources(a) & corpus.sources(b)]
+    corpus.index(chain.from_iterable((a, b) for kind, a, b in pairs if kind == TRANSLITERATION))
+    for kind, a, b in pairs:
+        if kind == TRANSLITERATION and min(len(a), len(b)) <= SHORT_NAME and not _supported(corpus, a, b, linked):
+            continue
+        for x in (a, b):
+            if x not in parent:
+                parent[x], kinds[x], sources[x] = x, set(), set(corpus.sources(x))
+        ra, rb = root(a), root(b)
+        if ra == rb or sources[ra] & sources[rb]:
+            continue
+        parent[rb] = ra
+        kinds[ra] |= kinds.pop(rb) | {kind}
+        sources[ra] |= sources.pop(rb)
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for x in parent:
+        members[root(x)].append(x)
+    return [
+        (TRANSLITERATION if TRANSLITERATION in kinds[r] else BRITISH_AMERICAN, sorted(folded))
+        for r, folded in members.items()
+        if len(folded) > 1
+    ]
+
+
+# ---------------------------------------------------------------- surface groups
+
+
+class _Phrase(NamedTuple):
+    index: int  # paragraph index
+    first: int  # word indexes, inclusive
+    last: int
+
+
+def _hyphenated(corpus: _Corpus) -> list[_Phrase]:
+    """Words joined by hyphens: Nagorno-Karabakh, anti-terrorist."""
+    found = []
+    for index, para in enumerate(corpus.paras):
+        joined = [i for i, gap in enumerate(para.gaps) if gap in _HYPHEN_GAPS and para.hyphened(i)]
+        for i in joined:
+            if not para.hyphened(i - 1):  # i - 1 starts a chain
+                last = i
+                while para.hyphened(last + 1):
+                    last += 1
+                found.append(_Phrase(index, i - 1, last))
+    return found
+
+
+def _open_phrases(corpus: _Corpus, keys: set[str], long_keys: set[str]) -> list[_Phrase]:
+    """Two words (three for long_keys) after single spaces whose fold is in keys: cease fire."""
+    found = []
+    for index, para in enumerate(corpus.paras):
+        folds = para.folds
+        pairs = [i for i, (a, b) in enumerate(zip(folds, folds[1:])) if a + b in keys]
+        triples = [i for i, abc in enumerate(zip(folds, folds[1:], folds[2:])) if "".join(abc) in long_keys] if long_keys else []
+        found += [_Phrase(index, i, i + 1) for i in pairs]
+        found += [_Phrase(index, i, i + 2) for i in triples]
+    return [p for p in found if _is_open(corpus.paras[p.index], p)]
+
+
+def _is_open(para: _Para, phrase: _Phrase) -> bool:
+    """Words separated by single spaces and not part of a hyphenated chain."""
+    inside = range(phrase.first + 1, phrase.last + 1)
+    return (
+        all(para.spaced(i) for i in inside)
+        and not para.hyphened(phrase.first)
+        and not para.hyphened(phrase.last + 1)
+    )
+
+
+def _phrase_key(corpus: _Corpus, phrase: _Phrase) -> str:
+    return "".join(corpus.paras[phrase.index].folds[phrase.first : phrase.last + 1])
+
+
+def _next_word(corpus: _Corpus, phrase: _Phrase) -> str | None:
+    para = corpus.paras[phrase.index]
+    return para.folds[phrase.last + 1] if para.spaced(phrase.last + 1) else None
+
+
+def _is_shouted(corpus: _Corpus, phrase: _Phrase) -> bool:
+    shouted = corpus.paras[phrase.index].shouted
+    return all(i in shouted for i in range(phrase.first, phrase.last + 1))
+
+
+def _open_form_counts(corpus: _Corpus, phrase: _Phrase, has_closed: bool, hyphen_next: set[str]) -> bool:
+    """Whether "X Y" stands for the same word as "XY" or "X-Y" here.
+
+    Not when a part is a stopword or "Y" a particle (flare up / flare-up);
+    against X-Y only for names (Nagorno Karabakh) or with the same next word,
+    because "in the long term" and "a long-term plan" are both correct.
+    """
+    para = corpus.paras[phrase.index]
+    words = para.words[phrase.first : phrase.last + 1]
+    folds = para.folds[phrase.first : phrase.last + 1]
+    tables = _tables()
+    if any(len(f) < 2 or f in tables.stopwords for f in folds) or folds[-1] in tables.particles:
+        return False
+    if has_closed and all(len(f) >= MIN_WORD for f in folds):
+        return True
+    if all(w[0].isupper() for w, f in zip(words, folds) if len(f) >= MIN_WORD):
+        return True
+    return _next_word(corpus, phrase) in hyphen_next
+
+
+def _spelling(form: str) -> str:
+    """A form with each word's first letter in lower case: sentence-initial capitals don't count."""
+    form = re.sub(f"[{_HYPHENS}]", "-", form)
+    return re.sub(r"(^|[\s\-])(\w)", lambda m: m.group(1) + m.group(2).lower(), form)
+
+
+_SURFACE_PRIORITY = (HYPHENATION, TRANSLITERATION, DIACRITICS, CASE_OR_PUNCTUATION)
+
+
+def _surface_group(forms: dict[str, list[Occurrence]]) -> VariantGroup | None:
+    """A group of same-fold forms, keeping the spellings that are a variant of another one."""
+    by_spelling: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(forms):
+        by_spelling[_spelling(form)].append(form)
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for a, b in combinations(sorted(by_spelling), 2):
+        kind = variant_kind(by_spelling[a][0], by_spelling[b][0])
+        if kind is not None:
+            kinds[a].add(kind)
+            kinds[b].add(kind)
+    kept = {form: forms[form] for spelling in kinds for form in by_spelling[spelling]}
+    if len({o.source for occurrences in kept.values() for o in occurrences}) < 2:
+        return None
+    found = set().union(*kinds.values())
+    kind = next(k for k in _SURFACE_PRIORITY if k in found)
+    return VariantGroup(kind, kept)
+
+
+def _may_vary(word: _Word) -> bool:
+    """A single word written two ways; case alone counts only for names (AIDS / aids, ICE / ice)."""
+    if len(word.surfaces) < 2 or len({_spelling(s) for s in word.surfaces}) < 2:
+        return False
+    return word.is_name or len({s.lower() for s in word.surfaces}) > 1
+
+
+def _surface_groups(corpus: _Corpus, taken: set[str]) -> list[VariantGroup]:
+    """Forms that share a fold: hyphenated, open and closed compounds, and single words."""
+    hyphenated_by_key: dict[str, list[_Phrase]] = defaultdict(list)
+    for phrase in _hyphenated(corpus):
+        if not _is_shouted(corpus, phrase):
+            hyphenated_by_key[_phrase_key(corpus, phrase)].append(phrase)
+    closed_keys = {f for f in corpus.words if f not in taken}
+    long_keys = {k for k, phrases in hyphenated_by_key.items() if phrases[0].last - phrases[0].first >= 2}
+    open_by_key: dict[str, list[_Phrase]] = defaultdict(list)
+    for phrase in _open_phrases(corpus, set(hyphenated_by_key) | closed_keys, long_keys):
+        open_by_key[_phrase_key(corpus, phrase)].append(phrase)
+
+    varied = {f for f in closed_keys if _may_vary(corpus.words[f])}
+    multiple = {k for k, phrases in hyphenated_by_key.items() if len(phrases) > 1 or k in closed_keys}
+    keys = sorted(varied | multiple | set(open_by_key))
+    corpus.index(k for k in keys if k in closed_keys)
+    groups = []
+    for key in keys:
+        closed = key in closed_keys
+        hyphenated = hyphenated_by_key.get(key, [])
+        hyphen_next = {_next_word(corpus, p) for p in hyphenated} - {None}
+        opened = [p for p in open_by_key.get(key, []) if _open_form_counts(corpus, p, closed, hyphen_next)]
+        forms = _phrase_forms(corpus, hyphenated + opened)
+        if closed and (forms or key in varied):
+            forms.update(corpus.word_forms([key], skip_shouted=True))
+        if len(forms) > 1:
+            group = _surface_group(forms)
+            if group is not None:
+                groups.append(group)
+    return groups + _abbreviation_groups(corpus)
+
+
+def _phrase_forms(corpus: _Corpus, phrases: list[_Phrase]) -> dict[str, list[Occurrence]]:
+    forms: dict[str, list[Occurrence]] = defaultdict(list)
+    for phrase in phrases:
+        occurrence = corpus.occurrence(phrase.index, phrase.first, phrase.last)
+        text = corpus.paras[phrase.index].text
+        forms[text[occurrence.start : occurrence.end]].append(occurrence)
+    return forms
+
+
+def _abbreviation_groups(corpus: _Corpus) -> list[VariantGroup]:
+    """U.S. / US: dotted capitals against the same capitals written solid."""
+    dotted: dict[str, dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
+    for para in corpus.paras:
+        if not _ABBREVIATION_HINT.search(para.text):
+            continue
+        for match in _ABBREVIATION.finditer(para.text):
+            occurrence = Occurrence(para.source, para.pid, match.start(), match.end())
+            dotted[match.group().replace(".", "")][match.group()].append(occurrence)
+    if not dotted:
+        return []
+    solid = re.compile(r"\b(?:" + "|".join(sorted(dotted)) + r")\b(?!\.\w)")
+    for para in corpus.paras:
+        for match in solid.finditer(para.text):
+            occurrence = Occurrence(para.source, para.pid, match.start(), match.end())
+            dotted[match.group()][match.group()].append(occurrence)
+    groups = (_surface_group(forms) for _, forms in sorted(dotted.items()))
+    return [g for g in groups if g is not None]
+
+
+# ---------------------------------------------------------------- find_variants
+
+
+def _natural(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", text))
+
+
+def _tidy(group: VariantGroup) -> VariantGroup:
+    forms = {
+        form: sorted(occurrences, key=lambda o: (o.source, _natural(o.paragraph), o.start))
+        for form, occurrences in sorted(group.forms.items(), key=lambda item: (fold(item[0]), item[0]))
+    }
+    return VariantGroup(group.kind, forms)
+
+
+def find_variants(
+    paragraphs: Sequence[tuple[str, str, str]],
+    linked: Callable[[str, str], bool] | None = None,
+) -> list[VariantGroup]:
+    """Spelling variants across the corpus.
+
+    paragraphs: (source_id, paragraph_id, text) for the whole corpus.
+    linked(pid_a, pid_b) -> True when the aligner put the two paragraphs in
+    one row (extra evidence for short names). Groups come sorted; the result
+    does not depend on the order of the input.
+    """
+    corpus = _Corpus(paragraphs)
+    groups = []
+    taken: set[str] = set()
+    components = _letter_components(corpus, linked)
+    corpus.index(chain.from_iterable(folded for _, folded in components))
+    for kind, folded_words in components:
+        groups.append(VariantGroup(kind, corpus.word_forms(folded_words)))
+        taken.update(folded_words)
+    groups.extend(_surface_groups(corpus, taken))
+    tidy = [_tidy(g) for g in groups]
+    return sorted(tidy, key=lambda g: (fold(next(iter(g.forms))), g.kind, tuple(g.forms)))
