@@ -35,7 +35,6 @@ def eval_files() -> tuple[Path, Path]:
 
 def accuracy(strictness: float) -> str:
     from tui.engine.compare import compare
-
     from tui.engine.corpus import bundled_seeds, load_corpus
     from tui.engine.export import build_export, dumps
 
