@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate, chain, combinations
+from operator import methodcaller
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,21 +56,22 @@ HYPHENATION = "hyphenation"
 DIACRITICS = "diacritics"
 CASE_OR_PUNCTUATION = "case_or_punctuation"
 KINDS = (TRANSLITERATION, BRITISH_AMERICAN, HYPHENATION, DIACRITICS, CASE_OR_PUNCTUATION)
+_WEAK_TRANSLITERATION = "weak_transliteration"  # a candidate that needs a shared neighbour or row
 
 MIN_WORD = 3  # shorter words never carry a letter-level variant
 SHORT_NAME = 5  # names this short need a shared neighbour or an aligned row
+ACRONYM = 6  # longest word in capitals read as an acronym (NATO / Nato), not as emphasis
 LOOSE_NAME_SCORE = 80  # fuzz.ratio of skeletons for names differing in vowels only
 
 _DATA_FILE = Path(__file__).with_name("spelling.yaml")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*)")  # letters, combining accents
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
-_ABBREVIATION_HINT = re.compile(r"[A-Z]\.[A-Z]\.")
+_ABBREVIATION = re.compile(r"[A-Z]\.[A-Z]\.(?:[A-Z]\.)*")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _SEPARATOR = re.compile(r"[\s\-\u2010\u2011]+")
 _HYPHENS = "-\u2010\u2011"
 _HYPHEN_GAPS = frozenset(_HYPHENS)
 _SENTENCE_MARKS = frozenset(".!?:;\n")
-_OPENING_QUOTES = ("\"", "'", "“", "‘", "«")
+_OPENING_QUOTES = ('"', "'", "“", "‘", "«")
 _TWO_CAPITALS = re.compile(r"[^\W\d_a-z]{2}")  # finds every word in capitals, and a few more
 _VOWELS = re.compile(r"[aeiou]")
 
@@ -100,7 +103,7 @@ def _strings(values: list[object], what: str) -> list[str]:
 
 def _rewrite(pattern: str, replacement: str) -> _Rewrite:
     if re.escape(pattern) == pattern:
-        return lambda text: text.replace(pattern, replacement)
+        return methodcaller("replace", pattern, replacement)
     return partial(re.compile(pattern).sub, replacement)
 
 
@@ -148,14 +151,15 @@ def name_key(word: str) -> str:
     Stepanyan and Pashinyan do not. Used by the aligner to match names.
     Each word of a phrase is keyed on its own: "Davit Babayan" -> "davitbabaian".
     """
-    return "".join(_word_key(part) for part in _SEPARATOR.split(word))
+    return "".join(_skeleton(fold(part)) for part in _SEPARATOR.split(word))
 
 
-def _word_key(word: str) -> str:
-    key = fold(word)
+@lru_cache(maxsize=1 << 16)
+def _skeleton(folded: str) -> str:
+    """name_key of one folded word."""
     for rewrite in _tables().name_rules:
-        key = rewrite(key)
-    return key
+        folded = rewrite(folded)
+    return folded
 
 
 @lru_cache(maxsize=1 << 16)
@@ -168,8 +172,7 @@ def to_american(word: str) -> str:
     word = tables.british_words.get(word, word)
     if tables.british_any_rule.fullmatch(word):
         for pattern, replacement in tables.british_rules:
-            match = pattern.fullmatch(word)
-            if match:
+            if pattern.fullmatch(word):
                 word = pattern.sub(replacement, word)
     return word
 
@@ -192,15 +195,19 @@ def _differs_by_ending(a: str, b: str) -> bool:
     return False
 
 
-def _same_name(a: str, b: str) -> bool:
-    """Two folded names that are transliterations of one name."""
+def _name_match(a: str, b: str) -> str | None:
+    """How two folded names match as transliterations of one name: "skeleton", "vowels" or None.
+
+    "skeleton": the same transliteration skeleton (Pashinian / Pashinyan);
+    "vowels": vowels written differently inside the same frame (Gegham /
+    Gigham, Michel / Michael): weaker, find_variants wants more evidence.
+    """
     if min(len(a), len(b)) < MIN_WORD or _differs_by_ending(a, b):
-        return False
-    ka, kb = name_key(a), name_key(b)
+        return None
+    ka, kb = _skeleton(a), _skeleton(b)
     if ka == kb:
-        return True
-    # Vowels written differently inside the name (Gegham / Gigham), same frame.
-    return (
+        return "skeleton"
+    similar = (
         min(len(ka), len(kb)) >= SHORT_NAME
         and abs(len(ka) - len(kb)) <= 1
         and ka[0] == kb[0]
@@ -208,6 +215,7 @@ def _same_name(a: str, b: str) -> bool:
         and _consonants(ka) == _consonants(kb)
         and fuzz.ratio(ka, kb) >= LOOSE_NAME_SCORE
     )
+    return "vowels" if similar else None
 
 
 # ---------------------------------------------------------------- variant_kind
@@ -237,11 +245,19 @@ def _is_latin(form: str) -> bool:
 
 
 def _inner_case_differs(a: str, b: str) -> bool:
-    """Capitalised words whose case differs past the first letter (NATO / Nato, not AIDS / aids)."""
+    """Capitalised words whose case differs past the first letter.
+
+    NATO / Nato, GitHub / Github; not AIDS / aids (a lower-case word), nor
+    LICENSE / License (a long word in capitals is emphasis, not an acronym).
+    """
     pairs = list(zip(_segments(a), _segments(b)))
     if not all(x[:1].isupper() and y[:1].isupper() for x, y in pairs):
         return False
-    return any(_letters(x)[1:] != _letters(y)[1:] for x, y in pairs)
+    return any(_letters(x)[1:] != _letters(y)[1:] and not _shouting(x, y) for x, y in pairs)
+
+
+def _shouting(x: str, y: str) -> bool:
+    return any(len(w) > ACRONYM and w.isupper() for w in (x, y))
 
 
 def _surface_kind(a: str, b: str) -> str | None:
@@ -266,7 +282,7 @@ def _word_letter_kind(a: str, b: str) -> str | None:
         return None
     if to_american(fa) == to_american(fb):
         return BRITISH_AMERICAN
-    if a[:1].isupper() and b[:1].isupper() and _same_name(fa, fb):
+    if a[:1].isupper() and b[:1].isupper() and _name_match(fa, fb):
         return TRANSLITERATION
     return None
 
@@ -363,13 +379,8 @@ class _Para:
         """Word i follows word i-1 after a hyphen: Nagorno-Karabakh."""
         return 0 < i < len(self.words) and self.gaps[i] in _HYPHEN_GAPS
 
-    def at_start(self, i: int) -> bool:
-        """Word i opens a sentence, a line or a quotation, where any word has a capital."""
-        return i == 0 or _opens(self.gaps[i])
-
     def positions(self, folded: str) -> list[int]:
         return [i for i, f in enumerate(self.folds) if f == folded]
-
 
     def starts(self) -> list[int]:
         """Words that open a sentence, a line or a quotation."""
@@ -384,13 +395,13 @@ class _Para:
         """Words in capitals that are headlines, datelines or credits, not acronyms used in a sentence."""
         if not _TWO_CAPITALS.search(self.text):
             return set()
-        caps = [len(word) > 1 and word.isupper() for word in self.words]
-        last = len(caps) - 1
-        return {
-            i
-            for i, is_caps in enumerate(caps)
-            if is_caps and ((i > 0 and caps[i - 1]) or (i < last and caps[i + 1]) or self.at_start(i))
-        }
+        caps = {i for i, word in enumerate(self.words) if word.isupper() and len(word) > 1}
+        last = len(self.words) - 1
+
+        def dateline(i: int) -> bool:  # WASHINGTON (Reuters) -, or a heading alone on its line
+            return (i == 0 or "\n" in self.gaps[i]) and (i == last or self.gaps[i + 1] != " ")
+
+        return {i for i in caps if i - 1 in caps or i + 1 in caps or dateline(i)}
 
 
 @dataclass
@@ -401,7 +412,12 @@ class _Word:
 
     @property
     def is_name(self) -> bool:
-        return self.capitalised > 0 and self.capitalised >= self.lowercase
+        """Mostly capitalised inside sentences, or never seen inside one in lower case."""
+        return self.capitalised >= self.lowercase
+
+    def seen_in_sentences(self) -> bool:
+        """Seen somewhere other than first in a sentence, where its capital tells name from word."""
+        return self.capitalised + self.lowercase > 0
 
 
 class _Corpus:
@@ -432,20 +448,18 @@ class _Corpus:
     def _count_words(self) -> dict[str, _Word]:
         uses = Counter(chain.from_iterable(para.words for para in self.paras))
         uncounted = Counter(chain.from_iterable(para.unreliable_capitals() for para in self.paras))
-        words: dict[str, _Word] = {}
+        words: dict[str, _Word] = defaultdict(_Word)
+        is_content = self.is_content
         for text, count in uses.items():
             folded = fold(text)
-            if not self.is_content(folded):
-                continue
-            word = words.get(folded)
-            if word is None:
-                word = words[folded] = _Word()
-            word.surfaces.add(text)
-            if text[0].isupper():
-                word.capitalised += count - uncounted[text]
-            else:
-                word.lowercase += count
-        return words
+            if is_content(folded):
+                word = words[folded]
+                word.surfaces.add(text)
+                if text[0].isupper():
+                    word.capitalised += count - uncounted[text]
+                else:
+                    word.lowercase += count
+        return dict(words)
 
     def sources(self, folded: str) -> set[str]:
         if folded not in self._sources:
@@ -501,15 +515,22 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
     for folded, word in corpus.words.items():
         by_american[to_american(folded)].append(folded)
         if word.is_name:
-            key = name_key(folded)
+            key = _skeleton(folded)
             by_skeleton[(key[:1], _consonants(key))].append(folded)
     for bucket in by_american.values():
         for a, b in combinations(sorted(bucket), 2):
-            yield BRITISH_AMERICAN, a, b
+            if _same_use(corpus.words[a], corpus.words[b]):  # not the Labour Party / labor costs
+                yield BRITISH_AMERICAN, a, b
     for bucket in by_skeleton.values():
         for a, b in combinations(sorted(bucket), 2):
-            if to_american(a) != to_american(b) and _same_name(a, b):
-                yield TRANSLITERATION, a, b
+            match = _name_match(a, b)
+            if match and to_american(a) != to_american(b):
+                yield TRANSLITERATION if match == "skeleton" else _WEAK_TRANSLITERATION, a, b
+
+
+def _same_use(a: _Word, b: _Word) -> bool:
+    """Both names or both common words, as far as sentences show (a word only seen first in one is either)."""
+    return not (a.seen_in_sentences() and b.seen_in_sentences()) or a.is_name == b.is_name
 
 
 def _neighbours(corpus: _Corpus, folded: str) -> set[str]:
@@ -521,7 +542,7 @@ def _neighbours(corpus: _Corpus, folded: str) -> set[str]:
             if para.spaced(max(i, j)) and para.words[j][0].isupper():
                 other = para.folds[j]
                 if other != folded and corpus.is_content(other):
-                    found.add(name_key(other))
+                    found.add(_skeleton(other))
     return found
 
 
@@ -549,11 +570,15 @@ def _letter_components(corpus: _Corpus, linked: Callable[[str, str], bool] | Non
         return x
 
     # One article using both spellings means two different things.
-    pairs = [(kind, a, b) for kind, a, b in sorted(set(_letter_pairs(corpus))) if not corpus.sources(a) & corpus.sources(b)]
-    corpus.index(chain.from_iterable((a, b) for kind, a, b in pairs if kind == TRANSLITERATION))
+    pairs = [
+        (kind, a, b) for kind, a, b in sorted(set(_letter_pairs(corpus))) if not corpus.sources(a) & corpus.sources(b)
+    ]
+    corpus.index(chain.from_iterable((a, b) for kind, a, b in pairs if kind != BRITISH_AMERICAN))
     for kind, a, b in pairs:
-        if kind == TRANSLITERATION and min(len(a), len(b)) <= SHORT_NAME and not _supported(corpus, a, b, linked):
-            continue
+        if kind == _WEAK_TRANSLITERATION or (kind == TRANSLITERATION and min(len(a), len(b)) <= SHORT_NAME):
+            if not _supported(corpus, a, b, linked):
+                continue
+            kind = TRANSLITERATION
         for x in (a, b):
             if x not in parent:
                 parent[x], kinds[x], sources[x] = x, set(), set(corpus.sources(x))
@@ -603,7 +628,11 @@ def _open_phrases(corpus: _Corpus, keys: set[str], long_keys: set[str]) -> list[
     for index, para in enumerate(corpus.paras):
         folds = para.folds
         pairs = [i for i, (a, b) in enumerate(zip(folds, folds[1:])) if a + b in keys]
-        triples = [i for i, abc in enumerate(zip(folds, folds[1:], folds[2:])) if "".join(abc) in long_keys] if long_keys else []
+        triples = (
+            [i for i, abc in enumerate(zip(folds, folds[1:], folds[2:])) if "".join(abc) in long_keys]
+            if long_keys
+            else []
+        )
         found += [_Phrase(index, i, i + 1) for i in pairs]
         found += [_Phrase(index, i, i + 2) for i in triples]
     return [p for p in found if _is_open(corpus.paras[p.index], p)]
@@ -613,9 +642,7 @@ def _is_open(para: _Para, phrase: _Phrase) -> bool:
     """Words separated by single spaces and not part of a hyphenated chain."""
     inside = range(phrase.first + 1, phrase.last + 1)
     return (
-        all(para.spaced(i) for i in inside)
-        and not para.hyphened(phrase.first)
-        and not para.hyphened(phrase.last + 1)
+        all(para.spaced(i) for i in inside) and not para.hyphened(phrase.first) and not para.hyphened(phrase.last + 1)
     )
 
 
@@ -637,6 +664,7 @@ def _open_form_counts(corpus: _Corpus, phrase: _Phrase, has_closed: bool, hyphen
     """Whether "X Y" stands for the same word as "XY" or "X-Y" here.
 
     Not when a part is a stopword or "Y" a particle (flare up / flare-up);
+    against XY when both are names or both are not (a new castle / Newcastle);
     against X-Y only for names (Nagorno Karabakh) or with the same next word,
     because "in the long term" and "a long-term plan" are both correct.
     """
@@ -646,11 +674,11 @@ def _open_form_counts(corpus: _Corpus, phrase: _Phrase, has_closed: bool, hyphen
     tables = _tables()
     if any(len(f) < 2 or f in tables.stopwords for f in folds) or folds[-1] in tables.particles:
         return False
-    if has_closed and all(len(f) >= MIN_WORD for f in folds):
-        return True
-    if all(w[0].isupper() for w, f in zip(words, folds) if len(f) >= MIN_WORD):
-        return True
-    return _next_word(corpus, phrase) in hyphen_next
+    capitalised = all(w[0].isupper() for w, f in zip(words, folds) if len(f) >= MIN_WORD)
+    closed = corpus.words.get("".join(folds)) if has_closed else None
+    if closed is not None and all(len(f) >= MIN_WORD for f in folds):
+        return not closed.seen_in_sentences() or capitalised == closed.is_name  # not a new castle / Newcastle
+    return capitalised or _next_word(corpus, phrase) in hyphen_next
 
 
 def _spelling(form: str) -> str:
@@ -695,7 +723,7 @@ def _surface_groups(corpus: _Corpus, taken: set[str]) -> list[VariantGroup]:
         if not _is_shouted(corpus, phrase):
             hyphenated_by_key[_phrase_key(corpus, phrase)].append(phrase)
     closed_keys = {f for f in corpus.words if f not in taken}
-    long_keys = {k for k, phrases in hyphenated_by_key.items() if phrases[0].last - phrases[0].first >= 2}
+    long_keys = {k for k, phrases in hyphenated_by_key.items() if any(p.last - p.first >= 2 for p in phrases)}
     open_by_key: dict[str, list[_Phrase]] = defaultdict(list)
     for phrase in _open_phrases(corpus, set(hyphenated_by_key) | closed_keys, long_keys):
         open_by_key[_phrase_key(corpus, phrase)].append(phrase)
@@ -731,22 +759,32 @@ def _phrase_forms(corpus: _Corpus, phrases: list[_Phrase]) -> dict[str, list[Occ
 
 def _abbreviation_groups(corpus: _Corpus) -> list[VariantGroup]:
     """U.S. / US: dotted capitals against the same capitals written solid."""
-    dotted: dict[str, dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
-    for para in corpus.paras:
-        if not _ABBREVIATION_HINT.search(para.text):
-            continue
-        for match in _ABBREVIATION.finditer(para.text):
-            occurrence = Occurrence(para.source, para.pid, match.start(), match.end())
-            dotted[match.group().replace(".", "")][match.group()].append(occurrence)
-    if not dotted:
+    text = "\n".join(para.text for para in corpus.paras)  # one scan of the corpus, not one per paragraph
+    starts = list(accumulate((len(para.text) + 1 for para in corpus.paras), initial=0))
+
+    def occurrence(start: int, end: int) -> Occurrence:
+        index = bisect_right(starts, start) - 1
+        para = corpus.paras[index]
+        return Occurrence(para.source, para.pid, start - starts[index], end - starts[index])
+
+    forms: dict[str, dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
+    for match in _ABBREVIATION.finditer(text):
+        if not _touches_word(text, *match.span()):
+            forms[match.group().replace(".", "")][match.group()].append(occurrence(*match.span()))
+    if not forms:
         return []
-    solid = re.compile(r"\b(?:" + "|".join(sorted(dotted)) + r")\b(?!\.\w)")
-    for para in corpus.paras:
-        for match in solid.finditer(para.text):
-            occurrence = Occurrence(para.source, para.pid, match.start(), match.end())
-            dotted[match.group()][match.group()].append(occurrence)
-    groups = (_surface_group(forms) for _, forms in sorted(dotted.items()))
+    for match in re.finditer("|".join(sorted(forms)), text):
+        start, end = match.span()
+        if not _touches_word(text, start, end):
+            forms[match.group()][match.group()].append(occurrence(start, end))
+    groups = (_surface_group(group) for _, group in sorted(forms.items()))
     return [g for g in groups if g is not None]
+
+
+def _touches_word(text: str, start: int, end: int) -> bool:
+    """Text just before start or after end continues a word (USSR), an abbreviation or a file name (US.txt)."""
+    before, after = text[start - 1 : start], text[end : end + 2]
+    return before.isalnum() or before == "." or after[:1].isalnum() or (after[:1] == "." and after[1:].isalnum())
 
 
 # ---------------------------------------------------------------- find_variants

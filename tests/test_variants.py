@@ -1,0 +1,489 @@
+"""Spelling variants: what must be found, what must never be joined."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.engine.variants import (
+    BRITISH_AMERICAN,
+    CASE_OR_PUNCTUATION,
+    DIACRITICS,
+    HYPHENATION,
+    KINDS,
+    TRANSLITERATION,
+    VariantGroup,
+    find_variants,
+    fold,
+    name_key,
+    variant_kind,
+)
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def load_seeds() -> list[tuple[str, str, str]]:
+    """(source id, paragraph id, text), paragraphs split on blank lines."""
+    paragraphs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        blocks = [b.strip() for b in path.read_text(encoding="utf-8").split("\n\n")]
+        paragraphs += [(path.stem, f"{path.stem}:p{i}", b) for i, b in enumerate(filter(None, blocks), 1)]
+    return paragraphs
+
+
+def corpus(**sources: list[str]) -> list[tuple[str, str, str]]:
+    return [(sid, f"{sid}:p{i}", text) for sid, texts in sources.items() for i, text in enumerate(texts, 1)]
+
+
+def joined(groups: list[VariantGroup], a: str, b: str) -> VariantGroup | None:
+    return next((g for g in groups if a in g.forms and b in g.forms), None)
+
+
+def texts_by_paragraph(paragraphs: list[tuple[str, str, str]]) -> dict[str, str]:
+    return {pid: text for _, pid, text in paragraphs}
+
+
+# ---------------------------------------------------------------- keys
+
+
+def test_fold_drops_diacritics_case_and_punctuation():
+    assert fold("Gülen") == fold("Gulen") == "gulen"
+    assert fold("Nagorno-Karabakh") == fold("Nagorno Karabakh") == fold("NagornoKarabakh")
+    assert fold("Karabakh’s") == "karabakhs"
+    assert fold("U.S.") == "us"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("Pashinian", "Pashinyan"), ("Davit", "David"), ("Aliyev", "Aliev", "Alijev"), ("Karabakh", "Karabagh")],
+)
+def test_name_key_shared_by_transliterations(names):
+    assert len({name_key(n) for n in names}) == 1
+
+
+@pytest.mark.parametrize(("a", "b"), [("Stepanyan", "Pashinyan"), ("Karapetyan", "Stepanyan"), ("Armenia", "Armenui")])
+def test_name_key_tells_different_names_apart(a, b):
+    assert name_key(a) != name_key(b)
+
+
+def test_name_key_of_a_phrase_keys_each_word():
+    assert name_key("Davit Babayan") == name_key("David Babayan")
+
+
+# ---------------------------------------------------------------- variant_kind
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Pashinian", "Pashinyan", TRANSLITERATION),
+        ("Davit", "David", TRANSLITERATION),
+        ("Aliyev", "Alijev", TRANSLITERATION),
+        ("Davit Babayan", "David Babayan", TRANSLITERATION),
+        ("Пашинян", "Pashinyan", TRANSLITERATION),
+        ("Defence", "Defense", BRITISH_AMERICAN),
+        ("armoured", "armored", BRITISH_AMERICAN),
+        ("centre", "center", BRITISH_AMERICAN),
+        ("tonnes", "tons", BRITISH_AMERICAN),
+        ("organisation", "organization", BRITISH_AMERICAN),
+        ("travelled", "traveled", BRITISH_AMERICAN),
+        ("programme", "program", BRITISH_AMERICAN),
+        ("air-defence", "air defense", BRITISH_AMERICAN),
+        ("Nagorno Karabakh", "Nagorno-Karabakh", HYPHENATION),
+        ("cease fire", "ceasefire", HYPHENATION),
+        ("anti-terrorist", "antiterrorist", HYPHENATION),
+        ("Gülen", "Gulen", DIACRITICS),
+        ("Erdoğan", "Erdogan", DIACRITICS),
+        ("NATO", "Nato", CASE_OR_PUNCTUATION),
+        ("U.S.", "US", CASE_OR_PUNCTUATION),
+    ],
+)
+def test_variant_kind_finds(a, b, kind):
+    assert variant_kind(a, b) == kind
+    assert variant_kind(b, a) == kind
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Armenia", "Armenian"),
+        ("Azerbaijan", "Azerbaijani"),
+        ("Russia", "Russian"),
+        ("Armenian", "Armenians"),
+        ("peacekeeper", "peacekeepers"),
+        ("officials", "official"),
+        ("Japan", "Japanese"),
+        ("armed", "arm"),
+        ("terrorist", "terrorism"),
+        ("anti-terrorist", "anti-terrorism"),
+        ("Stepanyan", "Pashinyan"),
+        ("Karapetyan", "Stepanyan"),
+        ("Armenui", "Armenia"),
+        ("Aliyev", "Aliyeva"),
+        ("Marina", "Marian"),
+        ("Hassan", "Hussein"),
+        ("The", "the"),
+        ("president", "President"),
+        ("AIDS", "aids"),
+        ("LICENSE", "License"),
+        ("four", "for"),
+        ("filled", "filed"),
+        ("course", "curse"),
+        ("Pashinyan", "Pashinyan"),
+    ],
+)
+def test_variant_kind_never_joins(a, b):
+    assert variant_kind(a, b) is None
+    assert variant_kind(b, a) is None
+
+
+# ---------------------------------------------------------------- find_variants
+
+NEWS = corpus(
+    a=[
+        "Armenian Prime Minister Nikol Pashinyan said the long-term plan for refugees was ready.",
+        "Russia's Defence Ministry said the peacekeepers had evacuated civilians to a centre in Goris.",
+        "Officials said the flare-up began on Tuesday. NATO called for calm, and the U.S. said it was concerned.",
+        "Azerbaijan's President Ilham Aliyev said sovereignty was restored; Turkey's Recep Tayyip Erdoğan agreed.",
+        "Gigham Stepanyan, the ombudsman, said an armoured column had entered Nagorno-Karabakh.",
+    ],
+    b=[
+        "Armenia's Prime Minister Nikol Pashinian said that in the long term the country would cope.",
+        "The Russian Defense Ministry said a peacekeeper escorted buses to the border and the center was full.",
+        "An official said the fighting could flare up again. Nato urged restraint and the US State Department agreed.",
+        "Azerbaijani President Ilham Aliev said the operation was over. Turkish leader Recep Tayyip Erdogan agreed.",
+        "Armenui Karapetyan said an armored car was seen in Nagorno Karabakh.",
+    ],
+    c=[
+        "A cease fire was agreed on Wednesday. Russia delivered 50 tonnes of food.",
+        "The separatists' leader Davit Babayan said 99.9 percent would leave.",
+    ],
+    d=[
+        "The ceasefire took effect on Wednesday. Russia delivered 125 tons of fuel.",
+        "David Babayan, an adviser, told Reuters that people would leave.",
+    ],
+)
+
+
+@pytest.fixture(scope="module")
+def news_groups():
+    return find_variants(NEWS)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Pashinian", "Pashinyan", TRANSLITERATION),
+        ("Aliyev", "Aliev", TRANSLITERATION),
+        ("Davit", "David", TRANSLITERATION),
+        ("Defence", "Defense", BRITISH_AMERICAN),
+        ("centre", "center", BRITISH_AMERICAN),
+        ("armoured", "armored", BRITISH_AMERICAN),
+        ("tonnes", "tons", BRITISH_AMERICAN),
+        ("Nagorno-Karabakh", "Nagorno Karabakh", HYPHENATION),
+        ("cease fire", "ceasefire", HYPHENATION),
+        ("Erdoğan", "Erdogan", DIACRITICS),
+        ("NATO", "Nato", CASE_OR_PUNCTUATION),
+        ("U.S.", "US", CASE_OR_PUNCTUATION),
+    ],
+)
+def test_find_variants_finds(news_groups, a, b, kind):
+    group = joined(news_groups, a, b)
+    assert group is not None, f"{a} / {b} not found"
+    assert group.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Armenia", "Armenian"),
+        ("Azerbaijan", "Azerbaijani"),
+        ("Russia", "Russian"),
+        ("peacekeeper", "peacekeepers"),
+        ("Officials", "official"),
+        ("Stepanyan", "Pashinyan"),
+        ("Karapetyan", "Stepanyan"),
+        ("flare-up", "flare up"),
+        ("long-term", "long term"),
+    ],
+)
+def test_find_variants_never_joins(news_groups, a, b):
+    assert joined(news_groups, a, b) is None
+
+
+def test_every_group_has_two_spellings_from_two_sources(news_groups):
+    for group in news_groups:
+        assert len(group.forms) >= 2
+        assert len({o.source for occ in group.forms.values() for o in occ}) >= 2
+
+
+def test_sources_by_form_is_the_json_field(news_groups):
+    group = joined(news_groups, "Pashinian", "Pashinyan")
+    assert group.sources_by_form() == {"Pashinian": ["b"], "Pashinyan": ["a"]}
+    assert group.to_dict() == {"kind": TRANSLITERATION, "forms": group.sources_by_form()}
+
+
+def test_spans_point_at_the_form(news_groups):
+    text = texts_by_paragraph(NEWS)
+    for group in news_groups:
+        for form, occurrences in group.forms.items():
+            for o in occurrences:
+                assert text[o.paragraph][o.start : o.end] == form
+                assert o.paragraph.startswith(o.source + ":")
+
+
+def test_result_does_not_depend_on_input_order(news_groups):
+    for seed in range(5):
+        shuffled = list(NEWS)
+        random.Random(seed).shuffle(shuffled)
+        assert find_variants(shuffled) == news_groups
+
+
+# ---------------------------------------------------------------- the rules, one at a time
+
+
+def test_one_article_using_both_letter_spellings_means_two_things():
+    groups = find_variants(
+        corpus(
+            a=["Pashinian met Pashinyan, his namesake.", "The Defence and Defense buildings were shut."],
+            b=["Pashinyan spoke.", "The Defense Ministry spoke."],
+        )
+    )
+    assert joined(groups, "Pashinian", "Pashinyan") is None
+    assert joined(groups, "Defence", "Defense") is None
+
+
+def test_hyphenation_is_flagged_even_when_one_article_is_inconsistent():
+    groups = find_variants(
+        corpus(
+            a=["Fighting in Nagorno-Karabakh stopped.", "Nagorno Karabakh is quiet now."],
+            b=["Nagorno-Karabakh leaders agreed."],
+        )
+    )
+    group = joined(groups, "Nagorno-Karabakh", "Nagorno Karabakh")
+    assert group is not None and group.kind == HYPHENATION
+    assert group.sources_by_form() == {"Nagorno Karabakh": ["a"], "Nagorno-Karabakh": ["a", "b"]}
+
+
+def test_short_names_need_a_shared_neighbour_or_a_row():
+    alone = corpus(a=["Officials said Davit was wounded."], b=["Officials said David was wounded."])
+    assert joined(find_variants(alone), "Davit", "David") is None
+    linked = find_variants(alone, linked=lambda x, y: {x, y} == {"a:p1", "b:p1"})
+    assert joined(linked, "Davit", "David") is not None
+    neighbours = corpus(a=["Officials said Davit Babayan was wounded."], b=["Officials said David Babayan left."])
+    assert joined(find_variants(neighbours), "Davit", "David") is not None
+
+
+def test_long_names_need_no_extra_support():
+    groups = find_variants(corpus(a=["The talks with Pashinian ended."], b=["The talks with Pashinyan ended."]))
+    assert joined(groups, "Pashinian", "Pashinyan") is not None
+
+
+def test_vowel_only_name_differences_need_support():
+    alone = corpus(a=["The ombudsman Gigham spoke."], b=["The ombudsman Gegham spoke."])
+    assert joined(find_variants(alone), "Gigham", "Gegham") is None
+    together = corpus(a=["The ombudsman Gigham Stepanyan spoke."], b=["The ombudsman Gegham Stepanyan spoke."])
+    assert joined(find_variants(together), "Gigham", "Gegham").kind == TRANSLITERATION
+
+
+def test_transliteration_is_for_names_only():
+    groups = find_variants(corpus(a=["Of course the talks went on."], b=["The war is a curse for the region."]))
+    assert joined(groups, "course", "curse") is None
+
+
+def test_capital_at_sentence_start_is_not_a_variant():
+    groups = find_variants(corpus(a=["Ceasefire talks began. The ceasefire held."], b=["The ceasefire held."]))
+    assert groups == []
+
+
+def test_capital_of_a_word_is_not_a_variant():
+    groups = find_variants(
+        corpus(a=["The Lachin corridor reopened and the president spoke."], b=["The Lachin Corridor and President"])
+    )
+    assert groups == []
+
+
+def test_headlines_and_datelines_in_capitals_are_not_variants():
+    groups = find_variants(
+        corpus(
+            a=["YEREVAN, Sept 24 (Reuters) - Refugees reached Yerevan.", "ARMENIANS FLEE KARABAKH"],
+            b=["Refugees reached Yerevan from Karabakh, where Armenians lived."],
+        )
+    )
+    assert groups == []
+
+
+def test_case_inside_a_lower_case_word_is_not_a_variant():
+    groups = find_variants(corpus(a=["Funds for AIDS research grew."], b=["The aids were delivered."]))
+    assert groups == []
+
+
+def test_phrasal_verbs_and_compound_adjectives_are_not_compounds():
+    groups = find_variants(
+        corpus(
+            a=["A flare-up on Tuesday. The long-term plan. The handover of weapons."],
+            b=["Fighting could flare up again. In the long term it will work. They hand over weapons."],
+        )
+    )
+    assert groups == []
+
+
+def test_open_and_hyphenated_forms_with_the_same_next_word_are_variants():
+    groups = find_variants(corpus(a=["The long-term plan was ready."], b=["The long term plan was ready."]))
+    assert joined(groups, "long-term", "long term").kind == HYPHENATION
+
+
+def test_stopwords_never_make_compounds():
+    groups = find_variants(
+        corpus(
+            a=["Every one of them left.", "Fighting went into the night."],
+            b=["Everyone left.", "They went in to the city."],
+        )
+    )
+    assert groups == []
+
+
+def test_multiword_forms_span_the_whole_phrase():
+    paragraphs = corpus(a=["Talks on a cease fire began."], b=["The ceasefire began."])
+    group = joined(find_variants(paragraphs), "cease fire", "ceasefire")
+    (occurrence,) = group.forms["cease fire"]
+    assert paragraphs[0][2][occurrence.start : occurrence.end] == "cease fire"
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_seeds()
+
+
+@pytest.fixture(scope="module")
+def seed_groups(seeds):
+    return find_variants(seeds)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Pashinian", "Pashinyan"), ("Davit", "David"), ("Defence", "Defense")])
+def test_seeds_must_find(seed_groups, a, b):
+    assert joined(seed_groups, a, b) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Armenia", "Armenian"),
+        ("Azerbaijan", "Azerbaijani"),
+        ("Russia", "Russian"),
+        ("Stepanyan", "Pashinyan"),
+        ("Karapetyan", "Stepanyan"),
+        ("peacekeepers", "peacekeeping"),
+        ("Armenian", "Armenians"),
+        ("anti-terrorist", "anti-terrorism"),
+    ],
+)
+def test_seeds_never_join(seed_groups, a, b):
+    assert joined(seed_groups, a, b) is None
+
+
+def test_seed_groups_are_all_real_variants(seed_groups):
+    found = {(g.kind, frozenset(form.lower() for form in g.forms)) for g in seed_groups}
+    assert found == {
+        (TRANSLITERATION, frozenset({"pashinian", "pashinyan"})),
+        (TRANSLITERATION, frozenset({"davit", "david"})),
+        (BRITISH_AMERICAN, frozenset({"defence", "defense"})),
+        (BRITISH_AMERICAN, frozenset({"centre", "center"})),
+        (BRITISH_AMERICAN, frozenset({"tonnes", "tons"})),
+        (HYPHENATION, frozenset({"nagorno-karabakh", "nagorno karabakh"})),
+        (HYPHENATION, frozenset({"cease fire", "ceasefire"})),
+    }
+
+
+def test_seed_spans_and_order(seeds, seed_groups):
+    text = texts_by_paragraph(seeds)
+    for group in seed_groups:
+        for form, occurrences in group.forms.items():
+            assert all(text[o.paragraph][o.start : o.end] == form for o in occurrences)
+    assert find_variants(list(reversed(seeds))) == seed_groups
+
+
+# ---------------------------------------------------------------- any text
+
+_PIECES = [
+    "Pashinyan",
+    "Pashinian",
+    "Nagorno-Karabakh",
+    "Nagorno Karabakh",
+    "cease fire",
+    "ceasefire",
+    "Gülen",
+    "Gulen",
+    "U.S.",
+    "US",
+    "NATO",
+    "Nato",
+    "Defence",
+    "defense",
+    "the",
+    "The",
+    "said",
+    "flare-up",
+    "flare up",
+    "Armenia",
+    "Armenian",
+    "Davit",
+    "David",
+    "Babayan",
+    "–",
+    ",",
+    ".",
+    "’s",
+    "\n",
+    "  ",
+    "e\u0301t\u00e9",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abc"), st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join)),
+        max_size=8,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_any_text_keeps_the_invariants(items, rnd):
+    paragraphs = [(sid, f"{sid}:p{i}", text) for i, (sid, text) in enumerate(items)]
+    groups = find_variants(paragraphs)
+    text = texts_by_paragraph(paragraphs)
+    for group in groups:
+        assert group.kind in KINDS
+        assert len(group.forms) >= 2 and len(group.sources()) >= 2
+        assert not {"Armenia", "Armenian"} <= set(group.forms)
+        for form, occurrences in group.forms.items():
+            assert all(text[o.paragraph][o.start : o.end] == form for o in occurrences)
+    rnd.shuffle(paragraphs)
+    assert find_variants(paragraphs) == groups
+
+
+def test_a_name_and_a_common_word_are_not_variants():
+    groups = find_variants(
+        corpus(
+            a=["Sue Gray wrote the report. The Labour Party won. They reached Newcastle."],
+            b=["The sky was grey. Rising labor costs hurt. A new castle was built."],
+        )
+    )
+    assert groups == []
+
+
+def test_per_cent_and_percent():
+    groups = find_variants(corpus(a=["Prices rose 5 per cent."], b=["Prices rose 5 percent."]))
+    assert joined(groups, "per cent", "percent").kind == HYPHENATION
+
+
+def test_a_word_seen_only_first_in_sentences_can_be_either():
+    groups = find_variants(corpus(a=["Ceasefire talks began on Monday."], b=["They agreed to a cease fire."]))
+    assert joined(groups, "Ceasefire", "cease fire").kind == HYPHENATION
