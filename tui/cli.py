@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_open = sub.add_parser("open", help="open the reader in the terminal (the default command)")
     _add_corpus_arguments(p_open)
     _add_strictness(p_open)
+    p_open.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme: parallax-dark (default), parallax-light, parallax-high-contrast, parallax-ansi, "
+        "or one of yours in ~/.config/parallax/themes",
+    )
+    p_open.add_argument("--no-mouse", action="store_true", help="turn mouse reporting off (for slow links)")
 
     p_sources = sub.add_parser("sources", help="print a table of the sources")
     _add_corpus_arguments(p_sources)
@@ -175,8 +182,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     corpus = _load(args)
     from .app import create_app
 
-    app = create_app(corpus, strictness=args.strictness)
-    app.run()
+    app = create_app(corpus, strictness=args.strictness, theme=args.theme)
+    app.run(mouse=not args.no_mouse)
     return app.return_code or EXIT_OK
 
 

@@ -1,0 +1,181 @@
+"""What the views show, built once from a comparison: styled paragraph texts
+with their marks, the discrepancies of each row, and the list of all
+discrepancies. Article text always becomes ``rich.text.Text``, never markup."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color, ColorParseError
+
+from ..engine.align import Row
+from ..engine.compare import Comparison, FigureGroup
+from ..engine.variants import VariantGroup
+
+MARK_KINDS = ("variant", "conflict", "agree", "match")
+
+
+@dataclass
+class MarkStyles:
+    """Styles for marked spans. They differ by attribute, not only by colour,
+    so that they stay apart on a terminal without colour."""
+
+    variant: Style = field(default_factory=lambda: Style(underline=True))
+    conflict: Style = field(default_factory=lambda: Style(reverse=True, bold=True))
+    agree: Style = field(default_factory=lambda: Style(bold=True))
+    match: Style = field(default_factory=lambda: Style(italic=True, underline=True, bold=True))
+
+    @classmethod
+    def from_colours(cls, colours: dict[str, str] | None, use_colour: bool = True) -> MarkStyles:
+        styles = cls()
+        if not colours or not use_colour:
+            return styles
+        def colour(kind: str) -> object:
+            value = colours.get(kind)
+            try:
+                return Color.parse(value).rich_color if value else None
+            except ColorParseError:
+                return None
+
+        return cls(
+            variant=Style(underline=True, color=colour("variant")),  # type: ignore[arg-type]
+            conflict=Style(reverse=True, bold=True, color=colour("conflict")),  # type: ignore[arg-type]
+            agree=Style(bold=True, color=colour("agree")),  # type: ignore[arg-type]
+            match=styles.match,
+        )
+
+
+@dataclass
+class Discrepancy:
+    """One entry of the discrepancies view."""
+
+    kind: str  # "variant" or "conflict"
+    title: str
+    detail: list[str]
+    row_id: str | None
+    variant: VariantGroup | None = None
+    figures: FigureGroup | None = None
+
+
+class ViewModel:
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.corpus = comparison.corpus
+        self.alignment = comparison.alignment
+        self.rows: list[Row] = comparison.alignment.rows
+        self.row_index = {r.id: i for i, r in enumerate(self.rows)}
+        self.labels = self.corpus.labels()
+        self.short = self.corpus.short_ids()
+        self.paragraph_text = {p.id: p.text for p in self.corpus.paragraphs()}
+        self.rows_of_paragraph: dict[str, list[int]] = defaultdict(list)
+        for i, row in enumerate(self.rows):
+            for pid in row.paragraphs:
+                self.rows_of_paragraph[pid].append(i)
+
+        self.marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for group in comparison.variants:
+            for occurrences in group.forms.values():
+                for o in occurrences:
+                    self.marks[o.paragraph].append((o.start, o.end, "variant"))
+        for fig_group in comparison.figures:
+            kind = "conflict" if fig_group.status == "conflict" else "agree"
+            for m in fig_group.mentions:
+                self.marks[m.paragraph].append((m.figure.start, m.figure.end, kind))
+
+        self.row_notes: dict[int, list[str]] = defaultdict(list)
+        self.row_has_discrepancy: set[int] = set()
+        self.discrepancies: list[Discrepancy] = []
+        self._index_variants()
+        self._index_figures()
+
+    # ------------------------------------------------------------ indexes
+
+    def _index_variants(self) -> None:
+        for group in self.comparison.variants:
+            forms = group.forms
+            paragraph_form = {o.paragraph: form for form, occ in forms.items() for o in occ}
+            rows_with_two_forms = []
+            for i, row in enumerate(self.rows):
+                present = {paragraph_form[p] for p in row.paragraphs if p in paragraph_form}
+                if len(present) > 1:
+                    rows_with_two_forms.append(i)
+                    self.row_has_discrepancy.add(i)
+                    self.row_notes[i].append(f"spelling {' / '.join(sorted(present))}")
+            first_row = self.rows[rows_with_two_forms[0]].id if rows_with_two_forms else self._first_row_of(
+                [o.paragraph for occ in forms.values() for o in occ]
+            )
+            title = " / ".join(forms)
+            detail = [
+                f"{form}: " + ", ".join(self.labels[s] for s in sources)
+                for form, sources in group.sources_by_form().items()
+            ]
+            self.discrepancies.append(
+                Discrepancy("variant", f"{group.kind.replace('_', ' ')}: {title}", detail, first_row, variant=group)
+            )
+
+    def _index_figures(self) -> None:
+        for group in self.comparison.figures:
+            if group.status != "conflict":
+                for row_id in group.rows:
+                    values = " = ".join(dict.fromkeys(m.figure.text for m in group.mentions))
+                    self.row_notes[self.row_index[row_id]].append(f"agree {values}")
+                continue
+            values = " vs ".join(dict.fromkeys(m.figure.text for m in group.mentions))
+            for row_id in group.rows:
+                i = self.row_index[row_id]
+                self.row_has_discrepancy.add(i)
+                self.row_notes[i].append(f"conflict {group.about}: {values}")
+            detail = [f"{self.labels[m.source]} p{m.paragraph.rsplit(':p', 1)[1]}: “{m.sentence}”" for m in group.mentions]
+            detail += [f"why: {r}" for r in group.reasons]
+            self.discrepancies.append(
+                Discrepancy(
+                    "conflict",
+                    f"figures, {group.about}: {values}",
+                    detail,
+                    group.rows[0] if group.rows else None,
+                    figures=group,
+                )
+            )
+        self.discrepancies.sort(key=lambda d: (self.row_index.get(d.row_id or "", 1 << 30), d.kind, d.title))
+
+    def _first_row_of(self, paragraph_ids: list[str]) -> str | None:
+        best = None
+        for pid in paragraph_ids:
+            for i in self.rows_of_paragraph.get(pid, []):
+                if best is None or (len(self.rows[i].sources), -i) > (len(self.rows[best].sources), -best):
+                    best = i
+        return self.rows[best].id if best is not None else None
+
+    # ------------------------------------------------------------ text
+
+    def paragraph_label(self, paragraph_id: str) -> str:
+        return "p" + paragraph_id.rsplit(":p", 1)[1]
+
+    def styled_paragraph(self, paragraph_id: str, styles: MarkStyles, search: str = "") -> Text:
+        text = Text(self.paragraph_text[paragraph_id])
+        for start, end, kind in sorted(self.marks.get(paragraph_id, ())):
+            text.stylize(getattr(styles, kind), start, end)
+        if search:
+            lower = text.plain.lower()
+            needle = search.lower()
+            start = lower.find(needle)
+            while start >= 0:
+                text.stylize(styles.match, start, start + len(needle))
+                start = lower.find(needle, start + len(needle))
+        return text
+
+    def row_detail(self, index: int) -> str:
+        row = self.rows[index]
+        parts = [f"row {index + 1}/{len(self.rows)}"]
+        parts.append("sources " + ", ".join(self.short[s] for s in row.sources))
+        if row.evidence:
+            parts.append("evidence: " + "; ".join(row.evidence))
+        parts += self.row_notes.get(index, [])
+        return " · ".join(parts)
+
+    def row_matches(self, index: int, needle: str) -> bool:
+        needle = needle.lower()
+        return any(needle in self.paragraph_text[p].lower() for p in self.rows[index].paragraphs)

@@ -1,0 +1,565 @@
+"""The four views and the help overlay."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from .compare_view import ColumnClicked, CompareTable, column_count
+from .lines import BlockList
+
+if TYPE_CHECKING:
+    from .app import ParallaxApp
+
+
+def _numbered_bindings(action: str, description: str) -> list[Binding]:
+    return [Binding(str(n), f"{action}({n - 1})", description, show=False) for n in range(1, 10)]
+
+
+class CompareScreen(Screen[None]):
+    """The alignment table (home)."""
+
+    BINDINGS = [
+        Binding("n", "discrepancy(1)", "next≠"),
+        Binding("N", "discrepancy(-1)", "previous ≠", show=False),
+        Binding("slash", "search", "find"),
+        Binding("f", "toggle_filter", "filter≠"),
+        Binding("l,right,tab", "column(1)", "Column →", show=False),
+        Binding("h,left,shift+tab", "column(-1)", "Column ←", show=False),
+        Binding("p", "pin", "Pin column", show=False),
+        Binding("c", "app.view('compare')", "compare", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        *_numbered_bindings("focus_source", "Focus source"),
+    ]
+
+    @property
+    def papp(self) -> ParallaxApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="columns")
+        yield CompareTable(self.papp.model, id="table")
+        yield Static(id="detail")
+        yield Input(placeholder="search the articles; Enter finds the next row, Esc closes", id="search")
+        yield Footer(show_command_palette=False)
+
+    @property
+    def table(self) -> CompareTable:
+        return self.query_one(CompareTable)
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.refresh_view()
+        self.table.focus()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
+
+    # ------------------------------------------------------------ state
+
+    def refresh_view(self, keep_row: int | None = None) -> None:
+        """Lay the table out for the current sources, width, filter and search."""
+        app = self.papp
+        table = self.table
+        shown = app.shown_sources()
+        width = table.scrollable_content_region.width or self.size.width or 80
+        count = column_count(width, len(shown))
+        pinned = app.pinned if app.pinned in shown else None
+        rest = [s for s in shown if s != pinned]
+        movable = count - (1 if pinned else 0)
+        app.column_offset = max(0, min(app.column_offset, max(0, len(rest) - movable)))
+        columns = ([pinned] if pinned else []) + rest[app.column_offset : app.column_offset + movable]
+        app.focus_source = app.focus_source if app.focus_source in columns else (columns[0] if columns else None)
+        rows = app.visible_rows()
+        table.configure(
+            rows=rows,
+            columns=columns,
+            focus_column=columns.index(app.focus_source) if app.focus_source in columns else 0,
+            styles=app.mark_styles,
+            search=app.search,
+        )
+        if keep_row is not None and keep_row in rows:
+            table.set_cursor(rows.index(keep_row))
+        self._draw_header(columns, shown, pinned)
+        self._draw_detail()
+
+    def _draw_header(self, columns: list[str], shown: list[str], pinned: str | None) -> None:
+        app = self.papp
+        table = self.table
+        hidden_left = app.column_offset
+        hidden_right = max(0, len(shown) - len(columns) - hidden_left)
+        paging = f" ◀{hidden_left} {hidden_right}▶" if hidden_left or hidden_right else ""
+        header = Text(no_wrap=True, overflow="ellipsis")
+        widths = list(table._widths)
+        if widths and paging:
+            widths[-1] = max(1, widths[-1] - len(paging))
+        for i, (source, width) in enumerate(zip(columns, widths)):
+            if i:
+                header.append("│", style="dim")
+            pin = " [pinned]" if source == pinned else ""
+            cell = f" {app.order.index(source) + 1}:{app.model.labels[source]}{pin}"
+            style = "reverse bold" if source == app.focus_source else "bold"
+            header.append(Text(cell[:width].ljust(width), style=style))
+        header.append(paging, style="dim")
+        self.query_one("#columns", Static).update(header)
+
+    def _draw_detail(self) -> None:
+        app = self.papp
+        row = self.table.current_row
+        if row is None:
+            message = "no rows to show"
+            if app.filter_discrepancies:
+                message += " — the filter shows only rows with discrepancies (f turns it off)"
+            text = Text(message, style="italic")
+        else:
+            text = Text(app.model.row_detail(row))
+            if app.filter_discrepancies:
+                text.append(" · filter: discrepancies only", style="italic")
+            if app.search:
+                text.append(f" · search: {app.search}", style="italic")
+        self.query_one("#detail", Static).update(text)
+
+    def on_compare_table_cursor_moved(self, event: CompareTable.CursorMoved) -> None:
+        self._draw_detail()
+
+    def on_column_clicked(self, event: ColumnClicked) -> None:
+        columns = self.table.columns
+        if 0 <= event.column < len(columns):
+            self.papp.focus_source = columns[event.column]
+            self.refresh_view()
+
+    def goto_row(self, row: int) -> None:
+        app = self.papp
+        if row not in app.visible_rows():
+            app.filter_discrepancies = False
+            app.search = ""
+        self.refresh_view(keep_row=row)
+        table = self.table
+        if row in table.rows:
+            table.set_cursor(table.rows.index(row))
+            self.bring_sources_into_view(row)
+            table.scroll_to_cursor(top=True)
+        table.focus()
+
+    # ------------------------------------------------------------ actions
+
+    def action_discrepancy(self, step: int) -> None:
+        table = self.table
+        rows = table.rows
+        flagged = self.papp.model.row_has_discrepancy
+        position = table.cursor + step
+        while 0 <= position < len(rows):
+            if rows[position] in flagged:
+                table.set_cursor(position)
+                self.bring_sources_into_view(rows[position])
+                table.scroll_to_cursor(top=True)
+                return
+            position += step
+        self.notify("No more discrepancies in that direction.", timeout=3)
+
+    def action_toggle_filter(self) -> None:
+        app = self.papp
+        app.filter_discrepancies = not app.filter_discrepancies
+        self.refresh_view(keep_row=self.table.current_row)
+        shown = len(self.table.rows)
+        self.notify(
+            f"Showing {shown} rows with discrepancies." if app.filter_discrepancies else f"Showing all {shown} rows.",
+            timeout=3,
+        )
+
+    def action_column(self, step: int) -> None:
+        app = self.papp
+        shown = app.shown_sources()
+        if not shown:
+            return
+        current = shown.index(app.focus_source) if app.focus_source in shown else 0
+        target = shown[(current + step) % len(shown)]
+        self.focus_on_source(target)
+
+    def focus_on_source(self, source: str) -> None:
+        app = self.papp
+        app.focus_source = source
+        shown = app.shown_sources()
+        pinned = app.pinned if app.pinned in shown else None
+        if source != pinned:
+            rest = [s for s in shown if s != pinned]
+            width = self.table.scrollable_content_region.width or self.size.width or 80
+            movable = max(1, column_count(width, len(shown)) - (1 if pinned else 0))
+            index = rest.index(source)
+            if index < app.column_offset:
+                app.column_offset = index
+            elif index >= app.column_offset + movable:
+                app.column_offset = index - movable + 1
+        self.refresh_view(keep_row=self.table.current_row)
+
+    def bring_sources_into_view(self, row: int) -> None:
+        """Page the columns so that a row's sources show side by side."""
+        app = self.papp
+        columns = self.table.columns
+        involved = [s for s in app.shown_sources() if app.model.rows[row].cells.get(s)]
+        if sum(1 for s in involved if s in columns) >= min(2, len(involved)):
+            return
+        rest = [s for s in app.shown_sources() if s != app.pinned]
+        first = next((s for s in involved if s in rest), None)
+        if first is not None:
+            app.column_offset = rest.index(first)
+            app.focus_source = first
+            self.refresh_view(keep_row=row)
+
+    def action_focus_source(self, number: int) -> None:
+        app = self.papp
+        if number >= len(app.order):
+            self.notify(f"There is no source {number + 1}.", severity="warning", timeout=3)
+            return
+        source = app.order[number]
+        if source in app.hidden:
+            app.hidden.discard(source)
+        self.focus_on_source(source)
+
+    def action_pin(self) -> None:
+        app = self.papp
+        source = app.focus_source
+        app.pinned = None if app.pinned == source else source
+        self.notify(
+            f"Pinned {app.model.labels[source]} as the left column." if app.pinned else "Unpinned.", timeout=3
+        ) if source else None
+        self.refresh_view(keep_row=self.table.current_row)
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = self.papp.search
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        needle = event.value.strip()
+        app = self.papp
+        app.search = needle
+        if not needle:
+            self.action_clear_search()
+            return
+        table = self.table
+        self.refresh_view(keep_row=table.current_row)
+        rows = table.rows
+        n = len(rows)
+        for offset in range(1, n + 1):
+            position = (table.cursor + offset) % n
+            if app.model.row_matches(rows[position], needle):
+                table.set_cursor(position)
+                break
+        else:
+            self.notify(f"“{needle}” is not in any shown row.", severity="warning", timeout=3)
+        self._draw_detail()
+
+    def action_clear_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = False
+        if self.papp.search:
+            self.papp.search = ""
+            self.refresh_view(keep_row=self.table.current_row)
+        self.table.focus()
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        box = self.query_one("#search", Input)
+        if event.key == "escape" and box.has_focus:
+            event.stop()
+            box.display = False
+            self.table.focus()
+
+
+class ReadScreen(Screen[None]):
+    """One article as written, furniture dimmed, each paragraph's rows marked."""
+
+    BINDINGS = [
+        Binding("tab,l,right", "article(1)", "Next article"),
+        Binding("shift+tab,h,left", "article(-1)", "Prev article", show=False),
+        *_numbered_bindings("open_source", "Open source"),
+    ]
+
+    @property
+    def papp(self) -> ParallaxApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="read-title")
+        yield BlockList(id="article")
+        yield Static(id="read-detail")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._blocks: list[str | None] = []
+        self.query_one(BlockList).cursor_callback = self._cursor_moved
+        self.show_source(self.papp.focus_source or self.papp.order[0])
+
+    def on_screen_resume(self) -> None:
+        source = self.papp.focus_source
+        if source and source != getattr(self, "source_id", None):
+            self.show_source(source)
+        self.query_one(BlockList).focus()
+
+    def show_source(self, source_id: str, paragraph_id: str | None = None) -> None:
+        app = self.papp
+        self.source_id = source_id
+        src = app.corpus.source(source_id)
+        model = app.model
+        entries: list[tuple[int, int, Text, str | None]] = []
+        for p in src.paragraphs:
+            rows = model.rows_of_paragraph.get(p.id, [])
+            shared = [r for r in rows if len(model.rows[r].sources) > 1]
+            tag = Text()
+            tag.append(f"{model.paragraph_label(p.id)} ", style="bold")
+            if shared:
+                tag.append("[rows " + ", ".join(str(r + 1) for r in shared) + "] ", style="dim")
+            else:
+                tag.append("[only here] ", style="dim italic")
+            entries.append((p.line, 1, tag + model.styled_paragraph(p.id, app.mark_styles, app.search), p.id))
+        for r in src.removed:
+            entries.append((r.line, 0, Text(f"removed ({r.reason}): {r.text}", style="dim italic"), None))
+        entries.sort(key=lambda e: (e[0], e[1]))
+        self._blocks = [pid for _, _, _, pid in entries]
+        block_list = self.query_one(BlockList)
+        block_list.set_blocks([t for _, _, t, _ in entries], [pid is not None for pid in self._blocks])
+        target = self._blocks.index(paragraph_id) if paragraph_id in self._blocks else 0
+        block_list.cursor = block_list._nearest_selectable(target, 1)
+        title = Text(f" {app.order.index(source_id) + 1}:{model.labels[source_id]}", style="bold")
+        if src.title:
+            title.append(f" — {src.title}")
+        title.append(f"   {src.date or 'no date'} · {len(src.paragraphs)} paragraphs · {src.words} words", style="dim")
+        self.query_one("#read-title", Static).update(title)
+        block_list.focus()
+
+    def _cursor_moved(self, index: int) -> None:
+        pid = self._blocks[index] if 0 <= index < len(self._blocks) else None
+        detail = self.query_one("#read-detail", Static)
+        if pid is None:
+            detail.update("")
+            return
+        rows = self.papp.model.rows_of_paragraph.get(pid, [])
+        detail.update(Text("Enter: go to row " + ", ".join(str(r + 1) for r in rows) if rows else ""))
+
+    def on_block_list_selected(self, event: BlockList.Selected) -> None:
+        pid = self._blocks[event.index]
+        if pid is None:
+            return
+        rows = self.papp.model.rows_of_paragraph.get(pid, [])
+        shared = [r for r in rows if len(self.papp.model.rows[r].sources) > 1] or rows
+        if shared:
+            self.papp.focus_source = self.source_id
+            self.papp.show_row(shared[0])
+
+    def action_article(self, step: int) -> None:
+        order = self.papp.shown_sources() or self.papp.order
+        index = order.index(self.source_id) if self.source_id in order else 0
+        self.show_source(order[(index + step) % len(order)])
+
+    def action_open_source(self, number: int) -> None:
+        if number < len(self.papp.order):
+            self.show_source(self.papp.order[number])
+
+
+class DiscrepanciesScreen(Screen[None]):
+    """Every spelling variant and figure conflict; Enter jumps to its row."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="disc-title")
+        yield BlockList(id="discrepancies")
+        yield Footer(show_command_palette=False)
+
+    @property
+    def papp(self) -> ParallaxApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        model = self.papp.model
+        blocks = []
+        for d in model.discrepancies:
+            marker = "≠ figures" if d.kind == "conflict" else "≈ spelling"
+            text = Text()
+            text.append(f"{marker}  ", style="bold")
+            text.append(d.title, style="bold")
+            if d.row_id:
+                text.append(f"   row {model.row_index[d.row_id] + 1}", style="dim")
+            for line in d.detail:
+                text.append("\n  " + line)
+            blocks.append(text)
+        variants = sum(1 for d in model.discrepancies if d.kind == "variant")
+        conflicts = len(model.discrepancies) - variants
+        self.query_one("#disc-title", Static).update(
+            Text(f" {conflicts} figure conflicts · {variants} spelling variants — Enter goes to the row", style="bold")
+        )
+        if not blocks:
+            blocks = [Text("No discrepancies found.", style="italic")]
+        self.query_one(BlockList).set_blocks(blocks, [True] * len(blocks) if model.discrepancies else [False])
+        self.query_one(BlockList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.query_one(BlockList).focus()
+
+    def on_block_list_selected(self, event: BlockList.Selected) -> None:
+        model = self.papp.model
+        if event.index < len(model.discrepancies):
+            d = model.discrepancies[event.index]
+            if d.row_id:
+                self.papp.show_row(model.row_index[d.row_id])
+
+
+class SourcesScreen(Screen[None]):
+    """The articles; hide a source and choose the order of the columns."""
+
+    BINDINGS = [
+        Binding("space,x", "toggle_hidden", "Show/hide"),
+        Binding("shift+up,K", "move(-1)", "Move up"),
+        Binding("shift+down,J", "move(1)", "Move down"),
+        Binding("p", "pin", "Pin left"),
+        Binding("enter", "open", "Compare"),
+    ]
+
+    @property
+    def papp(self) -> ParallaxApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Text(" Sources — space hides or shows, J/K (shift+↓/↑) move a column, p pins it left", style="bold"),
+            id="sources-title",
+        )
+        yield DataTable(id="sources", cursor_type="row", zebra_stripes=True)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("#", "shown", "source", "outlet", "date", "paras", "words", "title")
+        self.fill()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.fill()
+        self.query_one(DataTable).focus()
+
+    def fill(self, keep: str | None = None) -> None:
+        app = self.papp
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for i, sid in enumerate(app.order):
+            src = app.corpus.source(sid)
+            shown = "hidden" if sid in app.hidden else ("pinned" if sid == app.pinned else "yes")
+            table.add_row(
+                str(i + 1),
+                shown,
+                Text(app.model.short[sid]),
+                Text(src.outlet or "-"),
+                Text(src.date or "-"),
+                str(len(src.paragraphs)),
+                str(src.words),
+                Text(src.title or "-"),
+                key=sid,
+            )
+        if keep in app.order:
+            table.move_cursor(row=app.order.index(keep))
+        elif app.order:
+            table.move_cursor(row=min(cursor, len(app.order) - 1))
+
+    def _current(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.papp.order:
+            return None
+        return self.papp.order[min(table.cursor_row, len(self.papp.order) - 1)]
+
+    def action_toggle_hidden(self) -> None:
+        app = self.papp
+        sid = self._current()
+        if sid is None:
+            return
+        if sid in app.hidden:
+            app.hidden.discard(sid)
+        elif len(app.shown_sources()) <= 1:
+            self.notify("At least one source stays shown.", severity="warning", timeout=3)
+        else:
+            app.hidden.add(sid)
+        app.layout_changed()
+        self.fill(keep=sid)
+
+    def action_move(self, step: int) -> None:
+        app = self.papp
+        sid = self._current()
+        if sid is None:
+            return
+        i = app.order.index(sid)
+        j = i + step
+        if 0 <= j < len(app.order):
+            app.order[i], app.order[j] = app.order[j], app.order[i]
+            app.layout_changed()
+            self.fill(keep=sid)
+
+    def action_pin(self) -> None:
+        app = self.papp
+        sid = self._current()
+        if sid is None:
+            return
+        app.pinned = None if app.pinned == sid else sid
+        app.hidden.discard(sid)
+        app.layout_changed()
+        self.fill(keep=sid)
+
+    def action_open(self) -> None:
+        sid = self._current()
+        if sid:
+            self.papp.focus_source = sid
+        self.papp.switch_mode("compare")
+
+
+HELP_KEYS = [
+    ("Views", ""),
+    ("c", "Compare: the alignment table (home)"),
+    ("r", "Read: one article as written"),
+    ("d", "Discrepancies: every variant and figure conflict"),
+    ("s", "Sources: hide, order and pin columns"),
+    ("Compare", ""),
+    ("↑ ↓  j k", "previous / next row"),
+    ("PgUp PgDn  g G", "page; first / last row"),
+    ("← →  h l  Tab", "previous / next column (source)"),
+    ("1–9", "focus that source's column"),
+    ("p", "pin the focused source as the left column"),
+    ("n N", "next / previous row with a discrepancy"),
+    ("f", "show only rows with discrepancies"),
+    ("/", "search; Enter finds the next row; Esc clears"),
+    ("Read and Discrepancies", ""),
+    ("Enter", "go to the paragraph's / discrepancy's row"),
+    ("Tab  h l", "Read: next / previous article"),
+    ("Everywhere", ""),
+    ("Ctrl+P", "command palette: every action by name"),
+    ("?", "this help"),
+    ("q", "quit"),
+    ("Marks", ""),
+    ("underlined", "a spelling variant"),
+    ("reversed", "a figure that conflicts with another source"),
+    ("bold", "a figure that agrees with another source"),
+    ("≠ on a row", "the row holds a discrepancy"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,enter", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        for key, description in HELP_KEYS:
+            if not description:
+                text.append(f"\n{key}\n", style="bold underline")
+                continue
+            text.append(f"  {key:<16}", style="bold")
+            text.append(description + "\n")
+        text.append("\nEsc, q or ? closes this help.", style="italic")
+        with Vertical(id="help"):
+            yield Static(Text("Parallax — keys", style="bold"), id="help-title")
+            yield Static(text, id="help-body")
+
+    def on_click(self) -> None:
+        self.dismiss()
