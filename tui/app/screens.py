@@ -417,7 +417,8 @@ class SourcesScreen(Screen[None]):
         Binding("shift+up,K", "move(-1)", "Move up"),
         Binding("shift+down,J", "move(1)", "Move down"),
         Binding("p", "pin", "Pin left"),
-        Binding("enter", "open", "Compare"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
     ]
 
     @property
@@ -507,6 +508,13 @@ class SourcesScreen(Screen[None]):
         app.hidden.discard(sid)
         app.layout_changed()
         self.fill(keep=sid)
+
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
 
     def action_open(self) -> None:
         sid = self._current()

@@ -1,0 +1,294 @@
+"""Behaviour of the reader, driven with Textual's Pilot."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.app import create_app
+from tui.app.compare_view import CompareTable, column_count
+from tui.app.lines import BlockList, wrap_offsets
+from tui.app.screens import CompareScreen, DiscrepanciesScreen, HelpScreen, ReadScreen, SourcesScreen
+from tui.app.themes import bundled_theme_dir
+from tui.engine.corpus import load_corpus
+
+PASHINIAN = "000_325959a8911ed8b1"
+
+
+def table_text(table: CompareTable) -> str:
+    height = table.scrollable_content_region.height
+    return "\n".join(table.render_line(y).text for y in range(height))
+
+
+@pytest.fixture
+def app(seed_corpus):
+    return create_app(seed_corpus)
+
+
+async def test_starts_on_compare_with_rows_and_detail(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        table = app.screen.query_one(CompareTable)
+        assert len(table.columns) == 2  # 80 cells: two columns
+        assert table.rows
+        detail = str(app.screen.query_one("#detail").render())
+        assert detail.startswith("row 1/")
+        assert "not reported" in table_text(table) or "p1" in table_text(table)
+
+
+async def test_wide_terminal_shows_all_five(app):
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert len(app.screen.query_one(CompareTable).columns) == 5
+
+
+def test_column_count():
+    assert column_count(80, 5) == 2
+    assert column_count(120, 5) == 3
+    assert column_count(200, 5) == 5
+    assert column_count(40, 5) == 1
+
+
+async def test_row_keys_move_the_cursor(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        await pilot.press("j", "j", "down")
+        assert table.cursor == 3
+        await pilot.press("k", "up")
+        assert table.cursor == 1
+        await pilot.press("G")
+        assert table.cursor == len(table.rows) - 1
+        await pilot.press("g")
+        assert table.cursor == 0
+        await pilot.press("pagedown")
+        assert table.cursor > 0
+
+
+async def test_column_keys_page_and_focus_sources(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        first = list(table.columns)
+        await pilot.press("l", "l")
+        assert app.focus_source == app.order[2]
+        assert app.focus_source in table.columns and table.columns != first
+        await pilot.press("h")
+        assert app.focus_source == app.order[1]
+        await pilot.press("tab")
+        assert app.focus_source == app.order[2]
+        await pilot.press("5")
+        assert app.focus_source == app.order[4] and app.order[4] in table.columns
+        await pilot.press("1")
+        assert table.columns[0] == app.order[0]
+
+
+async def test_pin_keeps_a_source_on_the_left(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        await pilot.press("3", "p")
+        assert app.pinned == app.order[2]
+        await pilot.press("l", "l", "l")
+        assert table.columns[0] == app.order[2]
+        await pilot.press("3", "p")
+        assert app.pinned is None
+
+
+async def test_next_discrepancy_shows_both_sides(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        model = app.model
+        await pilot.press("n")
+        row = table.current_row
+        assert row in model.row_has_discrepancy
+        involved = model.rows[row].sources
+        assert sum(1 for s in involved if s in table.columns) >= min(2, len(involved))
+        await pilot.press("n", "N")
+        assert table.current_row == row
+
+
+async def test_filter_shows_only_discrepancy_rows(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        total = len(table.rows)
+        await pilot.press("f")
+        assert 0 < len(table.rows) < total
+        assert all(r in app.model.row_has_discrepancy for r in table.rows)
+        await pilot.press("f")
+        assert len(table.rows) == total
+
+
+async def test_search_finds_a_row_and_escape_clears(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        await pilot.press("slash")
+        await pilot.press(*"Blinken")
+        await pilot.press("enter")
+        assert app.search == "Blinken"
+        assert app.model.row_matches(table.current_row, "Blinken")
+        await pilot.press("escape")  # leaves the search box
+        await pilot.press("escape")  # clears the search
+        assert app.search == ""
+
+
+async def test_read_view_and_jump_to_row(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        assert isinstance(app.screen, ReadScreen)
+        assert app.screen.source_id == app.order[0]
+        blocks = app.screen.query_one(BlockList)
+        assert blocks.block_count > len(app.corpus.source(app.order[0]).paragraphs)  # removed lines too
+        await pilot.press("tab")
+        assert app.screen.source_id == app.order[1]
+        await pilot.press("1", "j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        table = app.screen.query_one(CompareTable)
+        assert "000_325959a8911ed8b1:p2" in app.model.rows[table.current_row].paragraphs
+
+
+async def test_discrepancies_view_enter_jumps_to_the_row(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        assert isinstance(app.screen, DiscrepanciesScreen)
+        model = app.model
+        index = next(i for i, d in enumerate(model.discrepancies) if d.kind == "conflict")
+        for _ in range(index):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        table = app.screen.query_one(CompareTable)
+        assert model.rows[table.current_row].id == model.discrepancies[index].row_id
+
+
+async def test_sources_view_hides_orders_and_pins(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SourcesScreen)
+        first, second = app.order[0], app.order[1]
+        await pilot.press("space")
+        assert first in app.hidden
+        await pilot.press("space")
+        assert first not in app.hidden
+        await pilot.press("J")
+        assert app.order[:2] == [second, first]
+        await pilot.press("p")
+        assert app.pinned == first
+        await pilot.press("enter")
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.query_one(CompareTable).columns[0] == first
+
+
+async def test_at_least_one_source_stays_shown(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        for _ in range(5):
+            await pilot.press("space", "j")
+        assert len(app.shown_sources()) == 1
+
+
+async def test_help_opens_and_closes(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_q_quits_with_status_zero(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_every_action_is_in_the_command_palette(app):
+    async with app.run_test(size=(80, 24)):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+    for needed in ("Compare view", "Read view", "Discrepancies view", "Sources view", "Help", "Next discrepancy",
+                   "Previous discrepancy", "Filter discrepancies", "Search", "Next column", "Pin column"):
+        assert needed in titles
+
+
+async def test_resize_to_40x10_and_back(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        assert len(app.screen.query_one(CompareTable).columns) == 1
+        await pilot.press("j", "l", "d", "r", "s", "c")
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert len(app.screen.query_one(CompareTable).columns) == 5
+
+
+async def test_theme_option_and_unknown_theme(seed_corpus):
+    app = create_app(seed_corpus, theme="parallax-light")
+    async with app.run_test():
+        assert app.theme == "parallax-light"
+    app = create_app(seed_corpus, theme="no-such-theme")
+    async with app.run_test():
+        assert app.theme == "parallax-dark"
+        assert any("no-such-theme" in m for m, _ in app.startup_messages)
+
+
+async def test_broken_theme_file_falls_back_to_default(seed_corpus, tmp_path):
+    (tmp_path / "broken.yaml").write_text("name: broken\ncolors:\n  primary: notacolour\n")
+    app = create_app(seed_corpus, theme="broken", theme_dirs=[bundled_theme_dir(), tmp_path])
+    async with app.run_test():
+        assert app.theme == "parallax-dark"
+        assert any("broken.yaml" in m for m, _ in app.startup_messages)
+
+
+async def test_no_color_keeps_marks_apart(seed_corpus, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = create_app(seed_corpus)
+    async with app.run_test():
+        styles = app.mark_styles
+        assert styles.variant.underline and not styles.variant.reverse
+        assert styles.conflict.reverse and styles.conflict.bold
+        assert styles.agree.bold and not styles.agree.reverse and not styles.agree.underline
+        assert styles.variant.color is None and styles.conflict.color is None
+
+
+async def test_article_text_is_never_markup_or_terminal_control(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Officials said [bold]47[/bold] people left, see [link=https://example.org]x[/link] here.\x1b]0;title\x07\n\n"
+        "A second paragraph about 47 people who left the town.\n"
+    )
+    (tmp_path / "b.txt").write_text("Officials said 47 people left the town on Monday.\n")
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        shown = table_text(app.screen.query_one(CompareTable))
+        assert "[bold]47[/bold]" in shown
+        assert "[link=https://example.org]x[/link]" in shown
+        assert "\x1b" not in shown and "\x07" not in shown and "]0;title" not in shown
+        await pilot.press("r")
+        await pilot.pause()
+        blocks = app.screen.query_one(BlockList)
+        read = "\n".join(blocks.render_line(y).text for y in range(blocks.scrollable_content_region.height))
+        assert "[bold]47[/bold]" in read and "\x1b" not in read
+
+
+def test_wrap_offsets_cover_the_text():
+    text = "One two three four five six seven eight nine ten eleven twelve " * 5
+    for width in (5, 10, 33, 80):
+        lines = wrap_offsets(text, width)
+        assert all(e - s <= width for s, e in lines)
+        assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(" ", "")
+        if width >= 10:  # no word is longer than the line: no word is broken
+            assert " ".join(text[s:e] for s, e in lines).split() == text.split()
+
+
+async def test_scrolling_many_rows_renders_only_what_shows(tmp_path):
+    # 300 small articles: thousands of rows stay responsive because lines are drawn on demand.
+    for n in range(300):
+        (tmp_path / f"a{n:03d}.txt").write_text(
+            f"Article {n} says {n * 7 + 11} tickets were sold in town {n}.\n\nIt also notes item {n} shipped.\n"
+        )
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        assert len(table.rows) >= 300
+        await pilot.press("G")
+        assert table.cursor == len(table.rows) - 1
+        assert len(table._line_cache) < 50
+        assert isinstance(table.render_line(0).text, str)

@@ -1,0 +1,81 @@
+"""The real ``parallax`` command in a real terminal (tmux) at 80x24."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (CI installs it)")
+
+
+class Terminal:
+    def __init__(self, command: str, width: int = 80, height: int = 24) -> None:
+        self.session = f"parallax-test-{uuid.uuid4().hex[:8]}"
+        self.socket = self.session
+        self._tmux("new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height), command)
+
+    def _tmux(self, *args: str) -> str:
+        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30)
+        return result.stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", self.session)
+
+    def send(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", self.session, *keys)
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    command = (
+        f"env XDG_CONFIG_HOME={shlex.quote(str(tmp_path))} {shlex.quote(sys.executable)} -m tui; "
+        "echo PARALLAX-EXIT=$?; sleep 30"
+    )
+    term = Terminal(command)
+    yield term
+    term.close()
+
+
+def test_parallax_in_tmux_at_80x24(terminal):
+    screen = terminal.wait_for("next≠")
+    assert "1:000 RFE/RL" in screen and "2:001" in screen
+    assert "row 1/" in screen
+    lines = screen.splitlines()
+    assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
+
+    terminal.send("d")
+    screen = terminal.wait_for("figure conflicts")
+    assert "spelling variants" in screen and "377 vs more than 1,000" in screen
+
+    terminal.send("c")
+    terminal.wait_for("next≠")
+    terminal.send("n")
+    time.sleep(0.5)
+    terminal.send("n")
+    screen = terminal.wait_for("conflict people")
+    assert "377" in screen and "more than 1,000" in screen  # both sides of the conflict show
+
+    terminal.send("?")
+    terminal.wait_for("Parallax — keys")
+    terminal.send("Escape")
+    terminal.send("q")
+    terminal.wait_for("PARALLAX-EXIT=0")
