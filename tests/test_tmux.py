@@ -77,5 +77,7 @@ def test_parallax_in_tmux_at_80x24(terminal):
     terminal.send("?")
     terminal.wait_for("Parallax — keys")
     terminal.send("Escape")
+    time.sleep(0.6)  # a key right after Escape would read as Alt+key
+    terminal.wait_for("next≠")
     terminal.send("q")
     terminal.wait_for("PARALLAX-EXIT=0")
