@@ -392,13 +392,13 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
         if len(srcs) > 1 and evidence.idf.get(f, 0) > 0
     ]
     shared.sort(key=lambda t: (-t[0], t[1]))
-    order = {"f": 0, "q": 1, "n": 2, "d": 3, "t": 4, "y": 5, "b": 6, "w": 7}
+    order = {"f": 0, "q": 1, "n": 2, "d": 3, "t": 4, "y": 5, "b": 6, "s": 7, "w": 8}
     top = [f for _, f in shared[:8]]
     top.sort(key=lambda f: order[f[0]])
     out: list[str] = []
     words: list[str] = []
     for f in top:
-        if f[0] in "bw":
+        if f[0] in "bsw":
             words.append(labels[f])
         else:
             out.append(labels[f])

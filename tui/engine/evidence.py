@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from functools import lru_cache
 from itertools import pairwise
 
+import yaml
 from anyascii import anyascii
 
 from .corpus import Corpus, Paragraph
@@ -36,7 +38,41 @@ KIND_WEIGHT = {
     "t": 1.0,  # the thing a figure counts
     "d": 1.5,  # calendar date
     "y": 0.7,  # year
+    "s": 0.8,  # a paraphrase group ("hand over" / "surrender"), when the words differ
 }
+
+PARAPHRASES = Path(__file__).with_name("paraphrases.yaml")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Paraphrases:
+    words: dict[str, tuple[int, ...]]  # stem -> group numbers
+    phrases: dict[tuple[str, ...], tuple[int, ...]]  # stems of a 2-3 word phrase -> group numbers
+    longest: int
+
+
+@lru_cache(maxsize=1)
+def paraphrases() -> Paraphrases:
+    """The bundled paraphrase groups, keyed by stem. A missing or broken file
+    only means no paraphrase evidence."""
+    try:
+        data = yaml.load(PARAPHRASES.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+    except (OSError, yaml.YAMLError):
+        return Paraphrases({}, {}, 1)
+    words: dict[str, list[int]] = defaultdict(list)
+    phrases: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, group in enumerate(data.get("groups") or []):
+        for entry in group if isinstance(group, list) else []:
+            parts = tuple(stem(w) for w in str(entry).replace("-", " ").split())
+            if len(parts) == 1:
+                words[parts[0]].append(number)
+            elif parts:
+                phrases[parts].append(number)
+    longest = max((len(k) for k in phrases), default=1)
+    return Paraphrases(
+        {k: tuple(v) for k, v in words.items()}, {k: tuple(v) for k, v in phrases.items()}, longest
+    )
 
 STOPWORDS = frozenset(
     """
@@ -281,6 +317,27 @@ def sentence_evidence(
             else:
                 add(f"w:{key}", 1.0, t.text.lower())
             content.append((t, key))
+        # Paraphrase groups: a word and its group count once, so the same word
+        # in both sentences is not counted twice.
+        lexicon = paraphrases()
+        all_stems = [stem(t.text) for t in tokens]
+        covered: set[int] = set()
+        for size in range(lexicon.longest, 1, -1):
+            for i in range(len(tokens) - size + 1):
+                groups_here = lexicon.phrases.get(tuple(all_stems[i : i + size]))
+                if groups_here and not covered.intersection(range(i, i + size)):
+                    group += 1
+                    label = p.text[tokens[i].start : tokens[i + size - 1].end].lower()
+                    for g in groups_here:
+                        add(f"s:{g}", 1.0, label, group)
+                    covered.update(range(i, i + size))
+        for i, (t, key) in enumerate(content):
+            groups_here = lexicon.words.get(key) if key else None
+            if groups_here and i not in covered:
+                group += 1
+                ev.groups[f"w:{key}"] = group
+                for g in groups_here:
+                    add(f"s:{g}", 1.0, t.text.lower(), group)
         # Word pairs: adjacent content words, allowing one stopword between.
         for i, (t1, k1) in enumerate(content):
             if not k1:

@@ -113,7 +113,7 @@ def _inflected(words: dict[str, str], endings: list[str]) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    data = yaml.safe_load(_DATA_FILE.read_text(encoding="utf-8"))
+    data = yaml.load(_DATA_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     british = data["british_american"]
     rules = [(pattern, replacement) for pattern, replacement in british["rules"]]
     return _Tables(
