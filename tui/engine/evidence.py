@@ -16,9 +16,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 import yaml
 from anyascii import anyascii
