@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -13,15 +14,17 @@ from tui.app import create_app  # noqa: E402
 from tui.engine.corpus import bundled_seeds, load_corpus  # noqa: E402
 
 
-async def shoot(path: Path, size: tuple[int, int], keys: list[str]) -> None:
+async def shoot(path: Path, size: tuple[int, int]) -> None:
+    os.environ.pop("NO_COLOR", None)
     app = create_app(load_corpus([bundled_seeds()]))
     async with app.run_test(size=size) as pilot:
-        for key in keys:
-            await pilot.press(key)
         await pilot.pause()
-        path.write_text(app.export_screenshot(title="Parallax"), encoding="utf-8")
+        conflict = next(d for d in app.model.discrepancies if d.kind == "conflict")
+        app.show_row(app.model.row_index[conflict.row_id])
+        await pilot.pause()
+        path.write_text(app.export_screenshot(title="parallax — five reports of the Nagorno-Karabakh exodus"), encoding="utf-8")
     print(f"wrote {path}")
 
 
 if __name__ == "__main__":
-    asyncio.run(shoot(ROOT / "docs" / "screenshot.svg", (100, 30), []))
+    asyncio.run(shoot(ROOT / "docs" / "screenshot.svg", (120, 34)))

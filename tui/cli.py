@@ -182,7 +182,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     corpus = _load(args)
     from .app import create_app
 
-    app = create_app(corpus, strictness=args.strictness, theme=args.theme)
+    app = create_app(corpus, strictness=args.strictness, theme=args.theme, background=True)
     app.run(mouse=not args.no_mouse)
     return app.return_code or EXIT_OK
 

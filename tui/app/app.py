@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -13,7 +14,7 @@ from textual.screen import Screen
 from ..engine.compare import Comparison, compare
 from ..engine.corpus import Corpus
 from .model import MarkStyles, ViewModel
-from .screens import CompareScreen, DiscrepanciesScreen, HelpScreen, ReadScreen, SourcesScreen
+from .screens import CompareScreen, DiscrepanciesScreen, HelpScreen, LoadingScreen, ReadScreen, SourcesScreen
 from .themes import DEFAULT_THEME, load_themes, theme_marks
 
 CSS_PATH = Path(__file__).with_name("parallax.tcss")
@@ -23,6 +24,7 @@ class ParallaxApp(App[int]):
     CSS_PATH = CSS_PATH
     TITLE = "Parallax"
     MODES = {
+        "loading": LoadingScreen,
         "compare": CompareScreen,
         "read": ReadScreen,
         "discrepancies": DiscrepanciesScreen,
@@ -45,13 +47,20 @@ class ParallaxApp(App[int]):
         strictness: float = 0.5,
         theme: str | None = None,
         theme_dirs: list[Path] | None = None,
+        background: bool = False,
     ) -> None:
+        """``background`` aligns after the first screen shows, with a loading
+        view meanwhile; otherwise the comparison is ready before the app runs."""
+        self.DEFAULT_MODE = "loading" if background and comparison is None else "compare"
         # With NO_COLOR, Textual's ANSI mode keeps bold, underline and reverse
         # and drops colours; its greyscale filter would turn ANSI themes black.
         super().__init__(ansi_color=True if no_color() else None)
         self.corpus = corpus
-        self.comparison = comparison or compare(corpus, strictness=strictness)
-        self.model = ViewModel(self.comparison)
+        self.strictness = strictness
+        self.comparison: Comparison | None = None
+        self.model: ViewModel = None  # type: ignore[assignment]  # set by _install before any view uses it
+        if self.DEFAULT_MODE == "compare":
+            self._install(comparison or compare(corpus, strictness=strictness))
         self.order: list[str] = [s.id for s in corpus.sources]
         self.hidden: set[str] = set()
         self.pinned: str | None = None
@@ -123,9 +132,30 @@ class ParallaxApp(App[int]):
         if isinstance(screen, CompareScreen):
             screen.goto_row(row)
 
+    def _install(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.model = ViewModel(comparison)
+
+    @property
+    def ready(self) -> bool:
+        return self.comparison is not None
+
     # ------------------------------------------------------------ lifecycle
 
+    @work(thread=True, exclusive=True, group="align")
+    def align_in_background(self) -> None:
+        comparison = compare(self.corpus, strictness=self.strictness)
+        model = ViewModel(comparison)
+        self.call_from_thread(self._aligned, comparison, model)
+
+    def _aligned(self, comparison: Comparison, model: ViewModel) -> None:
+        self.comparison = comparison
+        self.model = model
+        self.switch_mode("compare")
+
     def on_mount(self) -> None:
+        if not self.ready:
+            self.align_in_background()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         for message, severity in self.startup_messages:
             self.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]
@@ -133,6 +163,8 @@ class ParallaxApp(App[int]):
     # ------------------------------------------------------------ actions
 
     def action_view(self, name: str) -> None:
+        if not self.ready:
+            return
         if name == "read" and isinstance(self.screen, CompareScreen):
             self.focus_source = self.focus_source or (self.order[0] if self.order else None)
         self.switch_mode(name)
@@ -146,6 +178,8 @@ class ParallaxApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if not self.ready:
+            return
         yield SystemCommand("Compare view", "The alignment table (c)", lambda: self.action_view("compare"))
         yield SystemCommand("Read view", "One article as written (r)", lambda: self.action_view("read"))
         yield SystemCommand(

@@ -123,12 +123,19 @@ class CompareTable(ScrollView, can_focus=True):
         self._tops = []
         y = 0
         for r in self.rows:
-            height = 1 + max([len(self._cell_offsets(r, s, w)) for s, w in zip(self.columns, self._widths)] or [1])
+            if self._collapsed(r):
+                height = 1  # nothing in the visible columns: the rule line says where it is
+            else:
+                height = 1 + max(len(self._cell_offsets(r, s, w)) for s, w in zip(self.columns, self._widths))
             self._tops.append(y)
             self._heights.append(height)
             y += height
         self.virtual_size = Size(width, max(1, y))
         self.refresh()
+
+    def _collapsed(self, row: int) -> bool:
+        cells = self.model.rows[row].cells
+        return bool(self.columns) and not any(cells.get(s) for s in self.columns)
 
     def _cell_plain(self, row: int, source: str) -> list[tuple[str, str]]:
         return [
@@ -219,6 +226,9 @@ class CompareTable(ScrollView, can_focus=True):
         flag = " ≠" if row in model.row_has_discrepancy else ""
         sources = len(model.rows[row].sources)
         label = f"─ {row + 1}{flag} · {sources} source{'s' if sources != 1 else ''} "
+        if self._collapsed(row):
+            label += "(not in these columns: " + ", ".join(model.short[s] for s in model.rows[row].sources[:6])
+            label += "…) " if sources > 6 else ") "
         evidence = model.rows[row].evidence
         if evidence:
             label += "· " + "; ".join(evidence[:3]) + " "

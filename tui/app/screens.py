@@ -22,6 +22,20 @@ def _numbered_bindings(action: str, description: str) -> list[Binding]:
     return [Binding(str(n), f"{action}({n - 1})", description, show=False) for n in range(1, 10)]
 
 
+class LoadingScreen(Screen[None]):
+    """Shown while a large corpus is aligned."""
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        corpus = app.corpus  # type: ignore[attr-defined]
+        paragraphs = sum(len(s.paragraphs) for s in corpus.sources)
+        yield Static(
+            Text(f"Aligning {len(corpus.sources)} articles ({paragraphs} paragraphs)…", style="bold"),
+            id="loading",
+        )
+        yield Footer(show_command_palette=False)
+
+
 class CompareScreen(Screen[None]):
     """The alignment table (home)."""
 

@@ -193,25 +193,37 @@ def _about(mentions: list[Mention]) -> str:
 
 
 def _judge(mentions: list[Mention]) -> tuple[str, list[str]]:
+    """Compare each distinct figure with each other one reported by another source."""
+    by_text: dict[str, tuple[Figure, set[str]]] = {}
+    for m in mentions:
+        by_text.setdefault(m.figure.text, (m.figure, set()))[1].add(m.source)
     conflicts: list[str] = []
     agreements: list[str] = []
-    seen: set[tuple[str, str]] = set()
-    for a, b in combinations(mentions, 2):
-        if a.source == b.source:
-            continue
-        pair = tuple(sorted((a.figure.text, b.figure.text)))
-        if pair in seen:
-            continue
-        seen.add(pair)  # type: ignore[arg-type]
-        status, reason = compare_figures(a.figure, b.figure)
+    distinct = sorted(by_text.items())
+    for _, (figure, sources) in distinct:
+        if len(sources) > 1:
+            agreements.append(compare_figures(figure, figure)[1])
+    for (_, (fa, sa)), (_, (fb, sb)) in combinations(distinct, 2):
+        if sa == sb and len(sa) == 1:
+            continue  # one source giving two figures is not a disagreement between sources
+        status, reason = compare_figures(fa, fb)
         (conflicts if status == "conflict" else agreements).append(reason)
     if conflicts:
         return "conflict", conflicts
     return "agree", agreements[:3]
 
 
+def _bucket_key(m: Mention) -> tuple[str, str, str | None]:
+    return (m.figure.kind, m.figure.unit or "", _thing_key(m.figure.thing))
+
+
 def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
-    """Figures about the same quantity across sources, judged agree or conflict."""
+    """Figures about the same quantity across sources, judged agree or conflict.
+
+    Inside each aligned row, figures with the same kind, unit and thing fall
+    in one bucket at once; only one representative per bucket is compared
+    with the others, so a row that repeats a figure in many sources costs
+    little."""
     mentions = _mentions(corpus)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
     by_key: dict[tuple[str, int], Mention] = {}
@@ -223,20 +235,36 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             k = parent[k]
         return k
 
+    def join(a: Mention, b: Mention, row_id: str) -> None:
+        for m in (a, b):
+            parent.setdefault(m.key, m.key)
+            by_key[m.key] = m
+            rows_of[m.key].add(row_id)
+        ra, rb = find(a.key), find(b.key)
+        if ra != rb:
+            parent[rb] = ra
+
     for row in alignment.rows:
         if len(row.sources) < 2:
             continue
-        in_row = [m for pid in row.paragraphs for m in mentions[pid] if _in_matched_sentence(row, m)]
-        for a, b in combinations(in_row, 2):
-            if a.source == b.source or not same_quantity(a.figure, b.figure):
+        buckets: dict[tuple[str, str, str | None], list[Mention]] = defaultdict(list)
+        for pid in row.paragraphs:
+            for m in mentions[pid]:
+                if _in_matched_sentence(row, m):
+                    buckets[_bucket_key(m)].append(m)
+        keys = sorted(buckets, key=str)
+        heads = {k: buckets[k][0] for k in keys}
+        links = [(k, k) for k in keys]
+        links += [(ka, kb) for ka, kb in combinations(keys, 2) if same_quantity(heads[ka].figure, heads[kb].figure)]
+        for ka, kb in links:
+            if ka == kb and not same_quantity(heads[ka].figure, heads[ka].figure):
+                continue  # a bare count with no thing is never grouped on its own
+            members = buckets[ka] + (buckets[kb] if kb != ka else [])
+            if len({m.source for m in members}) < 2:
                 continue
-            for m in (a, b):
-                parent.setdefault(m.key, m.key)
-                by_key[m.key] = m
-                rows_of[m.key].add(row.id)
-            ra, rb = find(a.key), find(b.key)
-            if ra != rb:
-                parent[rb] = ra
+            first = members[0]
+            for m in members[1:]:
+                join(first, m, row.id)
 
     components: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for key, m in by_key.items():
