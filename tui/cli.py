@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 PROG = "parallax"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("open", "sources", "align", "discrepancies")
+COMMANDS = ("open", "sources", "align", "discrepancies", "report")
 
 
 class CommandError(Exception):
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or one of yours in ~/.config/parallax/themes",
     )
     p_open.add_argument("--no-mouse", action="store_true", help="turn mouse reporting off (for slow links)")
+    _add_review(p_open)
 
     p_sources = sub.add_parser("sources", help="print a table of the sources")
     _add_corpus_arguments(p_sources)
@@ -78,7 +79,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_arguments(p_disc)
     _add_strictness(p_disc)
     p_disc.add_argument("--agree", action="store_true", help="also list the figures that agree")
+
+    p_report = sub.add_parser("report", help="write a sourcing report (Markdown or HTML) with the editor's marks")
+    _add_corpus_arguments(p_report)
+    _add_strictness(p_report)
+    p_report.add_argument("--format", choices=["md", "html"], default="md", help="report format (default: md)")
+    p_report.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    _add_review(p_report)
     return parser
+
+
+def _add_review(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--review",
+        metavar="FILE",
+        help="review marks file (default: <corpus>/.parallax/review.yaml, or the user's data folder "
+        "when the corpus folder cannot be written)",
+    )
 
 
 def _strictness(value: str) -> float:
@@ -178,16 +195,53 @@ def cmd_discrepancies(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _review_store(args: argparse.Namespace, corpus: Corpus):  # type: ignore[no-untyped-def]
+    from .engine.review import ReviewStore, default_review_path
+
+    if args.review:
+        path, note = Path(args.review), None
+    else:
+        path, note = default_review_path(corpus)
+    store = ReviewStore.open(path)
+    if note:
+        store.messages.insert(0, note)
+    return store
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .engine.compare import compare
+    from .engine.report import ReportMarks, report_html, report_markdown
+    from .engine.review import resolve
+
+    corpus = _load(args)
+    comparison = compare(corpus, strictness=args.strictness)
+    store = _review_store(args, corpus)
+    for message in store.messages:
+        print(f"{PROG}: warning: {message}", file=sys.stderr)
+    marks = ReportMarks.from_resolution(resolve(store.marks, corpus, comparison))
+    render = report_html if args.format == "html" else report_markdown
+    _write_output(render(comparison, marks), args.output)
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     corpus = _load(args)
     from .app import create_app
 
-    app = create_app(corpus, strictness=args.strictness, theme=args.theme, background=True)
+    app = create_app(
+        corpus, strictness=args.strictness, theme=args.theme, background=True, review=_review_store(args, corpus)
+    )
     app.run(mouse=not args.no_mouse)
     return app.return_code or EXIT_OK
 
 
-HANDLERS = {"open": cmd_open, "sources": cmd_sources, "align": cmd_align, "discrepancies": cmd_discrepancies}
+HANDLERS = {
+    "open": cmd_open,
+    "sources": cmd_sources,
+    "align": cmd_align,
+    "discrepancies": cmd_discrepancies,
+    "report": cmd_report,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

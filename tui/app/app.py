@@ -13,8 +13,28 @@ from textual.screen import Screen
 
 from ..engine.compare import Comparison, compare
 from ..engine.corpus import Corpus
+from ..engine.review import (
+    STATUSES,
+    Anchor,
+    Mark,
+    Resolution,
+    ReviewStore,
+    figures_anchor,
+    resolve,
+    row_anchor,
+    text_hash,
+    variant_anchor,
+)
 from .model import MarkStyles, ViewModel
-from .screens import CompareScreen, DiscrepanciesScreen, HelpScreen, LoadingScreen, ReadScreen, SourcesScreen
+from .screens import (
+    CompareScreen,
+    DiscrepanciesScreen,
+    HelpScreen,
+    LoadingScreen,
+    MarkScreen,
+    ReadScreen,
+    SourcesScreen,
+)
 from .themes import DEFAULT_THEME, load_themes, theme_marks
 
 CSS_PATH = Path(__file__).with_name("parallax.tcss")
@@ -37,6 +57,7 @@ class ParallaxApp(App[int]):
         Binding("d", "view('discrepancies')", "diffs"),
         Binding("s", "view('sources')", "sources"),
         Binding("question_mark", "help", "help"),
+        Binding("E", "export_report('html')", "Export report", show=False),
         Binding("q", "quit", "quit"),
     ]
 
@@ -48,6 +69,7 @@ class ParallaxApp(App[int]):
         theme: str | None = None,
         theme_dirs: list[Path] | None = None,
         background: bool = False,
+        review: ReviewStore | None = None,
     ) -> None:
         """``background`` aligns after the first screen shows, with a loading
         view meanwhile; otherwise the comparison is ready before the app runs."""
@@ -59,8 +81,6 @@ class ParallaxApp(App[int]):
         self.strictness = strictness
         self.comparison: Comparison | None = None
         self.model: ViewModel = None  # type: ignore[assignment]  # set by _install before any view uses it
-        if self.DEFAULT_MODE == "compare":
-            self._install(comparison or compare(corpus, strictness=strictness))
         self.order: list[str] = [s.id for s in corpus.sources]
         self.hidden: set[str] = set()
         self.pinned: str | None = None
@@ -68,9 +88,14 @@ class ParallaxApp(App[int]):
         self.column_offset = 0
         self.filter_discrepancies = False
         self.search = ""
+        self.mark_filter = ""
+        self.review = review or ReviewStore(None)
+        self.resolution: Resolution | None = None
         self.mark_styles = MarkStyles()
         self.startup_messages: list[tuple[str, str]] = []
         self._set_up_themes(theme, theme_dirs)
+        if self.DEFAULT_MODE == "compare":
+            self._install(comparison or compare(corpus, strictness=strictness))
 
     def _set_up_themes(self, requested: str | None, dirs: list[Path] | None) -> None:
         loaded = load_themes(dirs)
@@ -109,6 +134,8 @@ class ParallaxApp(App[int]):
                 continue
             if self.filter_discrepancies and i not in model.row_has_discrepancy:
                 continue
+            if self.mark_filter and not self.row_passes(i):
+                continue
             out.append(i)
         return out
 
@@ -135,6 +162,7 @@ class ParallaxApp(App[int]):
     def _install(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.model = ViewModel(comparison)
+        self.refresh_marks()
 
     @property
     def ready(self) -> bool:
@@ -151,14 +179,192 @@ class ParallaxApp(App[int]):
     def _aligned(self, comparison: Comparison, model: ViewModel) -> None:
         self.comparison = comparison
         self.model = model
+        self.refresh_marks()
         self.switch_mode("compare")
+        self.call_after_refresh(self._restore_session)
 
     def on_mount(self) -> None:
         if not self.ready:
             self.align_in_background()
+        else:
+            self.call_after_refresh(self._restore_session)
+        for message in self.review.messages:
+            self.notify(message, severity="warning", timeout=10)
+        self.review.messages.clear()
+        if self.review.path is not None and not self.review.read_only:
+            self.sub_title = f"review: {self.review.path}"
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         for message, severity in self.startup_messages:
             self.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ review
+
+    def refresh_marks(self) -> None:
+        """Attach the marks to the current rows and discrepancies and redraw."""
+        if self.comparison is None:
+            return
+        self.resolution = resolve(self.review.marks, self.corpus, self.comparison)
+        model = self.model
+        model.row_badges.clear()
+        model.row_mark_notes.clear()
+        for row_id, marks in self.resolution.rows.items():
+            index = model.row_index[row_id]
+            model.row_badges[index] = badge(marks)
+            model.row_mark_notes[index] = [f"mark: {m.label}" + (f" — {m.note}" if m.note else "") for m in marks]
+        model.discrepancy_badges.clear()
+        for i, d in enumerate(model.discrepancies):
+            marks = self._discrepancy_marks(i)
+            if marks:
+                model.discrepancy_badges[i] = badge(marks)
+                if d.row_id:
+                    row = model.row_index[d.row_id]
+                    model.row_mark_notes.setdefault(row, []).extend(
+                        f"{d.kind} mark: {m.label}" + (f" — {m.note}" if m.note else "") for m in marks
+                    )
+
+    def _discrepancy_marks(self, index: int) -> list[Mark]:
+        if self.resolution is None or self.comparison is None:
+            return []
+        d = self.model.discrepancies[index]
+        if d.variant is not None:
+            position = self.comparison.variants.index(d.variant)
+            return self.resolution.variants.get(position, [])
+        if d.figures is not None:
+            position = self.comparison.figures.index(d.figures)
+            return self.resolution.figures.get(position, [])
+        return []
+
+    def discrepancy_notes(self, index: int) -> list[str]:
+        return [m.note for m in self._discrepancy_marks(index) if m.note]
+
+    def _anchor_for_discrepancy(self, index: int) -> tuple[str, Anchor]:
+        d = self.model.discrepancies[index]
+        if d.variant is not None:
+            return "variant", variant_anchor(self.corpus, d.variant)
+        assert d.figures is not None
+        return "figures", figures_anchor(self.corpus, d.figures)
+
+    def mark_row(self, row: int) -> None:
+        anchor = row_anchor(self.corpus, self.model.rows[row])
+        self._edit_mark("row", anchor, f"Mark row {row + 1} ({len(self.model.rows[row].sources)} sources)")
+
+    def mark_discrepancy(self, index: int) -> None:
+        target, anchor = self._anchor_for_discrepancy(index)
+        self._edit_mark(target, anchor, f"Mark {self.model.discrepancies[index].title}")
+
+    def _edit_mark(self, target: str, anchor: Anchor, title: str) -> None:
+        current = self.review.find(target, anchor)
+
+        def done(result: tuple[str | None, str] | None) -> None:
+            if result is None:
+                return
+            status, note = result
+            was_saved = not self.review.read_only
+            self.review.set_mark(target, anchor, status, note)
+            for message in self.review.messages:
+                self.notify(message, severity="error", timeout=12)
+            self.review.messages.clear()
+            if was_saved and self.review.read_only:
+                self.sub_title = "read-only: marks are not saved"
+            self.refresh_marks()
+            self.layout_changed()
+            for screen in self._all_screens():
+                if isinstance(screen, (DiscrepanciesScreen, ReadScreen)) and screen.is_mounted:
+                    screen.refresh_marks()
+
+        self.push_screen(MarkScreen(title, current.status if current else None, current.note if current else ""), done)
+
+    def _all_screens(self) -> list[Screen]:
+        screens: list[Screen] = []
+        for mode in self.MODES:
+            try:
+                screens += self.get_screen_stack(mode)
+            except Exception:  # a mode that has not been shown yet
+                continue
+        return screens
+
+    def cycle_mark_filter(self) -> None:
+        order = ["", "marked", *STATUSES, "unmarked"]
+        self.mark_filter = order[(order.index(self.mark_filter) + 1) % len(order)]
+
+    def _passes(self, marks: list[Mark]) -> bool:
+        wanted = self.mark_filter
+        if not wanted:
+            return True
+        if wanted == "marked":
+            return bool(marks)
+        if wanted == "unmarked":
+            return not marks
+        return any(m.status == wanted for m in marks)
+
+    def row_passes(self, index: int) -> bool:
+        if not self.mark_filter or self.resolution is None:
+            return True
+        marks = list(self.resolution.rows.get(self.model.rows[index].id, []))
+        for i, d in enumerate(self.model.discrepancies):
+            if d.row_id == self.model.rows[index].id:
+                marks += self._discrepancy_marks(i)
+        return self._passes(marks)
+
+    def discrepancy_passes(self, index: int) -> bool:
+        return self._passes(self._discrepancy_marks(index))
+
+    def action_export_report(self, fmt: str = "html") -> None:
+        if not self.ready:
+            return
+        from ..engine.fileio import atomic_write_text
+        from ..engine.report import ReportMarks, report_html, report_markdown
+
+        assert self.comparison is not None and self.resolution is not None
+        render = report_html if fmt == "html" else report_markdown
+        text = render(self.comparison, ReportMarks.from_resolution(self.resolution))
+        name = f"sourcing-report.{'html' if fmt == 'html' else 'md'}"
+        folders = [self.review.path.parent] if self.review.path is not None and not self.review.read_only else []
+        folders.append(Path.cwd())
+        for folder in folders:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                atomic_write_text(folder / name, text)
+            except OSError as exc:
+                self.notify(f"Cannot write {folder / name}: {exc.strerror or exc}", severity="warning", timeout=8)
+                continue
+            self.notify(f"Report written to {folder / name}", timeout=8)
+            return
+        self.notify("The report could not be written anywhere.", severity="error", timeout=10)
+
+    # ------------------------------------------------------------ session
+
+    def _restore_session(self) -> None:
+        session = self.review.session
+        if not session or self.comparison is None:
+            return
+        source = session.get("source")
+        if source in self.order:
+            self.focus_source = source
+        hashes = set(session.get("row") or [])
+        if hashes:
+            by_row = [
+                (len(hashes & {text_hash(self.model.paragraph_text[p]) for p in r.paragraphs}), -i)
+                for i, r in enumerate(self.model.rows)
+            ]
+            best, negative_index = max(by_row)
+            if best:
+                self.show_row(-negative_index)
+
+    def _save_session(self) -> None:
+        if self.comparison is None or self.review.path is None or self.review.read_only:
+            return
+        screen = self.screen
+        session: dict = {"source": self.focus_source}
+        if isinstance(screen, CompareScreen) and screen.table.current_row is not None:
+            row = self.model.rows[screen.table.current_row]
+            session["row"] = [text_hash(self.model.paragraph_text[p]) for p in row.paragraphs]
+        elif self.review.session.get("row"):
+            session["row"] = self.review.session["row"]
+        if session != self.review.session:
+            self.review.session = session
+            if self.review.marks or self.review.path.exists():
+                self.review.save()
 
     # ------------------------------------------------------------ actions
 
@@ -174,6 +380,7 @@ class ParallaxApp(App[int]):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
+        self._save_session()
         self.exit(0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -187,6 +394,10 @@ class ParallaxApp(App[int]):
         )
         yield SystemCommand("Sources view", "Hide, order and pin sources (s)", lambda: self.action_view("sources"))
         yield SystemCommand("Help", "The keys (?)", self.action_help)
+        yield SystemCommand("Export report as HTML", "A sourcing report beside the review file (E)", lambda: self.action_export_report("html"))
+        yield SystemCommand("Export report as Markdown", "A sourcing report beside the review file", lambda: self.action_export_report("md"))
+        if isinstance(screen, DiscrepanciesScreen):
+            yield SystemCommand("Mark discrepancy", "Checked, disputed, needs source, note (m)", screen.action_mark)
         if isinstance(screen, CompareScreen):
             yield SystemCommand("Next discrepancy", "Row with a variant or conflict (n)", lambda: screen.action_discrepancy(1))
             yield SystemCommand("Previous discrepancy", "(N)", lambda: screen.action_discrepancy(-1))
@@ -195,10 +406,23 @@ class ParallaxApp(App[int]):
             yield SystemCommand("Next column", "Focus the next source (l, Tab)", lambda: screen.action_column(1))
             yield SystemCommand("Previous column", "Focus the previous source (h)", lambda: screen.action_column(-1))
             yield SystemCommand("Pin column", "Keep the focused source as the left column (p)", screen.action_pin)
+            yield SystemCommand("Mark row", "Checked, disputed, needs source, note (m)", screen.action_mark)
+            yield SystemCommand("Filter by mark", "Marked, checked, disputed, needs source, unmarked (M)", screen.action_mark_filter)
             for i, sid in enumerate(self.order[:9]):
                 yield SystemCommand(
                     f"Focus source {i + 1}: {self.model.labels[sid]}", f"({i + 1})", lambda i=i: screen.action_focus_source(i)
                 )
+
+
+BADGES = {"checked": "✓ checked", "disputed": "✗ disputed", "needs-source": "? needs source"}
+
+
+def badge(marks: list[Mark]) -> str:
+    """The marks on one item, in short: "✗ disputed ✎"."""
+    words = [BADGES[m.status] for m in marks if m.status]
+    if any(m.note for m in marks):
+        words.append("✎")
+    return " ".join(dict.fromkeys(words))
 
 
 def no_color() -> bool:

@@ -229,6 +229,9 @@ class CompareTable(ScrollView, can_focus=True):
         if self._collapsed(row):
             label += "(not in these columns: " + ", ".join(model.short[s] for s in model.rows[row].sources[:6])
             label += "…) " if sources > 6 else ") "
+        mark = model.row_badges.get(row)
+        if mark:
+            label += f"[{mark}] "
         evidence = model.rows[row].evidence
         if evidence:
             label += "· " + "; ".join(evidence[:3]) + " "

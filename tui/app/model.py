@@ -85,6 +85,9 @@ class ViewModel:
             for m in fig_group.mentions:
                 self.marks[m.paragraph].append((m.figure.start, m.figure.end, kind))
 
+        self.row_badges: dict[int, str] = {}  # row index -> the editor's marks, in short
+        self.row_mark_notes: dict[int, list[str]] = {}
+        self.discrepancy_badges: dict[int, str] = {}  # index into discrepancies -> marks, in short
         self.row_notes: dict[int, list[str]] = defaultdict(list)
         self.row_has_discrepancy: set[int] = set()
         self.discrepancies: list[Discrepancy] = []
@@ -174,6 +177,7 @@ class ViewModel:
         if row.evidence:
             parts.append("evidence: " + "; ".join(row.evidence))
         parts += self.row_notes.get(index, [])
+        parts += self.row_mark_notes.get(index, [])
         return " · ".join(parts)
 
     def row_matches(self, index: int, needle: str) -> bool:

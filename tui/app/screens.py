@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Button, DataTable, Footer, Input, RadioButton, RadioSet, Static, TextArea
 
 from .compare_view import ColumnClicked, CompareTable, column_count
 from .lines import BlockList
@@ -48,6 +48,8 @@ class CompareScreen(Screen[None]):
         Binding("h,left,shift+tab", "column(-1)", "Column ←", show=False),
         Binding("p", "pin", "Pin column", show=False),
         Binding("c", "app.view('compare')", "compare", show=False),
+        Binding("m", "mark", "mark"),
+        Binding("M", "mark_filter", "Filter by mark", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         *_numbered_bindings("focus_source", "Focus source"),
     ]
@@ -128,13 +130,15 @@ class CompareScreen(Screen[None]):
         row = self.table.current_row
         if row is None:
             message = "no rows to show"
-            if app.filter_discrepancies:
-                message += " — the filter shows only rows with discrepancies (f turns it off)"
+            if app.filter_discrepancies or app.mark_filter:
+                message += " — a filter is on (f: discrepancies, M: marks)"
             text = Text(message, style="italic")
         else:
             text = Text(app.model.row_detail(row))
             if app.filter_discrepancies:
                 text.append(" · filter: discrepancies only", style="italic")
+            if app.mark_filter:
+                text.append(f" · filter: {app.mark_filter}", style="italic")
             if app.search:
                 text.append(f" · search: {app.search}", style="italic")
         self.query_one("#detail", Static).update(text)
@@ -186,6 +190,17 @@ class CompareScreen(Screen[None]):
             f"Showing {shown} rows with discrepancies." if app.filter_discrepancies else f"Showing all {shown} rows.",
             timeout=3,
         )
+
+    def action_mark(self) -> None:
+        row = self.table.current_row
+        if row is not None:
+            self.papp.mark_row(row)
+
+    def action_mark_filter(self) -> None:
+        app = self.papp
+        app.cycle_mark_filter()
+        self.refresh_view(keep_row=self.table.current_row)
+        self.notify(f"Rows: {app.mark_filter or 'all'} ({len(self.table.rows)} shown).", timeout=3)
 
     def action_column(self, step: int) -> None:
         app = self.papp
@@ -291,6 +306,7 @@ class ReadScreen(Screen[None]):
     """One article as written, furniture dimmed, each paragraph's rows marked."""
 
     BINDINGS = [
+        Binding("m", "mark", "mark"),
         Binding("tab,l,right", "article(1)", "Next article"),
         Binding("shift+tab,h,left", "article(-1)", "Prev article", show=False),
         *_numbered_bindings("open_source", "Open source"),
@@ -330,6 +346,9 @@ class ReadScreen(Screen[None]):
             tag.append(f"{model.paragraph_label(p.id)} ", style="bold")
             if shared:
                 tag.append("[rows " + ", ".join(str(r + 1) for r in shared) + "] ", style="dim")
+                badges = [model.row_badges[r] for r in shared if r in model.row_badges]
+                if badges:
+                    tag.append(" ".join(badges) + " ", style="bold")
             else:
                 tag.append("[only here] ", style="dim italic")
             entries.append((p.line, 1, tag + model.styled_paragraph(p.id, app.mark_styles, app.search), p.id))
@@ -367,6 +386,22 @@ class ReadScreen(Screen[None]):
             self.papp.focus_source = self.source_id
             self.papp.show_row(shared[0])
 
+    def action_mark(self) -> None:
+        block_list = self.query_one(BlockList)
+        pid = self._blocks[block_list.cursor] if self._blocks else None
+        if pid is None:
+            return
+        rows = self.papp.model.rows_of_paragraph.get(pid, [])
+        shared = [r for r in rows if len(self.papp.model.rows[r].sources) > 1] or rows
+        if shared:
+            self.papp.mark_row(shared[0])
+
+    def refresh_marks(self) -> None:
+        block_list = self.query_one(BlockList)
+        cursor = block_list.cursor
+        pid = self._blocks[cursor] if 0 <= cursor < len(self._blocks) else None
+        self.show_source(self.source_id, pid)
+
     def action_article(self, step: int) -> None:
         order = self.papp.shown_sources() or self.papp.order
         index = order.index(self.source_id) if self.source_id in order else 0
@@ -380,6 +415,11 @@ class ReadScreen(Screen[None]):
 class DiscrepanciesScreen(Screen[None]):
     """Every spelling variant and figure conflict; Enter jumps to its row."""
 
+    BINDINGS = [
+        Binding("m", "mark", "mark"),
+        Binding("M", "mark_filter", "Filter by mark", show=False),
+    ]
+
     def compose(self) -> ComposeResult:
         yield Static(id="disc-title")
         yield BlockList(id="discrepancies")
@@ -390,37 +430,75 @@ class DiscrepanciesScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def on_mount(self) -> None:
-        model = self.papp.model
+        self._entries: list[int] = []
+        self.refresh_marks()
+        self.query_one(BlockList).focus()
+
+    def refresh_marks(self) -> None:
+        """Draw the entries, with the editor's marks, under the current filter."""
+        app = self.papp
+        model = app.model
         blocks = []
-        for d in model.discrepancies:
+        self._entries = [i for i in range(len(model.discrepancies)) if app.discrepancy_passes(i)]
+        for i in self._entries:
+            d = model.discrepancies[i]
             marker = "≠ figures" if d.kind == "conflict" else "≈ spelling"
             text = Text()
             text.append(f"{marker}  ", style="bold")
             text.append(d.title, style="bold")
             if d.row_id:
                 text.append(f"   row {model.row_index[d.row_id] + 1}", style="dim")
+            badge = model.discrepancy_badges.get(i)
+            if badge:
+                text.append(f"   {badge}", style="bold reverse")
             for line in d.detail:
                 text.append("\n  " + line)
+            for note in app.discrepancy_notes(i):
+                text.append("\n  ✎ " + note, style="italic")
             blocks.append(text)
+        selectable = [True] * len(blocks)
+        for mark in app.resolution.orphaned if app.resolution else []:
+            text = Text()
+            text.append("orphaned mark  ", style="bold")
+            text.append(f"{mark.target}: {mark.label}", style="bold")
+            if mark.note:
+                text.append(f"\n  ✎ {mark.note}", style="italic")
+            text.append("\n  its text changed: " + " / ".join(p.get("text", "") for p in mark.anchor.paragraphs), style="dim")
+            blocks.append(text)
+            selectable.append(False)
         variants = sum(1 for d in model.discrepancies if d.kind == "variant")
         conflicts = len(model.discrepancies) - variants
-        self.query_one("#disc-title", Static).update(
-            Text(f" {conflicts} figure conflicts · {variants} spelling variants — Enter goes to the row", style="bold")
-        )
+        title = f" {conflicts} figure conflicts · {variants} spelling variants — Enter: go to row · m: mark"
+        if app.mark_filter:
+            title += f" · showing {app.mark_filter}"
+        self.query_one("#disc-title", Static).update(Text(title, style="bold"))
         if not blocks:
-            blocks = [Text("No discrepancies found.", style="italic")]
-        self.query_one(BlockList).set_blocks(blocks, [True] * len(blocks) if model.discrepancies else [False])
-        self.query_one(BlockList).focus()
+            blocks, selectable = [Text("Nothing to show here.", style="italic")], [False]
+        self.query_one(BlockList).set_blocks(blocks, selectable)
 
     def on_screen_resume(self) -> None:
+        self.refresh_marks()
         self.query_one(BlockList).focus()
+
+    def _current(self) -> int | None:
+        cursor = self.query_one(BlockList).cursor
+        return self._entries[cursor] if 0 <= cursor < len(self._entries) else None
 
     def on_block_list_selected(self, event: BlockList.Selected) -> None:
         model = self.papp.model
-        if event.index < len(model.discrepancies):
-            d = model.discrepancies[event.index]
+        if event.index < len(self._entries):
+            d = model.discrepancies[self._entries[event.index]]
             if d.row_id:
                 self.papp.show_row(model.row_index[d.row_id])
+
+    def action_mark(self) -> None:
+        index = self._current()
+        if index is not None:
+            self.papp.mark_discrepancy(index)
+
+    def action_mark_filter(self) -> None:
+        self.papp.cycle_mark_filter()
+        self.refresh_marks()
 
 
 class SourcesScreen(Screen[None]):
@@ -537,6 +615,61 @@ class SourcesScreen(Screen[None]):
         self.papp.switch_mode("compare")
 
 
+class MarkScreen(ModalScreen["tuple[str | None, str] | None"]):
+    """Set the editor's mark on a row or discrepancy: a status and a note."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+d", "clear", "Clear mark"),
+    ]
+    CHOICES = (("checked", "checked — the sources agree or the fact is verified"),
+               ("disputed", "disputed — the sources disagree or the fact is wrong"),
+               ("needs-source", "needs source — check with another source"),
+               (None, "no status (a note only)"))
+
+    def __init__(self, title: str, status: str | None, note: str) -> None:
+        super().__init__()
+        self.heading = title
+        self.status = status
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="mark"):
+            yield Static(Text(self.heading, style="bold"), id="mark-title")
+            with RadioSet(id="mark-status"):
+                for value, label in self.CHOICES:
+                    yield RadioButton(label, value=value == self.status)
+            yield Static("Note (Tab to reach it; Ctrl+S saves, Esc cancels, Ctrl+D clears the mark):", id="mark-help")
+            yield TextArea(self.note, id="mark-note", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(id="mark-buttons"):
+                yield Button("Save", variant="primary", id="mark-save")
+                yield Button("Clear", id="mark-clear")
+                yield Button("Cancel", id="mark-cancel")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(RadioSet).focus()
+
+    def _chosen(self) -> str | None:
+        index = self.query_one(RadioSet).pressed_index
+        return self.CHOICES[index][0] if index >= 0 else None
+
+    def action_save(self) -> None:
+        self.dismiss((self._chosen(), self.query_one(TextArea).text))
+
+    def action_clear(self) -> None:
+        self.dismiss((None, ""))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        {"mark-save": self.action_save, "mark-clear": self.action_clear, "mark-cancel": self.action_cancel}[
+            event.button.id or "mark-cancel"
+        ]()
+
+
 HELP_KEYS = [
     ("Views", ""),
     ("c", "Compare: the alignment table (home)"),
@@ -552,6 +685,10 @@ HELP_KEYS = [
     ("n N", "next / previous row with a discrepancy"),
     ("f", "show only rows with discrepancies"),
     ("/", "search; Enter finds the next row; Esc clears"),
+    ("Review", ""),
+    ("m", "mark the row or discrepancy: checked, disputed, needs source, note"),
+    ("M", "show rows by mark: marked, checked, disputed, needs source, unmarked"),
+    ("E", "export the sourcing report (HTML) beside the review file"),
     ("Read and Discrepancies", ""),
     ("Enter", "go to the paragraph's / discrepancy's row"),
     ("Tab  h l", "Read: next / previous article"),
