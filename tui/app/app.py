@@ -147,7 +147,7 @@ class ParallaxApp(App[int]):
             return
         for s in screen:
             if isinstance(s, CompareScreen) and s.is_mounted:
-                s.refresh_view(keep_row=s.table.current_row)
+                s.refresh_view()
 
     def show_row(self, row: int) -> None:
         """Go to the compare view with ``row`` (a model index) focused."""

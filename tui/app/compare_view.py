@@ -70,6 +70,7 @@ class CompareTable(ScrollView, can_focus=True):
         self._offsets: dict[tuple[int, str], list[tuple[int, int] | None]] = {}
         self._line_cache: dict[tuple[int, str], list[Text]] = {}
         self._layout_width = 0
+        self._remembered_row: int | None = None  # kept while a filter shows no rows
 
     # ------------------------------------------------------------ layout
 
@@ -82,7 +83,7 @@ class CompareTable(ScrollView, can_focus=True):
         search: str | None = None,
     ) -> None:
         """Change what is shown and lay the table out again."""
-        keep_row = self.current_row
+        previous = self.current_row
         if rows is not None:
             self.rows = list(rows)
         if columns is not None:
@@ -94,10 +95,12 @@ class CompareTable(ScrollView, can_focus=True):
         if search is not None:
             self.search = search
         self._relayout()
-        if keep_row is not None and keep_row in self.rows:
-            self.set_cursor(self.rows.index(keep_row))
-        else:
-            self.set_cursor(min(self.cursor, max(0, len(self.rows) - 1)))
+        # The row the editor chose stays focused while filters come and go.
+        for wanted in (self._remembered_row, previous):
+            if wanted is not None and wanted in self.rows:
+                self._place(self.rows.index(wanted))
+                return
+        self._place(min(self.cursor, max(0, len(self.rows) - 1)))
 
     @property
     def current_row(self) -> int | None:
@@ -250,6 +253,11 @@ class CompareTable(ScrollView, can_focus=True):
     # ------------------------------------------------------------ cursor
 
     def set_cursor(self, position: int) -> None:
+        """Focus a row, as the editor's choice."""
+        self._place(position)
+        self._remembered_row = self.current_row
+
+    def _place(self, position: int) -> None:
         position = max(0, min(position, len(self.rows) - 1)) if self.rows else 0
         if position == self.cursor:
             self.scroll_to_cursor()

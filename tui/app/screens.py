@@ -184,7 +184,7 @@ class CompareScreen(Screen[None]):
     def action_toggle_filter(self) -> None:
         app = self.papp
         app.filter_discrepancies = not app.filter_discrepancies
-        self.refresh_view(keep_row=self.table.current_row)
+        self.refresh_view()
         shown = len(self.table.rows)
         self.notify(
             f"Showing {shown} rows with discrepancies." if app.filter_discrepancies else f"Showing all {shown} rows.",
@@ -199,7 +199,7 @@ class CompareScreen(Screen[None]):
     def action_mark_filter(self) -> None:
         app = self.papp
         app.cycle_mark_filter()
-        self.refresh_view(keep_row=self.table.current_row)
+        self.refresh_view()
         self.notify(f"Rows: {app.mark_filter or 'all'} ({len(self.table.rows)} shown).", timeout=3)
 
     def action_column(self, step: int) -> None:
@@ -225,7 +225,7 @@ class CompareScreen(Screen[None]):
                 app.column_offset = index
             elif index >= app.column_offset + movable:
                 app.column_offset = index - movable + 1
-        self.refresh_view(keep_row=self.table.current_row)
+        self.refresh_view()
 
     def bring_sources_into_view(self, row: int) -> None:
         """Page the columns so that a row's sources show side by side."""
@@ -258,7 +258,7 @@ class CompareScreen(Screen[None]):
         self.notify(
             f"Pinned {app.model.labels[source]} as the left column." if app.pinned else "Unpinned.", timeout=3
         ) if source else None
-        self.refresh_view(keep_row=self.table.current_row)
+        self.refresh_view()
 
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
@@ -274,7 +274,7 @@ class CompareScreen(Screen[None]):
             self.action_clear_search()
             return
         table = self.table
-        self.refresh_view(keep_row=table.current_row)
+        self.refresh_view()
         rows = table.rows
         n = len(rows)
         for offset in range(1, n + 1):
@@ -291,7 +291,7 @@ class CompareScreen(Screen[None]):
         box.display = False
         if self.papp.search:
             self.papp.search = ""
-            self.refresh_view(keep_row=self.table.current_row)
+            self.refresh_view()
         self.table.focus()
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]

@@ -36,26 +36,29 @@ class AlignParams:
 
     0 links sentences that share a little rare evidence; 1 links only those
     that share a lot. The default, 0.5, is the setting measured in
-    ``benchmarks/``.
+    ``benchmarks/``. Weights are counted in ``rare_unit``s: the weight of a
+    word found in just two paragraphs of this corpus, so that the same
+    setting means the same for two articles or for two hundred.
     """
 
     strictness: float = DEFAULT_STRICTNESS
-    common_fraction: float = 0.08  # features in more paragraphs than this share (and min_common_df)
+    rare_unit: float = 1.0
+    common_fraction: float = 0.08  # features in more paragraphs than this share (and than min_common_df)
     min_common_df: int = 40  # do not propose candidates; they still count in the score
+    quorum: float = 0.7  # share of cross-source sentence pairs that must be linked to join two groups
+    attach_ratio: float = 0.65  # a lone sentence joins a fact at this share of min_shared, on average
+    best_ratio: float = 0.8  # a link must come this close to each side's best match in the other source
 
     @property
     def min_shared(self) -> float:
-        """Least total weight of shared evidence for a link that can start a fact."""
-        return 6.0 + 6.0 * self.strictness
+        """Least total weight of shared evidence for a link that can start a fact:
+        1.6 to 3.2 rare words' worth."""
+        return (1.6 + 1.6 * self.strictness) * self.rare_unit
 
     @property
     def min_similarity(self) -> float:
         """Least shared weight relative to the two sentences' own weight, for such a link."""
         return 0.12 + 0.16 * self.strictness
-
-    quorum: float = 0.7
-    min_average_ratio_attach: float = 0.65  # a lone sentence joins a fact at this share of min_shared on average  # share of cross-source sentence pairs that must be linked to join two groups
-    best_ratio: float = 0.8  # a link must come this close to each side's best match in the other source
 
     @property
     def min_support(self) -> float:
@@ -172,17 +175,28 @@ def _candidate_links(
 
     # An upper bound of each pair's shared weight, from the proposing features
     # they share plus all the common ones; pairs that cannot reach a link are
-    # never scored.
+    # never scored. Nodes of one source only are paired across sources only.
     bound: dict[tuple[int, int], float] = defaultdict(float)
     for f, ids in postings.items():
-        for x, u in enumerate(ids):
-            wf = weights[u][f]
-            for v in ids[x + 1 :]:
-                bound[u, v] += wf
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for u in ids:
+            sources = nodes.sources[u]
+            by_source[next(iter(sources)) if len(sources) == 1 else ""].append(u)
+        if len(by_source) < 2 and "" not in by_source:
+            continue
+        wf = weights[ids[0]][f]
+        groups = list(by_source.values())
+        for x, group in enumerate(groups):
+            for other in groups[x + 1 :]:
+                for u in group:
+                    for v in other:
+                        bound[(u, v) if u < v else (v, u)] += wf
+        for x, u in enumerate(by_source.get("", [])):
+            for v in by_source[""][x + 1 :]:
+                bound[(u, v) if u < v else (v, u)] += wf
     candidates = [
         (u, v) for (u, v), b in bound.items() if b + min(common_total[u], common_total[v]) >= params.min_support
     ]
-
     scored: list[tuple[float, float, int, int]] = []
     best: dict[tuple[int, str], float] = defaultdict(float)
     for u, total in enumerate(totals):
@@ -295,7 +309,7 @@ def _cluster(nodes: _Nodes, links: list[tuple[float, int, int, bool]], params: A
             if len(clusters.by_source[b]) < 2:
                 continue
             average, linked = clusters.average_link(a, b)
-            if average >= params.min_shared * params.min_average_ratio_attach and linked >= params.quorum:
+            if average >= params.min_shared * params.attach_ratio and linked >= params.quorum:
                 if best is None or average > best[0]:
                     best = (average, b)
         if best is not None:
@@ -322,22 +336,24 @@ def _fact_rows(
     sents = evidence.sentences
     source_ids = [s.id for s in corpus.sources]
     by_members: dict[tuple[str, ...], Row] = {}
-    for node_group in node_groups:
+    group_of = {u: g for g, node_group in enumerate(node_groups) for u in node_group}
+    group_scores: dict[int, list[float]] = defaultdict(list)
+    for (u, v), score in link_scores.items():
+        g = group_of.get(u)
+        if g is not None and g == group_of.get(v):
+            group_scores[g].append(score)
+    for g, node_group in enumerate(node_groups):
         group = sorted(i for u in node_group for i in nodes.members[u])
-        cells: dict[str, list[str]] = {s: [] for s in source_ids}
+        found: dict[str, set[str]] = defaultdict(set)
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for i in group:
             ev = sents[i]
-            if ev.paragraph not in cells[ev.source]:
-                cells[ev.source].append(ev.paragraph)
+            found[ev.source].add(ev.paragraph)
             spans[ev.paragraph].append((ev.start, ev.end))
-        if sum(1 for ps in cells.values() if ps) < 2:
+        if len(found) < 2:
             continue
-        for ps in cells.values():
-            ps.sort(key=lambda pid: int(pid.rsplit(":p", 1)[1]))
-        scores = [
-            link_scores[(u, v)] for x, u in enumerate(node_group) for v in node_group[x + 1 :] if (u, v) in link_scores
-        ]
+        cells = {s: sorted(found.get(s, ()), key=lambda pid: int(pid.rsplit(":p", 1)[1])) for s in source_ids}
+        scores = group_scores.get(g, [])
         if len(node_group) == 1:
             scores = [1.0]  # the same sentence, word for word, in several sources
         shared = _shared_labels(evidence, group)
@@ -486,8 +502,8 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     """Align the corpus. The result does not depend on the order of the files."""
     if not 0.0 <= strictness <= 1.0:
         raise ValueError("strictness must be between 0 and 1")
-    params = AlignParams(strictness=strictness)
     evidence = evidence or build_evidence(corpus)
+    params = AlignParams(strictness=strictness, rare_unit=evidence.rare_unit)
     nodes = _nodes(corpus, evidence)
     links = _candidate_links(evidence, nodes, params)
     link_scores = {(u, v): min(1.0, s / (2 * params.min_shared)) for s, u, v, _ in links}

@@ -297,16 +297,17 @@ _WORDLIKE = re.compile(r"\w")
 
 
 def spelling_variants(corpus: Corpus, alignment: Alignment) -> list[VariantGroup]:
-    linked_pairs = {
-        (a, b)
-        for row in alignment.rows
-        if len(row.sources) > 1
-        for a in row.paragraphs
-        for b in row.paragraphs
-        if a != b
-    }
+    rows_of: dict[str, set[int]] = defaultdict(set)
+    for i, row in enumerate(alignment.rows):
+        if len(row.sources) > 1:
+            for pid in row.paragraphs:
+                rows_of[pid].add(i)
+
+    def linked(a: str, b: str) -> bool:
+        return a != b and not rows_of.get(a, set()).isdisjoint(rows_of.get(b, ()))
+
     paragraphs = [(p.source_id, p.id, p.text) for p in corpus.paragraphs()]
-    return find_variants(paragraphs, linked=lambda a, b: (a, b) in linked_pairs)
+    return find_variants(paragraphs, linked=linked)
 
 
 def compare(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, alignment: Alignment | None = None) -> Comparison:

@@ -550,25 +550,51 @@ def _is_heading(text: str) -> bool:
     return 0 < len(words) <= 12 and not text.rstrip().endswith(_TERMINAL)
 
 
-def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans as character offsets into ``text``."""
-    from syntok import segmenter
+# Words that end in a full stop without ending a sentence ("Sept. 19", "Dr. Roe").
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm maj rep sen gov pres rev hon
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vol fig figs inc ltd co corp dept est approx vs etc al ft mt ave blvd rd
+    """.split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])")
+_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    before = _WORD_BEFORE.search(text, 0, dot)
+    word = before.group(1) if before else ""
+    return (
+        word.lower().rstrip(".") in ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())  # an initial: "John F. Kennedy"
+        or _DOTTED.fullmatch(word + ".") is not None  # "U.S.", "a.m."
+    )
+
+
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans as character offsets into ``text``.
+
+    A sentence ends at . ! or ? (with any closing quotes or brackets) before
+    a space and a capital letter, digit or opening quote, unless the full
+    stop ends an abbreviation or an initial."""
     spans: list[tuple[int, int]] = []
-    try:
-        for paragraph in segmenter.analyze(text):
-            for sentence in paragraph:
-                tokens = [t for t in sentence if t.value]
-                if tokens:
-                    start = tokens[0].offset
-                    end = tokens[-1].offset + len(tokens[-1].value)
-                    spans.append((start, end))
-    except Exception:  # syntok on pathological input: one sentence is still right
-        spans = []
-    if not spans and text.strip():
-        stripped = text.strip()
-        start = text.index(stripped)
-        spans = [(start, start + len(stripped))]
+    n = len(text)
+    start = 0
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[0] == "." and _is_abbreviation(text, m.start()):
+            continue
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end()
+        while start < n and text[start].isspace():
+            start += 1
+    end = len(text.rstrip())
+    if end > start:
+        spans.append((start, end))
     return tuple(spans)
 
 

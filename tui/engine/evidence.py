@@ -99,6 +99,7 @@ _SUFFIXES = ("isms", "ists", "ism", "ist", "ations", "ation", "ings", "ing", "io
 STEM_LENGTH = 7
 
 
+@lru_cache(maxsize=262144)
 def fold_word(word: str) -> str:
     return anyascii(word).lower().replace("’", "'")
 
@@ -373,6 +374,11 @@ class Evidence:
     idf: dict[str, float]
     paragraph_count: int
 
+    @property
+    def rare_unit(self) -> float:
+        """The rarity of a feature found in exactly two paragraphs: the largest there is."""
+        return math.log(1 + self.paragraph_count / 2)
+
     def weight(self, feature: str, multiplier: float) -> float:
         return KIND_WEIGHT[feature[0]] * multiplier * self.idf.get(feature, 0.0)
 
@@ -425,5 +431,6 @@ def build_evidence(corpus: Corpus) -> Evidence:
             seen.update(ev.features)
         df.update(seen)
     n = max(1, len(paragraphs))
-    idf = {f: math.log(n / d) for f, d in df.items() if d > 1}
+    # Smoothed so that a corpus of two paragraphs still weighs what they share.
+    idf = {f: math.log(1 + n / d) for f, d in df.items() if d > 1}
     return Evidence(sentences, idf, n)
