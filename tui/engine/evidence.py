@@ -117,6 +117,9 @@ def stem(word: str) -> str:
         if len(w) - len(suffix) >= 4 and w.endswith(suffix):
             w = w[: -len(suffix)]
             break
+    else:
+        if len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]  # short plurals: guns, arms, tons
     return w[:STEM_LENGTH]
 
 
@@ -196,6 +199,9 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         out.append((f"f:{value}|{unit}", _specificity(fig.value), f"figure {fig.text}"))
     if fig.thing:
         out.append((f"t:{stem(fig.thing)}", 1.0, f"count of {fig.thing}"))
+        # "130,000 munitions" and "5,000 units of ammunition" count the same kind of thing.
+        for group in paraphrases().words.get(stem(fig.thing), ()):
+            out.append((f"t:s{group}", 0.6, f"count of {fig.thing}"))
     return out
 
 
@@ -271,16 +277,17 @@ def sentence_evidence(
             if group is not None:
                 ev.groups.setdefault(feature, group)
 
+        group = 0
         for fig in sentence_figures:
+            group += 1
             for feature, mult, label in _figure_features(fig):
-                add(feature, mult, label)
+                add(feature, mult, label, group if feature[0] == "t" else None)
 
         tokens = [
             t
             for t in _tokens(p.text, s, e, capitalised_words)
             if not any(a <= t.start < b for a, b in number_spans)
         ]
-        group = 0
         in_run: set[int] = set()
         for run in _name_runs(tokens, p.text):
             group += 1
