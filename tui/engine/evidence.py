@@ -183,7 +183,8 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
     """(feature, multiplier, label) for one figure."""
     out: list[tuple[str, float, str]] = []
     if fig.kind == "date":
-        out.append((f"d:{_canonical_value(fig.value)}", 1.0, f"date {fig.text}"))
+        # Month and day: "Sept. 20" and "September 20, 2023" name the same day in one story.
+        out.append((f"d:{int(fig.value) % 10000}", 1.0, f"date {fig.text}"))
         return out
     if fig.kind == "year":
         value = int(fig.value)
