@@ -316,3 +316,20 @@ def test_arbitrary_bytes_decode_or_fail_cleanly(data):
     except SourceError:
         return
     _accounted(text, _RULES)
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2023-09-24", "2023-09-24"),
+        ("2024-01-02T10:00:00Z", "2024-01-02"),
+        ("September 24, 2023", "2023-09-24"),
+        ("24 Sept. 2023", "2023-09-24"),
+        ("Sept. 24", "Sept. 24"),  # no year: kept as written
+        ("31 February 2023", "31 February 2023"),  # no such day: kept as written
+    ],
+)
+def test_normalise_date(written, iso):
+    from tui.engine.corpus import normalise_date
+
+    assert normalise_date(written) == iso

@@ -9,14 +9,13 @@ from collections.abc import Sequence
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .lines import to_strip, wrap_offsets
+from .lines import CURSOR_BINDINGS, to_strip, wrap_offsets
 from .model import MarkStyles, ViewModel
 
 MIN_COLUMN_WIDTH = 38
@@ -38,14 +37,7 @@ def column_widths(width: int, count: int) -> list[int]:
 class CompareTable(ScrollView, can_focus=True):
     """Rows of the alignment with the visible sources side by side."""
 
-    BINDINGS = [
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("pagedown,space", "page(1)", "Page down", show=False),
-        Binding("pageup,b", "page(-1)", "Page up", show=False),
-        Binding("home,g", "first", "First row", show=False),
-        Binding("end,G", "last", "Last row", show=False),
-    ]
+    BINDINGS = CURSOR_BINDINGS
     COMPONENT_CLASSES = {"compare--cursor", "compare--rule", "compare--rule-cursor", "compare--missing", "compare--label"}
 
     cursor: reactive[int] = reactive(0, init=False)

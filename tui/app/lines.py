@@ -78,18 +78,21 @@ def to_strip(text: Text, width: int, style: Style | None = None) -> Strip:
 _CONSOLE = Console(width=10_000, color_system=None, force_terminal=False, legacy_windows=False)
 
 
+# The keys that move a cursor through a list, shared by the line-API views.
+CURSOR_BINDINGS = [
+    Binding("down,j", "cursor(1)", "Down", show=False),
+    Binding("up,k", "cursor(-1)", "Up", show=False),
+    Binding("pagedown,space", "page(1)", "Page down", show=False),
+    Binding("pageup,b", "page(-1)", "Page up", show=False),
+    Binding("home,g", "first", "First", show=False),
+    Binding("end,G", "last", "Last", show=False),
+]
+
+
 class BlockList(ScrollView, can_focus=True):
     """A scrolling list of text blocks with a block cursor."""
 
-    BINDINGS = [
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home,g", "jump_to(0)", "Top", show=False),
-        Binding("end,G", "jump_to(-1)", "Bottom", show=False),
-        Binding("enter", "select", "Go to row"),
-    ]
+    BINDINGS = [*CURSOR_BINDINGS, Binding("enter", "select", "Go to row")]
     COMPONENT_CLASSES = {"blocklist--cursor", "blocklist--dim"}
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -209,9 +212,13 @@ class BlockList(ScrollView, can_focus=True):
         index = max(0, min(len(self._tops) - 1, bisect_right(self._tops, target_y) - 1))
         self.cursor = self._nearest_selectable(index, 1 if direction > 0 else -1)
 
-    def action_jump_to(self, index: int) -> None:
+    def action_first(self) -> None:
         if self._blocks:
-            self.cursor = self._nearest_selectable(index % len(self._blocks), -1 if index < 0 else 1)
+            self.cursor = self._nearest_selectable(0, 1)
+
+    def action_last(self) -> None:
+        if self._blocks:
+            self.cursor = self._nearest_selectable(len(self._blocks) - 1, -1)
 
     def action_select(self) -> None:
         if self._blocks and self._selectable[self.cursor]:

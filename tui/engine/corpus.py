@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from .figures import extract_figures
+
 ARTICLE_SUFFIXES = {
     ".txt": "text",
     ".text": "text",
@@ -320,43 +322,19 @@ def load_rules(extra: Sequence[Path] = ()) -> Rules:
 
 # ---------------------------------------------------------------- metadata
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-
-
 def normalise_date(value: object) -> str:
-    """ISO date for the common written forms; anything else as given."""
+    """ISO date for the common written forms ("September 24, 2023",
+    "24 Sept. 2023"), read by the figure parser; anything else as given."""
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()[:10]
     text = str(value).strip()
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
         return m.group(0)
-    m = re.fullmatch(r"(\d{1,2}) ([A-Za-z]+)\.? (\d{4})", text)
-    if m and m.group(2).lower() in _MONTHS:
-        return _iso(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))) or text
-    m = re.fullmatch(r"([A-Za-z]+)\.? (\d{1,2}),? (\d{4})", text)
-    if m and m.group(1).lower() in _MONTHS:
-        return _iso(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))) or text
+    dates = [f for f in extract_figures(text) if f.kind == "date"]
+    if len(dates) == 1 and dates[0].value >= 1_00_00_101:  # has a year, a month and a day
+        v = int(dates[0].value)
+        return _iso(v // 10_000, v // 100 % 100, v % 100) or text
     return text
 
 
