@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..engine.corpus import Corpus
     from .app import ParallaxApp
 
 
-def create_app(corpus: Corpus, **options: object) -> ParallaxApp:
+def create_app(corpus: Corpus, **options: Any) -> ParallaxApp:
     """The one app factory, used by the command, the tests and screenshots."""
     from .app import ParallaxApp
 

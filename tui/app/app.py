@@ -73,7 +73,8 @@ class ParallaxApp(App[int]):
     ) -> None:
         """``background`` aligns after the first screen shows, with a loading
         view meanwhile; otherwise the comparison is ready before the app runs."""
-        self.DEFAULT_MODE = "loading" if background and comparison is None else "compare"
+        # Textual reads the first mode from DEFAULT_MODE when the app starts.
+        self.DEFAULT_MODE = "loading" if background and comparison is None else "compare"  # type: ignore[misc]
         # With NO_COLOR, Textual's ANSI mode keeps bold, underline and reverse
         # and drops colours; its greyscale filter would turn ANSI themes black.
         super().__init__(ansi_color=True if no_color() else None)

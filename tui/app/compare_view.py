@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -37,7 +39,7 @@ def column_widths(width: int, count: int) -> list[int]:
 class CompareTable(ScrollView, can_focus=True):
     """Rows of the alignment with the visible sources side by side."""
 
-    BINDINGS = CURSOR_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [*CURSOR_BINDINGS]
     COMPONENT_CLASSES = {"compare--cursor", "compare--rule", "compare--rule-cursor", "compare--missing", "compare--label"}
 
     cursor: reactive[int] = reactive(0, init=False)

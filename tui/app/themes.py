@@ -362,7 +362,7 @@ def _build_theme(data: Any) -> tuple[Theme, dict[str, str]]:
         else:
             variables[key] = _check_variable(key, value)
 
-    theme = Theme(name=name, **colors, **options, variables=variables)
+    theme = Theme(name=name, **colors, **options, variables=variables)  # type: ignore[arg-type]
     marks = theme_marks(theme)
     for kind, variable in MARK_VARIABLES.items():
         # Every Parallax theme defines all three, so CSS may use $variant-mark etc.

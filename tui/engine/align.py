@@ -23,6 +23,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from .corpus import Corpus
 from .evidence import Evidence, build_evidence, self_weight, shared_weight
@@ -273,14 +274,15 @@ class _Clusters:
         for s, n in self.by_source.pop(b).items():
             self.by_source[a][s] = self.by_source[a].get(s, 0) + n
         for table in (self.link_sum, self.link_count):
-            for other, value in table.pop(b, {}).items():
-                table[other].pop(b, None)
+            merged: dict[int, dict[int, Any]] = table  # sums are floats, counts ints
+            for other, value in merged.pop(b, {}).items():
+                merged[other].pop(b, None)
                 if other == a:
                     continue
-                total = table[a].get(other, 0) + value
-                table[a][other] = total
-                table[other][a] = total
-            table[a].pop(b, None)
+                total = merged[a].get(other, 0) + value
+                merged[a][other] = total
+                merged[other][a] = total
+            merged[a].pop(b, None)
 
 
 def _cluster(nodes: _Nodes, links: list[tuple[float, int, int, bool]], params: AlignParams) -> list[list[int]]:
@@ -466,7 +468,8 @@ def order_rows(rows: list[Row], source_ids: list[str], anchor: str) -> list[Row]
     heap: list[tuple[float, str, int]] = []
 
     def push(i: int) -> None:
-        est = estimate[i] if estimate[i] is not None else predecessor_estimate[i] + 0.5
+        known = estimate[i]
+        est = known if known is not None else predecessor_estimate[i] + 0.5
         estimate[i] = est
         heapq.heappush(heap, (est, rows[i].id, i))
 
@@ -515,7 +518,7 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     for src in corpus.sources:
         for p in src.paragraphs:
             if p.id not in placed:
-                cells = {s: [] for s in source_ids}
+                cells: dict[str, list[str]] = {s: [] for s in source_ids}
                 cells[src.id] = [p.id]
                 rows.append(Row(id=_row_id(cells), cells=cells, score=0.0, evidence=[]))
     anchor = _choose_anchor(corpus, rows)

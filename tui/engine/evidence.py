@@ -187,8 +187,8 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         out.append((f"d:{int(fig.value) % 10000}", 1.0, f"date {fig.text}"))
         return out
     if fig.kind == "year":
-        value = int(fig.value)
-        out.append((f"y:{value}", 1.0, f"year {value}"))
+        year = int(fig.value)
+        out.append((f"y:{year}", 1.0, f"year {year}"))
         return out
     if fig.kind in ("time", "age", "ordinal"):
         return out

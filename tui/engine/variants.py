@@ -603,7 +603,7 @@ def _letter_components(corpus: _Corpus, linked: Callable[[str, str], bool] | Non
 
 
 class _Phrase(NamedTuple):
-    index: int  # paragraph index
+    paragraph: int  # paragraph index
     first: int  # word indexes, inclusive
     last: int
 
@@ -635,7 +635,7 @@ def _open_phrases(corpus: _Corpus, keys: set[str], long_keys: set[str]) -> list[
         )
         found += [_Phrase(index, i, i + 1) for i in pairs]
         found += [_Phrase(index, i, i + 2) for i in triples]
-    return [p for p in found if _is_open(corpus.paras[p.index], p)]
+    return [p for p in found if _is_open(corpus.paras[p.paragraph], p)]
 
 
 def _is_open(para: _Para, phrase: _Phrase) -> bool:
@@ -647,16 +647,16 @@ def _is_open(para: _Para, phrase: _Phrase) -> bool:
 
 
 def _phrase_key(corpus: _Corpus, phrase: _Phrase) -> str:
-    return "".join(corpus.paras[phrase.index].folds[phrase.first : phrase.last + 1])
+    return "".join(corpus.paras[phrase.paragraph].folds[phrase.first : phrase.last + 1])
 
 
 def _next_word(corpus: _Corpus, phrase: _Phrase) -> str | None:
-    para = corpus.paras[phrase.index]
+    para = corpus.paras[phrase.paragraph]
     return para.folds[phrase.last + 1] if para.spaced(phrase.last + 1) else None
 
 
 def _is_shouted(corpus: _Corpus, phrase: _Phrase) -> bool:
-    shouted = corpus.paras[phrase.index].shouted
+    shouted = corpus.paras[phrase.paragraph].shouted
     return all(i in shouted for i in range(phrase.first, phrase.last + 1))
 
 
@@ -668,7 +668,7 @@ def _open_form_counts(corpus: _Corpus, phrase: _Phrase, has_closed: bool, hyphen
     against X-Y only for names (Nagorno Karabakh) or with the same next word,
     because "in the long term" and "a long-term plan" are both correct.
     """
-    para = corpus.paras[phrase.index]
+    para = corpus.paras[phrase.paragraph]
     words = para.words[phrase.first : phrase.last + 1]
     folds = para.folds[phrase.first : phrase.last + 1]
     tables = _tables()
@@ -736,7 +736,7 @@ def _surface_groups(corpus: _Corpus, taken: set[str]) -> list[VariantGroup]:
     for key in keys:
         closed = key in closed_keys
         hyphenated = hyphenated_by_key.get(key, [])
-        hyphen_next = {_next_word(corpus, p) for p in hyphenated} - {None}
+        hyphen_next = {word for p in hyphenated if (word := _next_word(corpus, p)) is not None}
         opened = [p for p in open_by_key.get(key, []) if _open_form_counts(corpus, p, closed, hyphen_next)]
         forms = _phrase_forms(corpus, hyphenated + opened)
         if closed and (forms or key in varied):
@@ -751,8 +751,8 @@ def _surface_groups(corpus: _Corpus, taken: set[str]) -> list[VariantGroup]:
 def _phrase_forms(corpus: _Corpus, phrases: list[_Phrase]) -> dict[str, list[Occurrence]]:
     forms: dict[str, list[Occurrence]] = defaultdict(list)
     for phrase in phrases:
-        occurrence = corpus.occurrence(phrase.index, phrase.first, phrase.last)
-        text = corpus.paras[phrase.index].text
+        occurrence = corpus.occurrence(phrase.paragraph, phrase.first, phrase.last)
+        text = corpus.paras[phrase.paragraph].text
         forms[text[occurrence.start : occurrence.end]].append(occurrence)
     return forms
 
