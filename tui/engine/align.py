@@ -107,12 +107,6 @@ class Alignment:
     params: AlignParams
     evidence: Evidence
 
-    def rows_of(self, paragraph_id: str) -> list[int]:
-        return [i for i, r in enumerate(self.rows) if paragraph_id in r.paragraphs]
-
-    def linked(self, a: str, b: str) -> bool:
-        return any(a in r.paragraphs and b in r.paragraphs for r in self.rows)
-
 
 # ---------------------------------------------------------------- linking
 
@@ -524,6 +518,3 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     anchor = _choose_anchor(corpus, rows)
     return Alignment(order_rows(rows, source_ids, anchor), source_ids, anchor, params, evidence)
 
-
-def rows_to_export(alignment: Alignment) -> list[dict]:
-    return [r.to_export() for r in alignment.rows]

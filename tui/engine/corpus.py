@@ -55,9 +55,6 @@ class Paragraph:
     def source_id(self) -> str:
         return self.id.rsplit(":p", 1)[0]
 
-    def sentence_texts(self) -> list[str]:
-        return [self.text[s:e] for s, e in self.sentences]
-
 
 @dataclass(frozen=True)
 class Removed:
