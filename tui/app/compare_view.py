@@ -55,7 +55,6 @@ class CompareTable(ScrollView, can_focus=True):
         self.model = model
         self.rows: list[int] = list(range(len(model.rows)))
         self.columns: list[str] = []
-        self.focus_column = 0
         self.styles_for_marks = MarkStyles()
         self.search = ""
         self._widths: list[int] = []
@@ -72,7 +71,6 @@ class CompareTable(ScrollView, can_focus=True):
         self,
         rows: Sequence[int] | None = None,
         columns: Sequence[str] | None = None,
-        focus_column: int | None = None,
         styles: MarkStyles | None = None,
         search: str | None = None,
     ) -> None:
@@ -82,8 +80,6 @@ class CompareTable(ScrollView, can_focus=True):
             self.rows = list(rows)
         if columns is not None:
             self.columns = list(columns)
-        if focus_column is not None:
-            self.focus_column = focus_column
         if styles is not None:
             self.styles_for_marks = styles
         if search is not None:

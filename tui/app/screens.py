@@ -96,7 +96,6 @@ class CompareScreen(Screen[None]):
         table.configure(
             rows=rows,
             columns=columns,
-            focus_column=columns.index(app.focus_source) if app.focus_source in columns else 0,
             styles=app.mark_styles,
             search=app.search,
         )

@@ -9,7 +9,6 @@ from different sources with ``figures.compare_figures``.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -291,9 +290,6 @@ def _in_matched_sentence(row, mention: Mention) -> bool:  # type: ignore[no-unty
 
 
 # ---------------------------------------------------------------- variants
-
-
-_WORDLIKE = re.compile(r"\w")
 
 
 def spelling_variants(corpus: Corpus, alignment: Alignment) -> list[VariantGroup]:

@@ -81,11 +81,6 @@ class Source:
     def words(self) -> int:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
-    @property
-    def label(self) -> str:
-        """A short name for columns and tables: the outlet, else the id."""
-        return self.outlet or self.id
-
 
 @dataclass
 class Corpus:
