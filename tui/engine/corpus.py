@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -84,15 +84,19 @@ class Source:
 
 @dataclass
 class Corpus:
+    """The loaded sources. They are not changed after loading, so the lookups
+    below are computed once; the dictionaries they return are not to be edited."""
+
     sources: list[Source]
     warnings: list[str] = field(default_factory=list)
     root: Path | None = None
 
+    @cached_property
+    def _by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
     def source(self, source_id: str) -> Source:
-        for src in self.sources:
-            if src.id == source_id:
-                return src
-        raise KeyError(source_id)
+        return self._by_id[source_id]
 
     def paragraphs(self) -> Iterable[Paragraph]:
         for src in self.sources:
@@ -102,15 +106,23 @@ class Corpus:
         source_id, _, number = paragraph_id.rpartition(":p")
         return self.source(source_id).paragraphs[int(number) - 1]
 
+    @cached_property
+    def _short_ids(self) -> dict[str, str]:
+        return short_ids([s.id for s in self.sources])
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        short = self._short_ids
+        return {s.id: f"{short[s.id]} {s.outlet}" if s.outlet else short[s.id] for s in self.sources}
+
     def short_ids(self) -> dict[str, str]:
         """The shortest unique beginning of each id, at least three characters,
         cut at a separator where one makes it unique: "000_325959a8911ed8b1" -> "000"."""
-        return short_ids([s.id for s in self.sources])
+        return self._short_ids
 
     def labels(self) -> dict[str, str]:
         """A short name for each source: its short id and outlet, "000 RFE/RL"."""
-        short = self.short_ids()
-        return {s.id: f"{short[s.id]} {s.outlet}" if s.outlet else short[s.id] for s in self.sources}
+        return self._labels
 
 
 def short_ids(ids: list[str]) -> dict[str, str]:
