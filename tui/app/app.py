@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -92,6 +93,8 @@ class ParallaxApp(App[int]):
         self.mark_filter = ""
         self.review = review or ReviewStore(None)
         self.resolution: Resolution | None = None
+        self._discrepancy_mark_lists: list[list[Mark]] = []
+        self._row_marks: dict[int, list[Mark]] = {}
         self.mark_styles = MarkStyles()
         self.startup_messages: list[tuple[str, str]] = []
         self._set_up_themes(theme, theme_dirs)
@@ -142,13 +145,9 @@ class ParallaxApp(App[int]):
 
     def layout_changed(self) -> None:
         """Sources were hidden, moved or pinned: redraw the table when it shows next."""
-        try:
-            screen = self.get_screen_stack("compare")
-        except Exception:  # the compare view has not been built yet
-            return
-        for s in screen:
-            if isinstance(s, CompareScreen) and s.is_mounted:
-                s.refresh_view()
+        for screen in self._all_screens():
+            if isinstance(screen, CompareScreen) and screen.is_mounted:
+                screen.refresh_view()
 
     def show_row(self, row: int) -> None:
         """Go to the compare view with ``row`` (a model index) focused."""
@@ -204,36 +203,38 @@ class ParallaxApp(App[int]):
         """Attach the marks to the current rows and discrepancies and redraw."""
         if self.comparison is None:
             return
-        self.resolution = resolve(self.review.marks, self.corpus, self.comparison)
+        resolution = self.resolution = resolve(self.review.marks, self.corpus, self.comparison)
         model = self.model
+        variant_position = {id(g): i for i, g in enumerate(self.comparison.variants)}
+        figures_position = {id(g): i for i, g in enumerate(self.comparison.figures)}
+        self._discrepancy_mark_lists = [
+            resolution.variants.get(variant_position[id(d.variant)], [])
+            if d.variant is not None
+            else resolution.figures.get(figures_position[id(d.figures)], [])
+            for d in model.discrepancies
+        ]
+        self._row_marks = defaultdict(list)
         model.row_badges.clear()
         model.row_mark_notes.clear()
-        for row_id, marks in self.resolution.rows.items():
+        for row_id, marks in resolution.rows.items():
             index = model.row_index[row_id]
+            self._row_marks[index] += marks
             model.row_badges[index] = badge(marks)
             model.row_mark_notes[index] = [f"mark: {m.label}" + (f" — {m.note}" if m.note else "") for m in marks]
         model.discrepancy_badges.clear()
         for i, d in enumerate(model.discrepancies):
-            marks = self._discrepancy_marks(i)
+            marks = self._discrepancy_mark_lists[i]
             if marks:
                 model.discrepancy_badges[i] = badge(marks)
                 if d.row_id:
                     row = model.row_index[d.row_id]
+                    self._row_marks[row] += marks
                     model.row_mark_notes.setdefault(row, []).extend(
                         f"{d.kind} mark: {m.label}" + (f" — {m.note}" if m.note else "") for m in marks
                     )
 
     def _discrepancy_marks(self, index: int) -> list[Mark]:
-        if self.resolution is None or self.comparison is None:
-            return []
-        d = self.model.discrepancies[index]
-        if d.variant is not None:
-            position = self.comparison.variants.index(d.variant)
-            return self.resolution.variants.get(position, [])
-        if d.figures is not None:
-            position = self.comparison.figures.index(d.figures)
-            return self.resolution.figures.get(position, [])
-        return []
+        return self._discrepancy_mark_lists[index] if self.resolution is not None else []
 
     def discrepancy_notes(self, index: int) -> list[str]:
         return [m.note for m in self._discrepancy_marks(index) if m.note]
@@ -301,11 +302,7 @@ class ParallaxApp(App[int]):
     def row_passes(self, index: int) -> bool:
         if not self.mark_filter or self.resolution is None:
             return True
-        marks = list(self.resolution.rows.get(self.model.rows[index].id, []))
-        for i, d in enumerate(self.model.discrepancies):
-            if d.row_id == self.model.rows[index].id:
-                marks += self._discrepancy_marks(i)
-        return self._passes(marks)
+        return self._passes(self._row_marks.get(index, []))
 
     def discrepancy_passes(self, index: int) -> bool:
         return self._passes(self._discrepancy_marks(index))

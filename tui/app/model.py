@@ -154,6 +154,15 @@ class ViewModel:
 
     # ------------------------------------------------------------ text
 
+    def shared_rows(self, paragraph_id: str) -> list[int]:
+        """The rows a paragraph shares with other sources."""
+        return [r for r in self.rows_of_paragraph.get(paragraph_id, []) if len(self.rows[r].sources) > 1]
+
+    def row_to_open(self, paragraph_id: str) -> int | None:
+        """The row to go to from a paragraph: the first it shares, else its own."""
+        rows = self.shared_rows(paragraph_id) or self.rows_of_paragraph.get(paragraph_id, [])
+        return rows[0] if rows else None
+
     def paragraph_label(self, paragraph_id: str) -> str:
         return "p" + paragraph_id.rsplit(":p", 1)[1]
 

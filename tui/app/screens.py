@@ -22,6 +22,14 @@ def _numbered_bindings(action: str, description: str) -> list[Binding]:
     return [Binding(str(n), f"{action}({n - 1})", description, show=False) for n in range(1, 10)]
 
 
+class ParallaxScreen(Screen[None]):
+    """A view of the Parallax app, with the app's state at hand."""
+
+    @property
+    def papp(self) -> ParallaxApp:
+        return self.app  # type: ignore[return-value]
+
+
 class LoadingScreen(Screen[None]):
     """Shown while a large corpus is aligned."""
 
@@ -36,7 +44,7 @@ class LoadingScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(ParallaxScreen):
     """The alignment table (home)."""
 
     BINDINGS = [
@@ -53,10 +61,6 @@ class CompareScreen(Screen[None]):
         Binding("escape", "clear_search", "Clear search", show=False),
         *_numbered_bindings("focus_source", "Focus source"),
     ]
-
-    @property
-    def papp(self) -> ParallaxApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="columns")
@@ -253,10 +257,10 @@ class CompareScreen(Screen[None]):
     def action_pin(self) -> None:
         app = self.papp
         source = app.focus_source
+        if source is None:
+            return
         app.pinned = None if app.pinned == source else source
-        self.notify(
-            f"Pinned {app.model.labels[source]} as the left column." if app.pinned else "Unpinned.", timeout=3
-        ) if source else None
+        self.notify(f"Pinned {app.model.labels[source]} as the left column." if app.pinned else "Unpinned.", timeout=3)
         self.refresh_view()
 
     def action_search(self) -> None:
@@ -301,7 +305,7 @@ class CompareScreen(Screen[None]):
             self.table.focus()
 
 
-class ReadScreen(Screen[None]):
+class ReadScreen(ParallaxScreen):
     """One article as written, furniture dimmed, each paragraph's rows marked."""
 
     BINDINGS = [
@@ -310,10 +314,6 @@ class ReadScreen(Screen[None]):
         Binding("shift+tab,h,left", "article(-1)", "Prev article", show=False),
         *_numbered_bindings("open_source", "Open source"),
     ]
-
-    @property
-    def papp(self) -> ParallaxApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(id="read-title")
@@ -339,8 +339,7 @@ class ReadScreen(Screen[None]):
         model = app.model
         entries: list[tuple[int, int, Text, str | None]] = []
         for p in src.paragraphs:
-            rows = model.rows_of_paragraph.get(p.id, [])
-            shared = [r for r in rows if len(model.rows[r].sources) > 1]
+            shared = model.shared_rows(p.id)
             tag = Text()
             tag.append(f"{model.paragraph_label(p.id)} ", style="bold")
             if shared:
@@ -379,21 +378,19 @@ class ReadScreen(Screen[None]):
         pid = self._blocks[event.index]
         if pid is None:
             return
-        rows = self.papp.model.rows_of_paragraph.get(pid, [])
-        shared = [r for r in rows if len(self.papp.model.rows[r].sources) > 1] or rows
-        if shared:
+        row = self.papp.model.row_to_open(pid)
+        if row is not None:
             self.papp.focus_source = self.source_id
-            self.papp.show_row(shared[0])
+            self.papp.show_row(row)
 
     def action_mark(self) -> None:
         block_list = self.query_one(BlockList)
         pid = self._blocks[block_list.cursor] if self._blocks else None
         if pid is None:
             return
-        rows = self.papp.model.rows_of_paragraph.get(pid, [])
-        shared = [r for r in rows if len(self.papp.model.rows[r].sources) > 1] or rows
-        if shared:
-            self.papp.mark_row(shared[0])
+        row = self.papp.model.row_to_open(pid)
+        if row is not None:
+            self.papp.mark_row(row)
 
     def refresh_marks(self) -> None:
         block_list = self.query_one(BlockList)
@@ -411,7 +408,7 @@ class ReadScreen(Screen[None]):
             self.show_source(self.papp.order[number])
 
 
-class DiscrepanciesScreen(Screen[None]):
+class DiscrepanciesScreen(ParallaxScreen):
     """Every spelling variant and figure conflict; Enter jumps to its row."""
 
     BINDINGS = [
@@ -423,10 +420,6 @@ class DiscrepanciesScreen(Screen[None]):
         yield Static(id="disc-title")
         yield BlockList(id="discrepancies")
         yield Footer(show_command_palette=False)
-
-    @property
-    def papp(self) -> ParallaxApp:
-        return self.app  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         self._entries: list[int] = []
@@ -500,7 +493,7 @@ class DiscrepanciesScreen(Screen[None]):
         self.refresh_marks()
 
 
-class SourcesScreen(Screen[None]):
+class SourcesScreen(ParallaxScreen):
     """The articles; hide a source and choose the order of the columns."""
 
     BINDINGS = [
@@ -511,10 +504,6 @@ class SourcesScreen(Screen[None]):
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
     ]
-
-    @property
-    def papp(self) -> ParallaxApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(
