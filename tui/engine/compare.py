@@ -33,6 +33,7 @@ PEOPLE = frozenset(
         "man", "men", "woman", "women", "population", "human", "soul", "them",
     }
 )
+_PEOPLE_STEMS = frozenset(stem(p) for p in PEOPLE)
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _thing_key(thing: str | None) -> str | None:
     if not thing:
         return None
     word = fold_word(thing)
-    if word in PEOPLE or stem(word) in {stem(p) for p in PEOPLE}:
+    if word in PEOPLE or stem(word) in _PEOPLE_STEMS:
         return "people"
     return stem(word)
 

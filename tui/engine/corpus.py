@@ -19,8 +19,6 @@ from pathlib import Path
 
 import yaml
 
-from .figures import extract_figures
-
 ARTICLE_SUFFIXES = {
     ".txt": "text",
     ".text": "text",
@@ -335,6 +333,8 @@ def normalise_date(value: object) -> str:
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
         return m.group(0)
+    from .figures import extract_figures  # only written-out dates need the figure parser
+
     dates = [f for f in extract_figures(text) if f.kind == "date"]
     if len(dates) == 1 and dates[0].value >= 1_00_00_101:  # has a year, a month and a day
         v = int(dates[0].value)

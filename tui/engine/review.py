@@ -13,6 +13,7 @@ import datetime as _dt
 import hashlib
 import os
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,6 +169,10 @@ def resolve(marks: list[Mark], corpus: Corpus, comparison: Comparison) -> Resolu
     for p in corpus.paragraphs():
         by_hash.setdefault(text_hash(p.text), []).append(p.id)
     rows = comparison.alignment.rows
+    rows_of: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        for pid in row.paragraphs:
+            rows_of.setdefault(pid, []).append(i)
     variant_keys = {tuple(sorted(g.forms)): i for i, g in enumerate(comparison.variants)}
     figure_keys: dict[tuple[str, ...], int] = {}
     for i, g in enumerate(comparison.figures):
@@ -194,11 +199,13 @@ def resolve(marks: list[Mark], corpus: Corpus, comparison: Comparison) -> Resolu
                 out.orphaned.append(mark)
                 continue
             out.figures.setdefault(index, []).append(mark)
-        best = max(rows, key=lambda r: (len(paragraphs & set(r.paragraphs)), len(r.sources) > 1), default=None)
-        if best is None or not paragraphs & set(best.paragraphs):
+        # The row holding most of the mark's paragraphs; a shared row, then the earliest, wins a tie.
+        overlap = Counter(i for pid in paragraphs for i in rows_of.get(pid, []))
+        if not overlap:
             if mark.target == "row":
                 out.orphaned.append(mark)
             continue
+        best = rows[max(overlap, key=lambda i: (overlap[i], len(rows[i].sources) > 1, -i))]
         out.row_of_mark[mark.id] = best.id
         if mark.target == "row":
             out.rows.setdefault(best.id, []).append(mark)
