@@ -11,6 +11,7 @@ corpus's paragraphs.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 from collections import Counter, defaultdict
@@ -225,6 +226,13 @@ def _specificity(value: float) -> float:
     return 1.0
 
 
+# A clause set off by commas that describes a name ("Russia, which has relations
+# with both sides,") gives background, not the news the sentence reports.
+_BACKGROUND = re.compile(r",\s+(?:which|who|whose)\b[^;:()“”\"]*?(?=,\s|;|:|\.\s|\.$|$)")
+BACKGROUND_WEIGHT = 0.35
+
+WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTORS = frozenset({"of", "the", "for", "de", "al", "el", "bin", "von", "van", "der", "la", "le", "du"})
 _PREFIXES = frozenset({"anti", "counter", "pro", "non", "pre", "post", "self", "ex", "co", "semi", "multi", "well", "mid", "so"})
@@ -257,10 +265,17 @@ def _word_parts(word: str) -> list[str]:
     return [p for p in parts if fold_word(p) not in _PREFIXES and fold_word(p) not in STOPWORDS and len(p) >= 3]
 
 
+def _weekday_date(weekday: int, reference: _dt.date) -> _dt.date:
+    """The day a news report means by a bare weekday: the latest such day on or
+    before the day it was written."""
+    return reference - _dt.timedelta(days=(reference.weekday() - weekday) % 7)
+
+
 def sentence_evidence(
     p: Paragraph,
     capitalised_words: set[str],
     vocabulary: set[str] | None = None,
+    reference: _dt.date | None = None,
 ) -> list[SentenceEvidence]:
     figures = extract_figures(p.text)
     quotes = _quote_spans(p.text)
@@ -270,6 +285,10 @@ def sentence_evidence(
         sentence_figures = [f for f in figures if s <= f.start < e]
         ev.figures = sentence_figures
         number_spans = [(f.start, f.end) for f in sentence_figures]
+        background = [(m.start(), m.end()) for m in _BACKGROUND.finditer(p.text, s, e)]
+
+        def scale(position: int, background: list[tuple[int, int]] = background) -> float:
+            return BACKGROUND_WEIGHT if any(a <= position < b for a, b in background) else 1.0
 
         def add(feature: str, multiplier: float, label: str, group: int | None = None, ev: SentenceEvidence = ev) -> None:
             if multiplier > ev.features.get(feature, 0.0):
@@ -289,10 +308,23 @@ def sentence_evidence(
             for t in _tokens(p.text, s, e, capitalised_words)
             if not any(a <= t.start < b for a, b in number_spans)
         ]
+        if reference is not None:
+            # "On Tuesday" in a report of Sunday the 24th and "Sept. 19" are one day.
+            kept = []
+            for t in tokens:
+                weekday = WEEKDAYS.get(fold_word(t.text))
+                if weekday is None or not t.text[0].isupper():
+                    kept.append(t)
+                    continue
+                day = _weekday_date(weekday, reference)
+                add(f"d:{day.month * 100 + day.day}", 1.0, f"date {t.text} ({day:%b} {day.day})")
+            tokens = kept
         in_run: set[int] = set()
         for run in _name_runs(tokens, p.text):
             group += 1
             names = [t for t in run if t.name]
+            if all(len(t.text) == 1 for t in names):
+                continue  # the letters of an abbreviation ("U.S."), not a name
             label = p.text[run[0].start : run[-1].end]
             keys: list[str] = []
             for t in names:
@@ -306,7 +338,7 @@ def sentence_evidence(
                 keys.append(name_key(_POSSESSIVE.sub("", a.text) + _POSSESSIVE.sub("", b.text)))
             for key in keys:
                 if key:
-                    add(f"n:{key}", 1.0, f"name {label}", group)
+                    add(f"n:{key}", scale(run[0].start), f"name {label}", group)
 
         content: list[tuple[Token, str]] = []
         for t in tokens:
@@ -320,11 +352,11 @@ def sentence_evidence(
             key = stem(t.text)
             if "-" in t.text:
                 group += 1
-                add(f"w:{key}", 1.0, t.text.lower(), group)
+                add(f"w:{key}", scale(t.start), t.text.lower(), group)
                 for part in _word_parts(t.text):
-                    add(f"w:{stem(part)}", 1.0, t.text.lower(), group)
+                    add(f"w:{stem(part)}", scale(t.start), t.text.lower(), group)
             else:
-                add(f"w:{key}", 1.0, t.text.lower())
+                add(f"w:{key}", scale(t.start), t.text.lower())
             content.append((t, key))
         # Paraphrase groups: a word and its group count once, so the same word
         # in both sentences is not counted twice.
@@ -338,7 +370,7 @@ def sentence_evidence(
                     group += 1
                     label = p.text[tokens[i].start : tokens[i + size - 1].end].lower()
                     for g in groups_here:
-                        add(f"s:{g}", 1.0, label, group)
+                        add(f"s:{g}", scale(tokens[i].start), label, group)
                     covered.update(range(i, i + size))
         for i, (t, key) in enumerate(content):
             groups_here = lexicon.words.get(key) if key else None
@@ -346,7 +378,7 @@ def sentence_evidence(
                 group += 1
                 ev.groups[f"w:{key}"] = group
                 for g in groups_here:
-                    add(f"s:{g}", 1.0, t.text.lower(), group)
+                    add(f"s:{g}", scale(t.start), t.text.lower(), group)
         # Word pairs: adjacent content words, allowing one stopword between.
         for i, (t1, k1) in enumerate(content):
             if not k1:
@@ -359,7 +391,7 @@ def sentence_evidence(
                 t2, k2 = content[j]
                 if not k2:
                     continue
-                add(f"b:{k1} {k2}", 1.0, f"{t1.text} {t2.text}")
+                add(f"b:{k1} {k2}", scale(t1.start), f"{t1.text} {t2.text}")
                 if any(a <= t1.start and t2.end <= b for a, b in quotes):
                     add(f"q:{k1} {k2}", 1.0, f"quote “… {t1.text} {t2.text} …”")
                 break
@@ -369,7 +401,7 @@ def sentence_evidence(
                 if k1 and k2 and t2.start - t1.end <= 1:
                     joined = stem(t1.text + t2.text)
                     if joined in vocabulary:
-                        add(f"w:{joined}", 1.0, f"{t1.text} {t2.text}".lower())
+                        add(f"w:{joined}", scale(t1.start), f"{t1.text} {t2.text}".lower())
         out.append(ev)
     return out
 
@@ -388,7 +420,13 @@ class Evidence:
         return math.log(1 + self.paragraph_count / 2)
 
     def weight(self, feature: str, multiplier: float) -> float:
-        return KIND_WEIGHT[feature[0]] * multiplier * self.idf.get(feature, 0.0)
+        idf = self.idf.get(feature, 0.0)
+        if feature[0] == "n":
+            # The names of the story's setting (its countries, its region) are in
+            # most paragraphs and say nothing about which fact is meant: a name
+            # counts by the square of its rarity.
+            idf *= min(1.0, idf / self.rare_unit)
+        return KIND_WEIGHT[feature[0]] * multiplier * idf
 
     def weights(self, ev: SentenceEvidence) -> dict[str, float]:
         return {f: w for f, m in ev.features.items() if (w := self.weight(f, m)) > 0}
@@ -418,18 +456,37 @@ def self_weight(w: dict[str, float], groups: dict[str, int]) -> float:
     return shared_weight(w, w, groups)
 
 
+def _iso_date(value: str) -> _dt.date | None:
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def reference_dates(corpus: Corpus) -> dict[str, _dt.date | None]:
+    """The day each article was written, for reading bare weekdays: its own
+    date, else the date most of the corpus's dated articles share (reports of
+    one event are written within days of each other), else none."""
+    own = {src.id: _iso_date(src.date) for src in corpus.sources}
+    known = Counter(d for d in own.values() if d is not None)
+    fallback = max(known, key=lambda d: (known[d], d)) if known else None
+    return {sid: d or fallback for sid, d in own.items()}
+
+
 def build_evidence(corpus: Corpus) -> Evidence:
     paragraphs = list(corpus.paragraphs())
+    reference = reference_dates(corpus)
     capitals = _mid_sentence_capitals(paragraphs)
     vocabulary = {stem(w) for w in {m.group(0) for p in paragraphs for m in _WORD.finditer(p.text)} if "-" not in w}
     sentences: list[SentenceEvidence] = []
     df: Counter[str] = Counter()
     # Republished copy repeats paragraphs word for word: read each text once.
-    by_text: dict[str, list[SentenceEvidence]] = {}
+    by_text: dict[tuple[str, _dt.date | None], list[SentenceEvidence]] = {}
     for p in paragraphs:
-        template = by_text.get(p.text)
+        day = reference[p.source_id]
+        template = by_text.get((p.text, day))
         if template is None:
-            template = by_text[p.text] = sentence_evidence(p, capitals, vocabulary)
+            template = by_text[p.text, day] = sentence_evidence(p, capitals, vocabulary, day)
             evs = template
         else:
             evs = [replace(ev, paragraph=p.id, source=p.source_id) for ev in template]
