@@ -19,6 +19,10 @@ def alignment(seed_corpus):
     return align(seed_corpus)
 
 
+def _index(pid):
+    return int(pid.rsplit(":p", 1)[1])
+
+
 def _row_with(alignment, *paragraph_ids):
     for row in alignment.rows:
         if all(p in row.paragraphs for p in paragraph_ids):
@@ -121,7 +125,63 @@ def test_development_gold_score_does_not_regress(tmp_path):
     result = subprocess.run([sys.executable, str(score), str(out), str(gold)], capture_output=True, text=True, check=True)
     fields = dict(item.split("=") for item in result.stdout.split() if "=" in item)
     # Floors a little under what the benchmark measures today: a regression guard.
-    assert float(fields["recall"]) >= 0.6
-    assert float(fields["precision"]) >= 0.65
+    assert float(fields["recall"]) >= 0.7
+    assert float(fields["precision"]) >= 0.8
     assert fields["boilerplate_leaked"] == "0"
     assert fields["unlocated_refs"] == "0"
+
+
+BRIDGE_A = [
+    "Mayor Ilse Varga opened the Kestrel Bridge, which cost 84 million euros.",
+    "The bridge spans the Lora river at its widest point.",
+    "Engineers tested the bridge with 36 loaded trucks weighing 1,440 tonnes.",
+    "Traffic police counted 12,300 cyclists crossing on the first Sunday.",
+    "Construction began four years ago after a design contest.",
+    "The Orvieto Cement company supplied 9,750 cubic metres of concrete.",
+    "Protesters from the Green Quay association demanded a toll-free lane.",
+    "Architects chose a cable-stayed design with a single pylon.",
+    "The city council will review noise complaints from Pell Street residents in March.",
+]
+BRIDGE_B = [
+    "Noise complaints by Pell Street residents go to the city council in March.",
+    "Kestrel Bridge was opened by Mayor Ilse Varga; its cost reached 84 million euros.",
+    "Before the opening, 36 trucks carrying 1,440 tonnes were driven across by engineers.",
+    "Local bakeries sold commemorative pastries shaped like arches.",
+    "A brass band from a neighbouring town played marches through the afternoon.",
+    "On its first Sunday, 12,300 cyclists crossed, according to traffic police.",
+    "Concrete for the project, 9,750 cubic metres, came from Orvieto Cement.",
+    "The Green Quay association staged a protest demanding a toll-free lane.",
+]
+
+
+def test_reading_order_places_unmatched_paragraphs_between_their_neighbours(tmp_path):
+    (tmp_path / "a.txt").write_text("\n\n".join(BRIDGE_A) + "\n")
+    (tmp_path / "b.txt").write_text("\n\n".join(BRIDGE_B) + "\n")
+    result = align(load_corpus([tmp_path]))
+    assert result.anchor == "a"
+    order = [(tuple(_index(p) for p in r.cells["a"]), tuple(_index(p) for p in r.cells["b"])) for r in result.rows]
+    # Every fact of b is lined up with a's, and the rows follow a's order even
+    # though b tells its last fact first.
+    matched = [(a, b) for a, b in order if a and b]
+    assert matched == [((1,), (2,)), ((3,), (3,)), ((4,), (6,)), ((6,), (7,)), ((7,), (8,)), ((9,), (1,))]
+    # b's two paragraphs that a lacks come between the facts around them in b.
+    position = {row: i for i, row in enumerate(order)}
+    for lone in ((), (4,)), ((), (5,)):
+        assert position[((3,), (3,))] < position[lone] < position[((4,), (6,))]
+
+
+def test_a_sentence_stating_two_facts_joins_both(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Engineers closed the Varna tunnel for 18 days after the floods, while the Orsk dam "
+        "released 2,400 cubic metres of water.\n\nSchools reopened in the capital.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "The Varna tunnel stays closed for 18 days, engineers said after the floods.\n\nTrains ran late.\n"
+    )
+    (tmp_path / "c.txt").write_text(
+        "Operators of the Orsk dam released 2,400 cubic metres of water.\n\nFarmers counted losses.\n"
+    )
+    result = align(load_corpus([tmp_path]))
+    with_a = [r for r in result.rows if r.cells["a"] == ["a:p1"] and len(r.sources) > 1]
+    assert sorted(r.sources for r in with_a) == [["a", "b"], ["a", "c"]]
+    assert not any(r.cells["b"] and r.cells["c"] for r in result.rows)

@@ -18,11 +18,10 @@ same facts.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 from .corpus import Corpus
@@ -46,9 +45,11 @@ class AlignParams:
     rare_unit: float = 1.0
     common_fraction: float = 0.08  # features in more paragraphs than this share (and than min_common_df)
     min_common_df: int = 40  # do not propose candidates; they still count in the score
-    quorum: float = 0.7  # share of cross-source sentence pairs that must be linked to join two groups
-    attach_ratio: float = 0.65  # a lone sentence joins a fact at this share of min_shared, on average
+    quorum: float = 0.8  # share of a fact's sentences (in other sources) a sentence must be linked to, to join it
+    merge_quorum: float = 0.9  # the same for merging two facts that each hold several sources
     best_ratio: float = 0.8  # a link must come this close to each side's best match in the other source
+    distinct_evidence: float = 0.5  # a sentence sits in a second fact when at most this share of what it
+    # shares with that fact is also what it shares with its own
 
     @property
     def min_shared(self) -> float:
@@ -150,8 +151,9 @@ def _cross_pairs(a: dict[str, int], b: dict[str, int]) -> int:
 
 def _candidate_links(
     evidence: Evidence, nodes: _Nodes, params: AlignParams
-) -> list[tuple[float, int, int, bool]]:
-    """Scored node pairs: (shared weight, node, node, strong)."""
+) -> tuple[list[tuple[float, int, int, bool]], list[dict[str, float]]]:
+    """Scored node pairs, (shared weight, node, node, strong), and each node's
+    evidence weights."""
     sents = evidence.sentences
     reps = [sents[m[0]] for m in nodes.members]
     weights = [evidence.weights(r) for r in reps]
@@ -225,7 +227,7 @@ def _candidate_links(
         )
         links.append((shared, u, v, strong))
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return links
+    return links, weights
 
 
 # ---------------------------------------------------------------- clustering
@@ -279,8 +281,10 @@ class _Clusters:
             merged[a].pop(b, None)
 
 
-def _cluster(nodes: _Nodes, links: list[tuple[float, int, int, bool]], params: AlignParams) -> list[list[int]]:
-    """Groups of nodes that state one fact."""
+def _cluster(
+    nodes: _Nodes, links: list[tuple[float, int, int, bool]], params: AlignParams, weights: list[dict[str, float]]
+) -> list[list[int]]:
+    """Groups of nodes that state one fact; a node may sit in two."""
     clusters = _Clusters(nodes)
     for shared, u, v, _ in links:
         clusters.add_link(u, v, shared, _cross_pairs(nodes.sources[u], nodes.sources[v]))
@@ -291,27 +295,73 @@ def _cluster(nodes: _Nodes, links: list[tuple[float, int, int, bool]], params: A
         if a == b:
             continue
         average, linked = clusters.average_link(a, b)
-        if average >= params.min_average and linked >= params.quorum:
+        # Two facts told by several sources each merge only when nearly every
+        # pair across them is linked: a chance link must not chain two facts.
+        several = len(clusters.by_source[a]) > 1 and len(clusters.by_source[b]) > 1
+        if average >= params.min_average and linked >= (params.merge_quorum if several else params.quorum):
             clusters.union(a, b)
-    # A sentence with no strong partner of its own still joins a fact that it
-    # supports as a whole, e.g. a paraphrase that shares the fact's figure.
-    for u in range(len(nodes.members)):
-        a = clusters.find(u)
-        if len(clusters.members[a]) > 1:
-            continue
-        best: tuple[float, int] | None = None
-        for other in list(clusters.link_sum[a]):
-            b = clusters.find(other)
-            if len(clusters.by_source[b]) < 2:
-                continue
-            average, linked = clusters.average_link(a, b)
-            if average >= params.min_shared * params.attach_ratio and linked >= params.quorum:
-                if best is None or average > best[0]:
-                    best = (average, b)
-        if best is not None:
-            clusters.union(a, best[1])
-    groups = [sorted(m) for a, m in clusters.members.items() if len(clusters.by_source[a]) > 1]
+    second = _second_facts(nodes, links, params, clusters, weights)
+    groups = [
+        sorted(m + second.get(a, []))
+        for a, m in clusters.members.items()
+        if len(clusters.by_source[a]) > 1 or second.get(a)
+    ]
     return sorted(groups)
+
+
+def _second_facts(
+    nodes: _Nodes,
+    links: list[tuple[float, int, int, bool]],
+    params: AlignParams,
+    clusters: _Clusters,
+    weights: list[dict[str, float]],
+) -> dict[int, list[int]]:
+    """Sentences that also state a second fact: "were forced to declare a
+    ceasefire on Sept. 20 after a 24-hour operation" belongs with the other
+    reports of the ceasefire and with those of the operation. A sentence joins a
+    fact besides its own when it is linked to the fact's sentences as a sentence
+    joining it would be, and what it shares with them is mostly not what it
+    shares with its own fact. Returns fact -> extra sentences."""
+    node_links: dict[int, dict[int, float]] = defaultdict(dict)
+    for shared, u, v, _ in links:
+        node_links[u][v] = node_links[v][u] = shared
+
+    profiles: dict[int, dict[str, tuple[float, int]]] = {}
+
+    def profile(fact: int) -> dict[str, tuple[float, int]]:
+        """Feature -> (largest weight, number of members) over a fact's sentences."""
+        if fact not in profiles:
+            out: dict[str, tuple[float, int]] = {}
+            for m in clusters.members[fact]:
+                for f, w in weights[m].items():
+                    top, count = out.get(f, (0.0, 0))
+                    out[f] = (max(top, w), count + 1)
+            profiles[fact] = out
+        return profiles[fact]
+
+    extra: dict[int, list[int]] = defaultdict(list)
+    extra_sources: dict[int, set[str]] = defaultdict(set)
+    for _, u, v, strong in links:
+        if not strong:
+            continue
+        for x, y in ((u, v), (v, u)):
+            home, fact = clusters.find(x), clusters.find(y)
+            if home == fact or set(nodes.sources[x]) & (set(clusters.by_source[fact]) | extra_sources[fact]):
+                continue
+            members = clusters.members[fact]
+            scores = [node_links[x].get(m, 0.0) for m in members]
+            if sum(scores) < params.min_average * len(scores):
+                continue
+            if sum(1 for score in scores if score > 0) < params.quorum * len(scores):
+                continue
+            theirs, own = profile(fact), profile(home)
+            there = {f: min(w, theirs[f][0]) for f, w in weights[x].items() if f in theirs}
+            overlap = sum(w for f, w in there.items() if own[f][1] > 1)  # x itself is one of its own fact's
+            if overlap > params.distinct_evidence * sum(there.values()):
+                continue
+            extra[fact].append(x)
+            extra_sources[fact].update(nodes.sources[x])
+    return extra
 
 
 # ---------------------------------------------------------------- rows
@@ -332,13 +382,7 @@ def _fact_rows(
     sents = evidence.sentences
     source_ids = [s.id for s in corpus.sources]
     by_members: dict[tuple[str, ...], Row] = {}
-    group_of = {u: g for g, node_group in enumerate(node_groups) for u in node_group}
-    group_scores: dict[int, list[float]] = defaultdict(list)
-    for (u, v), score in link_scores.items():
-        g = group_of.get(u)
-        if g is not None and g == group_of.get(v):
-            group_scores[g].append(score)
-    for g, node_group in enumerate(node_groups):
+    for node_group in node_groups:
         group = sorted(i for u in node_group for i in nodes.members[u])
         found: dict[str, set[str]] = defaultdict(set)
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -349,7 +393,9 @@ def _fact_rows(
         if len(found) < 2:
             continue
         cells = {s: sorted(found.get(s, ()), key=lambda pid: int(pid.rsplit(":p", 1)[1])) for s in source_ids}
-        scores = group_scores.get(g, [])
+        scores = [
+            link_scores[u, v] for x, u in enumerate(node_group) for v in node_group[x + 1 :] if (u, v) in link_scores
+        ]
         if len(node_group) == 1:
             scores = [1.0]  # the same sentence, word for word, in several sources
         shared = _shared_labels(evidence, group)
@@ -432,67 +478,52 @@ def _index(pid: str) -> int:
 
 
 def order_rows(rows: list[Row], source_ids: list[str], anchor: str) -> list[Row]:
-    """Reading order: the anchor source's order, with every other source's rows
-    kept in that source's own order next to their neighbours where the orders
-    agree. Where sources order facts differently the anchor wins."""
-    n = len(rows)
+    """Reading order: the anchor source's order; every other row goes where its
+    paragraphs' neighbours are. For each of its sources, a row without an
+    anchor paragraph is placed between the nearest paragraphs before and after
+    it in that source that share a row with the anchor, spread in proportion,
+    and at the middle of those places over its sources. A paragraph that one
+    source reports out of step moves only its own row."""
     first_in: list[dict[str, int]] = [
         {s: min(_index(p) for p in ps) for s, ps in r.cells.items() if ps} for r in rows
     ]
-    successors: list[set[int]] = [set() for _ in range(n)]
-    indegree = [0] * n
+    place: list[float | None] = [float(f[anchor]) if anchor in f else None for f in first_in]
+    end = max((p for p in place if p is not None), default=0.0) + 1.0
+    rows_at: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, r in enumerate(rows):
+        for s, ps in r.cells.items():
+            for p in ps:
+                rows_at[s][_index(p)].append(i)
+    estimates: list[list[float]] = [[] for _ in rows]
     for s in source_ids:
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i, firsts in enumerate(first_in):
-            if s in firsts:
-                groups[firsts[s]].append(i)
-        keys = sorted(groups)
-        for k1, k2 in pairwise(keys):
-            for a in groups[k1]:
-                for b in groups[k2]:
-                    if b not in successors[a]:
-                        successors[a].add(b)
-                        indegree[b] += 1
-
-    def anchored(i: int) -> float | None:
-        return float(first_in[i][anchor]) if anchor in first_in[i] else None
-
-    estimate = [anchored(i) for i in range(n)]
-    predecessor_estimate = [-1.0] * n
-    heap: list[tuple[float, str, int]] = []
-
-    def push(i: int) -> None:
-        known = estimate[i]
-        est = known if known is not None else predecessor_estimate[i] + 0.5
-        estimate[i] = est
-        heapq.heappush(heap, (est, rows[i].id, i))
-
-    for i in range(n):
-        if indegree[i] == 0:
-            push(i)
-    done = [False] * n
-    order: list[int] = []
-    while len(order) < n:
-        if not heap:
-            # Sources disagree on the order of some facts: release the earliest.
-            rest = [i for i in range(n) if not done[i] and indegree[i] > 0]
-            i = min(rest, key=lambda i: (anchored(i) if anchored(i) is not None else math.inf, rows[i].id))
-            indegree[i] = 0
-            push(i)
-            continue
-        _, _, i = heapq.heappop(heap)
-        if done[i]:
-            continue
-        done[i] = True
-        order.append(i)
-        for j in successors[i]:
-            if done[j]:
+        indices = sorted(rows_at[s])
+        # (position in the source, place in the anchor's order) of its anchored paragraphs
+        known = [(-1, -1.0)]
+        for k in indices:
+            anchored = [spot for i in rows_at[s][k] if (spot := place[i]) is not None]
+            if anchored:
+                known.append((k, min(anchored)))
+        known.append((len(indices) and indices[-1] + 1, end))
+        j = 0
+        for k in indices:
+            while known[j + 1][0] <= k:
+                j += 1
+            (k0, p0), (k1, p1) = known[j], known[j + 1]
+            if k == k0:
                 continue
-            predecessor_estimate[j] = max(predecessor_estimate[j], estimate[i] or 0.0)
-            indegree[j] -= 1
-            if indegree[j] == 0:
-                push(j)
-    return [rows[i] for i in order]
+            share = (k - k0) / (k1 - k0)
+            estimate = p0 + (p1 - p0) * share if p1 > p0 else p0 + share
+            for i in rows_at[s][k]:
+                if place[i] is None and first_in[i][s] == k:
+                    estimates[i].append(estimate)
+
+    def key(i: int) -> tuple[float, int, str]:
+        known_place = place[i]
+        if known_place is not None:
+            return (known_place, 0, rows[i].id)
+        return (statistics.median(estimates[i]) if estimates[i] else math.inf, 1, rows[i].id)
+
+    return [rows[i] for i in sorted(range(len(rows)), key=key)]
 
 
 def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evidence | None = None) -> Alignment:
@@ -502,9 +533,9 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     evidence = evidence or build_evidence(corpus)
     params = AlignParams(strictness=strictness, rare_unit=evidence.rare_unit)
     nodes = _nodes(corpus, evidence)
-    links = _candidate_links(evidence, nodes, params)
+    links, weights = _candidate_links(evidence, nodes, params)
     link_scores = {(u, v): min(1.0, s / (2 * params.min_shared)) for s, u, v, _ in links}
-    groups = _cluster(nodes, links, params)
+    groups = _cluster(nodes, links, params, weights)
     rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
 
     source_ids = [s.id for s in corpus.sources]
