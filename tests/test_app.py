@@ -292,3 +292,13 @@ async def test_scrolling_many_rows_renders_only_what_shows(tmp_path):
         assert table.cursor == len(table.rows) - 1
         assert len(table._line_cache) < 50
         assert isinstance(table.render_line(0).text, str)
+
+
+async def test_search_shows_the_source_that_matched(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        assert not any(s.startswith("003") for s in table.columns)
+        await pilot.press("slash", *"Hajiyev", "enter")
+        row = app.model.rows[table.current_row]
+        assert any("Hajiyev" in app.model.paragraph_text[p] for p in row.cells["003_d746f951cc115972"])
+        assert "003_d746f951cc115972" in table.columns

@@ -88,6 +88,9 @@ class ParallaxApp(App[int]):
         self.pinned: str | None = None
         self.focus_source: str | None = self.order[0] if self.order else None
         self.column_offset = 0
+        # Sources shown side by side out of their order, so that both sides of
+        # a discrepancy show on a narrow screen; any move between columns ends it.
+        self.column_jump: list[str] = []
         self.filter_discrepancies = False
         self.search = ""
         self.mark_filter = ""
@@ -145,6 +148,7 @@ class ParallaxApp(App[int]):
 
     def layout_changed(self) -> None:
         """Sources were hidden, moved or pinned: redraw the table when it shows next."""
+        self.column_jump = []
         for screen in self._all_screens():
             if isinstance(screen, CompareScreen) and screen.is_mounted:
                 screen.refresh_view()

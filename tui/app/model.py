@@ -190,5 +190,11 @@ class ViewModel:
         return " · ".join(parts)
 
     def row_matches(self, index: int, needle: str) -> bool:
+        return bool(self.sources_matching(index, needle))
+
+    def sources_matching(self, index: int, needle: str) -> list[str]:
+        """The sources whose paragraphs in a row contain the text."""
         needle = needle.lower()
-        return any(needle in self.paragraph_text[p].lower() for p in self.rows[index].paragraphs)
+        return [
+            s for s, pids in self.rows[index].cells.items() if any(needle in self.paragraph_text[p].lower() for p in pids)
+        ]

@@ -95,6 +95,10 @@ class CompareScreen(ParallaxScreen):
         movable = count - (1 if pinned else 0)
         app.column_offset = max(0, min(app.column_offset, max(0, len(rest) - movable)))
         columns = ([pinned] if pinned else []) + rest[app.column_offset : app.column_offset + movable]
+        jump = sorted([s for s in app.column_jump if s in rest][: max(0, movable)], key=rest.index)
+        if len(jump) > 1:
+            columns = ([pinned] if pinned else []) + jump
+            app.column_offset = rest.index(jump[0])
         app.focus_source = app.focus_source if app.focus_source in columns else (columns[0] if columns else None)
         rows = app.visible_rows()
         table.configure(
@@ -216,6 +220,7 @@ class CompareScreen(ParallaxScreen):
 
     def focus_on_source(self, source: str) -> None:
         app = self.papp
+        app.column_jump = []
         app.focus_source = source
         shown = app.shown_sources()
         pinned = app.pinned if app.pinned in shown else None
@@ -230,17 +235,23 @@ class CompareScreen(ParallaxScreen):
                 app.column_offset = index - movable + 1
         self.refresh_view()
 
-    def bring_sources_into_view(self, row: int) -> None:
-        """Page the columns so that a row's sources show side by side."""
+    def bring_sources_into_view(self, row: int, matched: list[str] | None = None) -> None:
+        """Page the columns so that a row's sources show side by side, those
+        in ``matched`` (where a search matched) first."""
         app = self.papp
         columns = self.table.columns
         involved = [s for s in app.shown_sources() if app.model.rows[row].cells.get(s)]
+        if matched:
+            involved.sort(key=lambda s: s not in matched)
+            if involved[0] not in columns:
+                columns = []
         if sum(1 for s in involved if s in columns) >= min(2, len(involved)):
             return
         rest = [s for s in app.shown_sources() if s != app.pinned]
         first = next((s for s in involved if s in rest), None)
         if first is not None:
             app.column_offset = rest.index(first)
+            app.column_jump = involved
             app.focus_source = first
             self.refresh_view(keep_row=row)
 
@@ -260,6 +271,7 @@ class CompareScreen(ParallaxScreen):
         if source is None:
             return
         app.pinned = None if app.pinned == source else source
+        app.column_jump = []
         self.notify(f"Pinned {app.model.labels[source]} as the left column." if app.pinned else "Unpinned.", timeout=3)
         self.refresh_view()
 
@@ -284,6 +296,8 @@ class CompareScreen(ParallaxScreen):
             position = (table.cursor + offset) % n
             if app.model.row_matches(rows[position], needle):
                 table.set_cursor(position)
+                self.bring_sources_into_view(rows[position], matched=app.model.sources_matching(rows[position], needle))
+                table.scroll_to_cursor(top=True)
                 break
         else:
             self.notify(f"“{needle}” is not in any shown row.", severity="warning", timeout=3)
