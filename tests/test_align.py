@@ -185,3 +185,21 @@ def test_a_sentence_stating_two_facts_joins_both(tmp_path):
     with_a = [r for r in result.rows if r.cells["a"] == ["a:p1"] and len(r.sources) > 1]
     assert sorted(r.sources for r in with_a) == [["a", "b"], ["a", "c"]]
     assert not any(r.cells["b"] and r.cells["c"] for r in result.rows)
+
+
+def test_edited_copies_of_one_sentence_share_a_row(tmp_path):
+    # Sixteen reports repeat one short sentence with different figures, so its
+    # words are common in this corpus; the copies still belong in one row.
+    fillers = ["Roads stayed closed after the storm {i}.", "Crews restored power to district {i}.", "Market {i} opened late."]
+    for i in range(16):
+        figure = 300 + 20 * i
+        paragraphs = [f.format(i=i + 1) for f in fillers] + [f"Officials will shelter at least {figure} families."]
+        if i == 0:
+            paragraphs.append("Officials will shelter at least 300 families.")  # republished word for word
+            paragraphs.append("Officials will shelter 300 families.")  # and with a word cut
+        (tmp_path / f"r{i:02}.txt").write_text("\n\n".join(paragraphs) + "\n")
+    result = align(load_corpus([tmp_path]))
+    rows = [r for r in result.rows if "r00:p4" in r.paragraphs]
+    assert len(rows) == 1
+    assert rows[0].cells["r00"] == ["r00:p4", "r00:p5", "r00:p6"]
+    assert all(rows[0].cells[f"r{i:02}"] == [f"r{i:02}:p4"] for i in range(1, 16))

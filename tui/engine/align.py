@@ -5,14 +5,17 @@ same facts.
 2. Candidate sentence pairs come from an inverted index of the rarer evidence
    features, so the cost grows with the pairs that share evidence, not with
    all pairs.
-3. A pair links when it shares enough rare evidence, both in absolute weight
-   and relative to what the two sentences say.
-4. Linked sentences form facts by average-link clustering, so one chance link
-   does not chain two facts together.
+3. A pair links strongly when it shares enough rare evidence, both in absolute
+   weight and relative to what the two sentences say (or is one sentence
+   lightly edited), and each is (nearly) the other's best match in its source.
+4. Linked sentences form facts by average-link clustering: a sentence joins a
+   fact when it is linked to most of it, two facts merge only when nearly all
+   pairs across them are linked, so one chance link does not chain two facts
+   together. A sentence that states two facts also joins the second one.
 5. Each fact becomes a row of the paragraphs holding its sentences; a
    paragraph that states several facts sits in several rows. Paragraphs in no
    fact get a row of their own. Rows follow one source's reading order, with
-   the others' paragraphs placed beside their neighbours.
+   the others' paragraphs placed between their neighbours.
 """
 
 from __future__ import annotations
@@ -61,6 +64,12 @@ class AlignParams:
     def min_similarity(self) -> float:
         """Least shared weight relative to the two sentences' own weight, for such a link."""
         return 0.12 + 0.16 * self.strictness
+
+    @property
+    def near_copy(self) -> float:
+        """Shared weight relative to the two sentences' own above which they are
+        one sentence edited (a word cut, a figure changed), whatever their weight."""
+        return 0.4 + 0.2 * self.strictness
 
     @property
     def min_support(self) -> float:
@@ -219,12 +228,8 @@ def _candidate_links(
     # the best match each sentence has in the other's source.
     links: list[tuple[float, int, int, bool]] = []
     for shared, similarity, u, v in scored:
-        strong = (
-            shared >= params.min_shared
-            and similarity >= params.min_similarity
-            and near_best(u, v, shared)
-            and near_best(v, u, shared)
-        )
+        enough = (shared >= params.min_shared and similarity >= params.min_similarity) or similarity >= params.near_copy
+        strong = enough and near_best(u, v, shared) and near_best(v, u, shared)
         links.append((shared, u, v, strong))
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
     return links, weights
@@ -300,6 +305,24 @@ def _cluster(
         several = len(clusters.by_source[a]) > 1 and len(clusters.by_source[b]) > 1
         if average >= params.min_average and linked >= (params.merge_quorum if several else params.quorum):
             clusters.union(a, b)
+    # A sentence with no strong link of its own (its source repeats the fact
+    # word for word, so it is nobody's best match) still joins a fact it is
+    # linked to as strongly as a strong link, on average.
+    for u in range(len(nodes.members)):
+        a = clusters.find(u)
+        if len(clusters.members[a]) > 1:
+            continue
+        best: tuple[float, int] | None = None
+        for other in list(clusters.link_sum[a]):
+            b = clusters.find(other)
+            if len(clusters.by_source[b]) < 2:
+                continue
+            average, linked = clusters.average_link(a, b)
+            if average >= params.min_shared and linked >= params.quorum:
+                if best is None or average > best[0]:
+                    best = (average, b)
+        if best is not None:
+            clusters.union(a, best[1])
     second = _second_facts(nodes, links, params, clusters, weights)
     groups = [
         sorted(m + second.get(a, []))
