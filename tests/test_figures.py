@@ -236,6 +236,8 @@ def test_from_to_is_a_change_not_a_range() -> None:
         ("6.2 miles away", "mile", "measure"),
         ("20 kg of flour", "kg", "measure"),
         ("120 mph winds", "mph", "measure"),
+        ("gusts of 60 miles an hour", "mph", "measure"),
+        ("winds of 100 kilometres per hour", "kmh", "measure"),
         ("temperatures hit 45°C", "celsius", "measure"),
         ("30 percent of voters", "percent", "percent"),
         ("30 per cent of voters", "percent", "percent"),
