@@ -302,6 +302,23 @@ def test_time_with_zone() -> None:
     assert figures[1].value == 9
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("the ship grounded at about 0740 hrs on 23 March", "time", 7 + 40 / 60),
+        ("refloated at 1505 hrs local time", "time", 15 + 5 / 60),
+        ("by 0900 hrs the convoy had left", "time", 9),
+        ("the siege lasted 1200 hours", "duration", 1200),
+        ("after 1000 hours of talks", "duration", 1000),
+        ("at 1000 hours of flight time", "duration", 1000),
+    ],
+)
+def test_military_time_or_hours(text: str, kind: str, value: float) -> None:
+    (figure,) = extract_figures(text)[:1]
+    assert figure.kind == kind
+    assert figure.value == pytest.approx(value)
+
+
 def test_year_range_between() -> None:
     figure = find("two wars, one between 1988 and 1994 that claimed lives", "1988")
     assert (figure.kind, figure.bound, figure.value, figure.high) == ("year", "range", 1988, 1994)

@@ -687,6 +687,13 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
     if number.plain and _TZ_RE.match(text, r.end) and _clock_digits(text, number):
         digits = text[number.start:number.end]
         return _time_figure(text, r.start, r.end, int(digits[:-2]) + int(digits[-2:]) / 60)
+    hrs = _HRS_RE.match(text, r.end)
+    if number.plain and hrs and _clock_digits(text, number) and not _OF_RE.match(text, hrs.end()) and (
+        text[number.start] == "0" or _CLOCK_LEAD_IN_RE.search(text, max(floor, number.start - 24), number.start)
+    ):
+        # "at 1505 hrs": a 24-hour clock, not a duration of 1,505 hours
+        digits = text[number.start:number.end]
+        return _time_figure(text, r.start, hrs.end(), int(digits[:-2]) + int(digits[-2:]) / 60)
 
     _read_unit(text, r)
     second = _read_range(text, r, number, floor)
@@ -741,6 +748,11 @@ def _is_ratio(text: str, number: _Number) -> bool:
     other = _read_number(text, join.end())
     return other is not None and other.value > number.value and not (
         other.plain and 1800 <= other.value <= 2100 and other.end - other.start == 4)
+
+
+_HRS_RE = re.compile(r"\s*(?:hrs|hours|hr|h)\b", re.I)
+_CLOCK_LEAD_IN_RE = re.compile(r"\b(?:at|by|until|till)\s+(?:(?:about|around|approximately|roughly)\s+)?$", re.I)
+_OF_RE = re.compile(r"\s+of\b", re.I)
 
 
 def _clock_digits(text: str, number: _Number) -> bool:
