@@ -74,3 +74,13 @@ def test_the_letters_of_an_abbreviation_are_not_a_name(tmp_path):
     features = _sentence(evidence, corpus, "a", "Osei").features
     assert "n:osei" in features or any("osei" in f for f in features)
     assert not any(f in ("n:u", "n:s") for f in features)
+
+
+def test_one_clock_time_written_two_ways(tmp_path):
+    (tmp_path / "a.txt").write_text("The ship grounded at about 0740 hrs near the southern entrance.\n")
+    (tmp_path / "b.txt").write_text("The trouble began around 7:40 a.m. on a windy morning.\n")
+    corpus = load_corpus([tmp_path])
+    evidence = build_evidence(corpus)
+    first = _sentence(evidence, corpus, "a", "0740").features
+    second = _sentence(evidence, corpus, "b", "7:40").features
+    assert "h:460|" in first and "h:460|" in second

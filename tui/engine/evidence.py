@@ -4,7 +4,7 @@ they are in this corpus.
 
 Each sentence becomes a bag of evidence features. A feature is a string with a
 kind prefix (``w:`` word, ``b:`` word pair, ``n:`` name, ``q:`` quoted word
-pair, ``f:`` figure, ``t:`` thing counted, ``d:`` date, ``y:`` year) and a
+pair, ``f:`` figure, ``t:`` thing counted, ``d:`` date, ``h:`` clock time, ``y:`` year) and a
 kind multiplier; the aligner multiplies it by the feature's rarity across the
 corpus's paragraphs.
 """
@@ -38,6 +38,7 @@ KIND_WEIGHT = {
     "f": 2.5,  # figure: value and unit
     "t": 1.0,  # the thing a figure counts
     "d": 1.5,  # calendar date
+    "h": 1.5,  # clock time
     "y": 0.7,  # year
     "s": 0.8,  # a paraphrase group ("hand over" / "surrender"), when the words differ
 }
@@ -191,7 +192,12 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         year = int(fig.value)
         out.append((f"y:{year}", 1.0, f"year {year}"))
         return out
-    if fig.kind in ("time", "age", "ordinal"):
+    if fig.kind == "time":
+        minutes = round(fig.value * 60)
+        # "at 3 p.m." is a round hour that many events share; "0740 hrs" is one moment.
+        out.append((f"h:{minutes}|{fig.unit or ''}", 1.0 if minutes % 60 else 0.5, f"time {fig.text}"))
+        return out
+    if fig.kind in ("age", "ordinal"):
         return out
     unit = fig.unit or ""
     if fig.vague:
