@@ -203,3 +203,21 @@ def test_edited_copies_of_one_sentence_share_a_row(tmp_path):
     assert len(rows) == 1
     assert rows[0].cells["r00"] == ["r00:p4", "r00:p5", "r00:p6"]
     assert all(rows[0].cells[f"r{i:02}"] == [f"r{i:02}:p4"] for i in range(1, 16))
+
+
+def test_a_passage_cut_into_sentences_differently_is_one_row(tmp_path):
+    # a tells the start and the winds in two sentences, b in one, c only the winds:
+    # the sentence facts overlap in a's paragraph and b's links to both.
+    (tmp_path / "a.txt").write_text(
+        "The blaze near Oroville was first reported at dawn on the ridge above Feather Lake. "
+        "Gusts of 55 mph from Storm Kira then pushed it into the valley.\n\n"
+        "Schools in the county stayed open.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "First reported at dawn on the ridge above Feather Lake, the Oroville blaze was pushed into "
+        "the valley by Storm Kira and its 55 mph gusts.\n\nBuses ran on time.\n"
+    )
+    (tmp_path / "c.txt").write_text("Storm Kira brought gusts of 55 mph into the valley.\n\nMarkets closed early.\n")
+    result = align(load_corpus([tmp_path]))
+    rows = [r for r in result.rows if "a:p1" in r.paragraphs and len(r.sources) > 1]
+    assert [r.cells for r in rows] == [{"a": ["a:p1"], "b": ["b:p1"], "c": ["c:p1"]}]

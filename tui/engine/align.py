@@ -248,6 +248,8 @@ class _Clusters:
         self.by_source: dict[int, dict[str, int]] = {u: dict(nodes.sources[u]) for u in range(n)}
         self.link_sum: dict[int, dict[int, float]] = defaultdict(dict)
         self.link_count: dict[int, dict[int, int]] = defaultdict(dict)
+        self.node_links: dict[int, dict[int, float]] = defaultdict(dict)
+        self.sources = nodes.sources
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -256,6 +258,7 @@ class _Clusters:
         return i
 
     def add_link(self, u: int, v: int, score: float, pairs: int) -> None:
+        self.node_links[u][v] = self.node_links[v][u] = score
         for a, b in ((u, v), (v, u)):
             self.link_sum[a][b] = self.link_sum[a].get(b, 0.0) + score * pairs
             self.link_count[a][b] = self.link_count[a].get(b, 0) + pairs
@@ -266,6 +269,21 @@ class _Clusters:
         if not pairs:
             return 0.0, 0.0
         return self.link_sum[a].get(b, 0.0) / pairs, self.link_count[a].get(b, 0) / pairs
+
+    def source_link(self, u: int, b: int) -> tuple[float, float]:
+        """(average, share linked) over the other sources in cluster ``b`` of
+        node ``u``'s best link to each: a fact told in two sentences by one
+        source is one telling of it."""
+        best: dict[str, float] = {}
+        links = self.node_links[u]
+        for m in self.members[b]:
+            score = links.get(m, 0.0)
+            for s in self.sources[m]:
+                if s not in self.sources[u] and score >= best.get(s, 0.0):
+                    best[s] = score
+        if not best:
+            return 0.0, 0.0
+        return sum(best.values()) / len(best), sum(1 for v in best.values() if v > 0) / len(best)
 
     def union(self, a: int, b: int) -> None:
         if len(self.members[a]) < len(self.members[b]):
@@ -299,11 +317,17 @@ def _cluster(
         a, b = clusters.find(u), clusters.find(v)
         if a == b:
             continue
-        average, linked = clusters.average_link(a, b)
-        # Two facts told by several sources each merge only when nearly every
-        # pair across them is linked: a chance link must not chain two facts.
-        several = len(clusters.by_source[a]) > 1 and len(clusters.by_source[b]) > 1
-        if average >= params.min_average and linked >= (params.merge_quorum if several else params.quorum):
+        if len(clusters.members[a]) == 1 or len(clusters.members[b]) == 1:
+            single, fact = (a, b) if len(clusters.members[a]) == 1 else (b, a)
+            average, linked = clusters.source_link(single, fact)
+            need = params.quorum
+        else:
+            # Two facts told by several sources each merge only when nearly every
+            # pair across them is linked: a chance link must not chain two facts.
+            average, linked = clusters.average_link(a, b)
+            several = len(clusters.by_source[a]) > 1 and len(clusters.by_source[b]) > 1
+            need = params.merge_quorum if several else params.quorum
+        if average >= params.min_average and linked >= need:
             clusters.union(a, b)
     # A sentence with no strong link of its own (its source repeats the fact
     # word for word, so it is nobody's best match) still joins a fact it is
@@ -317,7 +341,7 @@ def _cluster(
             b = clusters.find(other)
             if len(clusters.by_source[b]) < 2:
                 continue
-            average, linked = clusters.average_link(a, b)
+            average, linked = clusters.source_link(u, b)
             if average >= params.min_shared and linked >= params.quorum:
                 if best is None or average > best[0]:
                     best = (average, b)
@@ -330,6 +354,69 @@ def _cluster(
         if len(clusters.by_source[a]) > 1 or second.get(a)
     ]
     return sorted(groups)
+
+
+def _merge_passages(
+    groups: list[list[int]],
+    nodes: _Nodes,
+    evidence: Evidence,
+    links: list[tuple[float, int, int, bool]],
+    params: AlignParams,
+) -> list[list[int]]:
+    """Facts that share a paragraph, and whose other paragraphs are linked
+    across them as a sentence joining a fact must be, are one passage that
+    the sources cut into sentences differently ("the fire began on Tuesday
+    | gusts of 60 mph drove it" against "it began Aug. 8, driven by 60 mph
+    winds"): merge them. Paragraphs count as linked by their best sentences."""
+    sents = evidence.sentences
+    para_of = [sorted({sents[i].paragraph for i in m}) for m in nodes.members]
+    source_of = {sents[i].paragraph: sents[i].source for m in nodes.members for i in m}
+    para_link: dict[tuple[str, str], float] = {}
+    for shared, u, v, _ in links:
+        for a in para_of[u]:
+            for b in para_of[v]:
+                key = (a, b) if a < b else (b, a)
+                if shared > para_link.get(key, 0.0):
+                    para_link[key] = shared
+    members = [set(g) for g in groups]
+    paras = [{p for u in g for p in para_of[u]} for g in groups]
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def agreement(x: int, y: int) -> tuple[float, float]:
+        only_x, only_y = paras[x] - paras[y], paras[y] - paras[x]
+        total, count, pairs = 0.0, 0, 0
+        for a in only_x:
+            for b in only_y:
+                if source_of[a] == source_of[b]:
+                    continue
+                score = para_link.get((a, b) if a < b else (b, a), 0.0)
+                pairs += 1
+                total += score
+                count += score > 0
+        return (total / pairs, count / pairs) if pairs else (0.0, 0.0)
+
+    groups_of: dict[str, list[int]] = defaultdict(list)
+    for x, ps in enumerate(paras):
+        for p in ps:
+            groups_of[p].append(x)
+    candidates = {(x, y) for xs in groups_of.values() for i, x in enumerate(xs) for y in xs[i + 1 :]}
+    ranked = sorted(((agreement(x, y)[0], x, y) for x, y in candidates), reverse=True)
+    for _, x, y in ranked:
+        x, y = find(x), find(y)
+        if x == y:
+            continue
+        average, linked = agreement(x, y)
+        if average >= params.min_average and linked >= params.quorum:
+            parent[y] = x
+            members[x] |= members[y]
+            paras[x] |= paras[y]
+    return sorted(sorted(members[x]) for x in range(len(groups)) if find(x) == x)
 
 
 def _second_facts(
@@ -345,10 +432,6 @@ def _second_facts(
     fact besides its own when it is linked to the fact's sentences as a sentence
     joining it would be, and what it shares with them is mostly not what it
     shares with its own fact. Returns fact -> extra sentences."""
-    node_links: dict[int, dict[int, float]] = defaultdict(dict)
-    for shared, u, v, _ in links:
-        node_links[u][v] = node_links[v][u] = shared
-
     profiles: dict[int, dict[str, tuple[float, int]]] = {}
 
     def profile(fact: int) -> dict[str, tuple[float, int]]:
@@ -371,11 +454,8 @@ def _second_facts(
             home, fact = clusters.find(x), clusters.find(y)
             if home == fact or set(nodes.sources[x]) & (set(clusters.by_source[fact]) | extra_sources[fact]):
                 continue
-            members = clusters.members[fact]
-            scores = [node_links[x].get(m, 0.0) for m in members]
-            if sum(scores) < params.min_average * len(scores):
-                continue
-            if sum(1 for score in scores if score > 0) < params.quorum * len(scores):
+            average, linked = clusters.source_link(x, fact)
+            if average < params.min_average or linked < params.quorum:
                 continue
             theirs, own = profile(fact), profile(home)
             there = {f: min(w, theirs[f][0]) for f, w in weights[x].items() if f in theirs}
@@ -473,7 +553,7 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
         if len(srcs) > 1 and evidence.idf.get(f, 0) > 0
     ]
     shared.sort(key=lambda t: (-t[0], t[1]))
-    order = {"f": 0, "q": 1, "n": 2, "d": 3, "t": 4, "y": 5, "b": 6, "s": 7, "w": 8}
+    order = {"f": 0, "q": 1, "n": 2, "d": 3, "h": 3, "t": 4, "y": 5, "b": 6, "s": 7, "w": 8}
     top = [f for _, f in shared[:8]]
     top.sort(key=lambda f: order[f[0]])
     out: list[str] = []
@@ -559,6 +639,7 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     links, weights = _candidate_links(evidence, nodes, params)
     link_scores = {(u, v): min(1.0, s / (2 * params.min_shared)) for s, u, v, _ in links}
     groups = _cluster(nodes, links, params, weights)
+    groups = _merge_passages(groups, nodes, evidence, links, params)
     rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
 
     source_ids = [s.id for s in corpus.sources]
