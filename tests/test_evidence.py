@@ -84,3 +84,20 @@ def test_one_clock_time_written_two_ways(tmp_path):
     first = _sentence(evidence, corpus, "a", "0740").features
     second = _sentence(evidence, corpus, "b", "7:40").features
     assert "h:460|" in first and "h:460|" in second
+
+
+def test_close_figures_for_one_quantity_share_evidence(tmp_path):
+    (tmp_path / "a.txt").write_text("Some 369 vessels were waiting at both ends.\n\nThe 400-metre ship was freed.\n")
+    (tmp_path / "b.txt").write_text(
+        "Around 370 vessels had piled up by then.\n\nThe ship, 1,312 feet long, was freed.\n\n"
+        "Crews unloaded 5,000 vessels of wine.\n"
+    )
+    corpus = load_corpus([tmp_path])
+    evidence = build_evidence(corpus)
+
+    def magnitudes(source, text):
+        return {f for f in _sentence(evidence, corpus, source, text).features if f.startswith("g:")}
+
+    assert magnitudes("a", "369") & magnitudes("b", "370")
+    assert magnitudes("a", "400-metre") & magnitudes("b", "1,312 feet")
+    assert not magnitudes("a", "369") & magnitudes("b", "5,000")  # same thing, another size

@@ -553,7 +553,7 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
         if len(srcs) > 1 and evidence.idf.get(f, 0) > 0
     ]
     shared.sort(key=lambda t: (-t[0], t[1]))
-    order = {"f": 0, "q": 1, "n": 2, "d": 3, "h": 3, "t": 4, "y": 5, "b": 6, "s": 7, "w": 8}
+    order = {"f": 0, "g": 0, "q": 1, "n": 2, "d": 3, "h": 3, "t": 4, "y": 5, "b": 6, "s": 7, "w": 8}
     top = [f for _, f in shared[:8]]
     top.sort(key=lambda f: order[f[0]])
     out: list[str] = []
@@ -565,6 +565,8 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
             out.append(labels[f])
     if words:
         out.append("words " + ", ".join(dict.fromkeys(words)))
+    # "figure ≈25" says nothing more when "figure 25" is there.
+    out = [label for label in out if not (label.startswith("figure ≈") and "figure " + label[8:] in out)]
     return list(dict.fromkeys(out))
 
 

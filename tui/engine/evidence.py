@@ -25,7 +25,7 @@ import yaml
 from anyascii import anyascii
 
 from .corpus import Corpus, Paragraph
-from .figures import Figure, extract_figures
+from .figures import Figure, base_quantity, extract_figures
 from .variants import name_key
 
 # Kind multipliers: how much one shared feature of each kind says that two
@@ -36,6 +36,7 @@ KIND_WEIGHT = {
     "n": 1.5,  # name
     "q": 2.0,  # word pair inside a quotation
     "f": 2.5,  # figure: value and unit
+    "g": 1.0,  # figure: its thing or dimension and order of size, for close values
     "t": 1.0,  # the thing a figure counts
     "d": 1.5,  # calendar date
     "h": 1.5,  # clock time
@@ -205,12 +206,37 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
     else:
         value = _canonical_value(fig.value)
         out.append((f"f:{value}|{unit}", _specificity(fig.value), f"figure {fig.text}"))
+        out.extend(_magnitude_features(fig))
     if fig.thing:
         out.append((f"t:{stem(fig.thing)}", 1.0, f"count of {fig.thing}"))
         # "130,000 munitions" and "5,000 units of ammunition" count the same kind of thing.
         for group in paraphrases().words.get(stem(fig.thing), ()):
             out.append((f"t:s{group}", 0.6, f"count of {fig.thing}"))
     return out
+
+
+MAGNITUDE_STEP = math.log(1.25)
+
+
+def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
+    """Figures for the same quantity that differ a little ("369 vessels",
+    "around 370 vessels", "422 ships"; "400-metre", "1,312 feet"): the
+    quantity's dimension or thing with its order of size, in steps of a
+    quarter, each figure in its own step and the next, so that any two within
+    a quarter of each other share one."""
+    if fig.value < 10 or fig.kind not in ("count", "measure", "money", "duration"):
+        return []
+    if fig.kind == "count":
+        if not fig.thing:
+            return []  # a bare number is too common to say which quantity it is
+        keys = [stem(fig.thing)] + [f"s{g}" for g in paraphrases().words.get(stem(fig.thing), ())]
+        value = fig.value
+    else:
+        dimension, value = base_quantity(fig)
+        keys = [dimension]
+    step = math.floor(math.log(value) / MAGNITUDE_STEP)
+    label = f"figure ≈{fig.text}"
+    return [(f"g:{key}|{b}", _specificity(fig.value), label) for key in keys for b in (step, step + 1)]
 
 
 def _canonical_value(value: float) -> str:
@@ -305,9 +331,10 @@ def sentence_evidence(
 
         group = 0
         for fig in sentence_figures:
-            group += 1
+            group += 2
             for feature, mult, label in _figure_features(fig):
-                add(feature, mult, label, group if feature[0] == "t" else None)
+                # One figure counts once as a value (exact or close) and once as its thing.
+                add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fg" else None)
 
         tokens = [
             t

@@ -1088,6 +1088,16 @@ class _Interval(NamedTuple):
         return above and below
 
 
+def base_quantity(fig: Figure) -> tuple[str, float]:
+    """(dimension, value in that dimension's base unit) for a measure, sum or
+    duration: "400-metre" and "1,312 feet" are both about 400 of length.
+    Units that do not convert keep their own name as the dimension."""
+    if fig.unit in _CONVERSIONS:
+        dimension, factor = _CONVERSIONS[fig.unit]
+        return dimension, fig.value * factor
+    return fig.unit or "", fig.value
+
+
 def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
     """Return ("agree" | "conflict", reason-in-plain-English) for two figures already
     known to be about the same quantity.
