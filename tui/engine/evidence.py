@@ -223,13 +223,15 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
     "around 370 vessels", "422 ships"; "400-metre", "1,312 feet"): the
     quantity's dimension or thing with its order of size, in steps of a
     quarter, each figure in its own step and the next, so that any two within
-    a quarter of each other share one."""
+    a quarter of each other share one. A count with no thing ("the toll rose to
+    67") gives its size alone."""
     if fig.value < 10 or fig.kind not in ("count", "measure", "money", "duration"):
         return []
     if fig.kind == "count":
         if not fig.thing:
-            return []  # a bare number is too common to say which quantity it is
-        keys = [stem(fig.thing)] + [f"s{g}" for g in paraphrases().words.get(stem(fig.thing), ())]
+            keys = [""]
+        else:
+            keys = [stem(fig.thing)] + [f"s{g}" for g in paraphrases().words.get(stem(fig.thing), ())]
         value = fig.value
     else:
         dimension, value = base_quantity(fig)
