@@ -101,3 +101,13 @@ def test_close_figures_for_one_quantity_share_evidence(tmp_path):
     assert magnitudes("a", "369") & magnitudes("b", "370")
     assert magnitudes("a", "400-metre") & magnitudes("b", "1,312 feet")
     assert not magnitudes("a", "369") & magnitudes("b", "5,000")  # same thing, another size
+
+
+def test_month_and_day_names_are_not_names(tmp_path):
+    (tmp_path / "a.txt").write_text("In October the court in Delaware set a trial date.\n")
+    (tmp_path / "b.txt").write_text("A Delaware judge had planned a trial for October.\n")
+    corpus = load_corpus([tmp_path])
+    evidence = build_evidence(corpus)
+    features = _sentence(evidence, corpus, "a", "October").features
+    assert not any(f.startswith("n:") and "oktober" in f for f in features)
+    assert any(f.startswith("n:") and "delavar" in f for f in features)

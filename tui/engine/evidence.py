@@ -154,7 +154,9 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
         word = m.group(0)
         is_cap = word[0].isupper()
         lower = fold_word(word)
-        if first:
+        if lower in CALENDAR_WORDS:
+            name = False  # capitalised, but a month or a day, not who or where
+        elif first:
             # Sentence-initial capitals are names only when the word is a name elsewhere.
             name = is_cap and lower not in STOPWORDS and lower in capitalised_words
         else:
@@ -266,6 +268,10 @@ _BACKGROUND = re.compile(r",\s+(?:which|who|whose)\b[^;:()“”\"]*?(?=,\s|;|:|
 BACKGROUND_WEIGHT = 0.35
 
 WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTORS = frozenset({"of", "the", "for", "de", "al", "el", "bin", "von", "van", "der", "la", "le", "du"})
