@@ -1,5 +1,6 @@
-"""Alignment benchmark: accuracy on the development gold, then time and peak
-memory on the seeds and on generated corpora of 50 and 200 articles.
+"""Alignment benchmark: accuracy on the development gold and on the corpora
+written for evaluation (benchmarks/eval/corpora), then time and peak memory on
+the seeds and on generated corpora of 50 and 200 articles.
 
     python benchmarks/bench_align.py [--runs 5] [--sizes 50 200] [--strictness 0.5]
 
@@ -33,14 +34,19 @@ def eval_files() -> tuple[Path, Path]:
     raise SystemExit("no score.py and gold found in ../shared/eval or benchmarks/eval")
 
 
-def accuracy(strictness: float) -> str:
+CORPORA = ROOT / "benchmarks" / "eval" / "corpora"
+
+
+def accuracy(strictness: float, paths: list[Path] | None = None, gold: Path | None = None) -> str:
+    """score.py's summary line for the seeds, or for a corpus and its gold."""
     from tui.engine.compare import compare
     from tui.engine.corpus import bundled_seeds, load_corpus
     from tui.engine.export import build_export, dumps
 
-    corpus = load_corpus([bundled_seeds()])
+    corpus = load_corpus(paths or [bundled_seeds()])
     doc = build_export(corpus, compare(corpus, strictness=strictness))
-    score, gold = eval_files()
+    score, seeds_gold = eval_files()
+    gold = gold or seeds_gold
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         handle.write(dumps(doc))
     try:
@@ -108,6 +114,14 @@ def main() -> None:
 
     print(f"accuracy on the development gold (strictness {args.strictness}):")
     print("  " + accuracy(args.strictness))
+    print("\naccuracy on the corpora written for evaluation (benchmarks/eval/corpora):")
+    for folder in sorted(p for p in CORPORA.iterdir() if (p / "gold.yaml").is_file()):
+        line = accuracy(args.strictness, sorted(folder.glob("*.txt")), folder / "gold.yaml")
+        fields = dict(item.split("=", 1) for item in line.split() if "=" in item)
+        print(
+            f"  {folder.name:<10} recall={fields['recall']} precision={fields['precision']} "
+            f"links={fields['links']} core_facts_whole={fields['core_facts_whole']}"
+        )
     print(f"\ntime and peak memory, {args.runs} runs each, each in a fresh process:")
     header = f"  {'corpus':<12}{'articles':>9}{'paras':>7}{'rows':>7}{'align s (median [min-max])':>30}{'load s':>9}{'peak MiB':>10}"
     print(header)

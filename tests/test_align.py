@@ -221,3 +221,26 @@ def test_a_passage_cut_into_sentences_differently_is_one_row(tmp_path):
     result = align(load_corpus([tmp_path]))
     rows = [r for r in result.rows if "a:p1" in r.paragraphs and len(r.sources) > 1]
     assert [r.cells for r in rows] == [{"a": ["a:p1"], "b": ["b:p1"], "c": ["c:p1"]}]
+
+
+# Floors a little under what benchmarks/bench_align.py measures today on the
+# corpora written for evaluation: a regression guard, not a target.
+CORPUS_FLOORS = {"brazil": (0.78, 0.8), "suez": (0.58, 0.9), "twitter": (0.72, 0.9), "wildfire": (0.82, 0.9)}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
+def test_evaluation_corpora_scores_do_not_regress(tmp_path, name):
+    folder = ROOT / "benchmarks" / "eval" / "corpora" / name
+    from tui.cli import main
+
+    out = tmp_path / "export.json"
+    assert main(["align", *map(str, sorted(folder.glob("*.txt"))), "-o", str(out)]) == 0
+    score = ROOT / "benchmarks" / "eval" / "score.py"
+    result = subprocess.run(
+        [sys.executable, str(score), str(out), str(folder / "gold.yaml")], capture_output=True, text=True, check=True
+    )
+    fields = dict(item.split("=") for item in result.stdout.split() if "=" in item)
+    recall_floor, precision_floor = CORPUS_FLOORS[name]
+    # (gold refs to headlines are not located: the loader reads a headline as the title)
+    assert float(fields["recall"]) >= recall_floor
+    assert float(fields["precision"]) >= precision_floor
