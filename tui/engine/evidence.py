@@ -328,6 +328,8 @@ def sentence_evidence(
         background = [(m.start(), m.end()) for m in _BACKGROUND.finditer(p.text, s, e)]
 
         def scale(position: int, background: list[tuple[int, int]] = background) -> float:
+            if not background:
+                return 1.0
             return BACKGROUND_WEIGHT if any(a <= position < b for a, b in background) else 1.0
 
         def add(feature: str, multiplier: float, label: str, group: int | None = None, ev: SentenceEvidence = ev) -> None:
@@ -344,11 +346,9 @@ def sentence_evidence(
                 # One figure counts once as a value (exact or close) and once as its thing.
                 add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fg" else None)
 
-        tokens = [
-            t
-            for t in _tokens(p.text, s, e, capitalised_words)
-            if not any(a <= t.start < b for a, b in number_spans)
-        ]
+        tokens = _tokens(p.text, s, e, capitalised_words)
+        if number_spans:
+            tokens = [t for t in tokens if not any(a <= t.start < b for a, b in number_spans)]
         if reference is not None:
             # "On Tuesday" in a report of Sunday the 24th and "Sept. 19" are one day.
             kept = []
