@@ -103,6 +103,16 @@ def test_close_figures_for_one_quantity_share_evidence(tmp_path):
     assert not magnitudes("a", "369") & magnitudes("b", "5,000")  # same thing, another size
 
 
+def test_close_measures_of_different_things_do_not_match(tmp_path):
+    (tmp_path / "a.txt").write_text("Trucks delivered 65 tons of fuel.\n")
+    (tmp_path / "b.txt").write_text("Trucks delivered more than 50 tonnes of food.\n")
+    corpus = load_corpus([tmp_path])
+    evidence = build_evidence(corpus)
+    fuel = {f for f in _sentence(evidence, corpus, "a", "fuel").features if f.startswith("g:")}
+    food = {f for f in _sentence(evidence, corpus, "b", "food").features if f.startswith("g:")}
+    assert fuel and food and not fuel & food
+
+
 def test_month_and_day_names_are_not_names(tmp_path):
     (tmp_path / "a.txt").write_text("In October the court in Delaware set a trial date.\n")
     (tmp_path / "b.txt").write_text("A Delaware judge had planned a trial for October.\n")

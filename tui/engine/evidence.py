@@ -237,9 +237,10 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
         value = fig.value
     else:
         dimension, value = base_quantity(fig)
-        keys = [dimension]
+        keys = [f"{dimension}/{stem(fig.thing)}" if fig.thing else dimension]
     step = math.floor(math.log(value) / MAGNITUDE_STEP)
-    label = f"figure ≈{fig.text}"
+    text = fig.text[:1].lower() + fig.text[1:] if fig.text[1:2].islower() else fig.text  # "As many as" mid-line
+    label = f"figure ≈{text}"
     return [(f"g:{key}|{b}", _specificity(fig.value), label) for key in keys for b in (step, step + 1)]
 
 
