@@ -126,7 +126,7 @@ def test_development_gold_score_does_not_regress(tmp_path):
     fields = dict(item.split("=") for item in result.stdout.split() if "=" in item)
     # Floors a little under what the benchmark measures today: a regression guard.
     assert float(fields["recall"]) >= 0.7
-    assert float(fields["precision"]) >= 0.8
+    assert float(fields["precision"]) >= 0.78
     assert fields["boilerplate_leaked"] == "0"
     assert fields["unlocated_refs"] == "0"
 
@@ -244,3 +244,24 @@ def test_evaluation_corpora_scores_do_not_regress(tmp_path, name):
     # (gold refs to headlines are not located: the loader reads a headline as the title)
     assert float(fields["recall"]) >= recall_floor
     assert float(fields["precision"]) >= precision_floor
+
+
+def test_result_does_not_depend_on_file_names(tmp_path):
+    # Renaming the files changes the order in which sources sort, and so which
+    # sentence of a pair comes first: the rows must not change.
+    files = sorted(SEEDS.glob("*.txt"))
+    reference = align(load_corpus(files))
+    renamed = {}
+    for n, f in enumerate(files):
+        new = tmp_path / f"{len(files) - n}_{f.name}"
+        shutil.copy(f, new)
+        renamed[new.stem] = f.stem
+
+    def shape(result, names):
+        return sorted(
+            tuple(sorted(f"{names.get(p.rsplit(':', 1)[0], p.rsplit(':', 1)[0])}:{p.rsplit(':', 1)[1]}" for p in r.paragraphs))
+            for r in result.rows
+        )
+
+    other = align(load_corpus(sorted(tmp_path.glob("*.txt"))))
+    assert shape(other, renamed) == shape(reference, {})

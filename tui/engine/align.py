@@ -211,7 +211,7 @@ def _candidate_links(
     for u, v in sorted(candidates):
         if not _cross_pairs(nodes.sources[u], nodes.sources[v]):
             continue
-        shared = shared_weight(weights[u], weights[v], reps[u].groups)
+        shared = shared_weight(weights[u], weights[v], reps[u].groups, reps[v].groups)
         if shared < params.min_support:
             continue
         similarity = shared / math.sqrt(totals[u] * totals[v])

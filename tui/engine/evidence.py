@@ -474,24 +474,36 @@ class Evidence:
         return {f: w for f, m in ev.features.items() if (w := self.weight(f, m)) > 0}
 
 
-def shared_weight(wi: dict[str, float], wj: dict[str, float], groups: dict[str, int]) -> float:
-    """Weight of the evidence two sentences share; a name or compound counts once,
-    by its heaviest shared part (``groups`` are the first sentence's)."""
+def shared_weight(
+    wi: dict[str, float], wj: dict[str, float], groups_i: dict[str, int], groups_j: dict[str, int] | None = None
+) -> float:
+    """Weight of the evidence two sentences share; a name or compound counts
+    once, by its heaviest shared part. Each sentence groups its own features,
+    so the sum is taken by either sentence's groups and the smaller one kept:
+    the result does not depend on which sentence comes first."""
+    if groups_j is None:
+        groups_j = groups_i
     if len(wi) > len(wj):
-        wi, wj = wj, wi
-    total = 0.0
-    best: dict[int, float] = {}
+        wi, wj, groups_i, groups_j = wj, wi, groups_j, groups_i
+    loose_i = loose_j = 0.0
+    best_i: dict[int, float] = {}
+    best_j: dict[int, float] = {}
     for f, v in wi.items():
         w = wj.get(f)
         if w is None:
             continue
         w = min(v, w)
-        g = groups.get(f)
+        g = groups_i.get(f)
         if g is None:
-            total += w
-        elif w > best.get(g, 0.0):
-            best[g] = w
-    return total + sum(best.values())
+            loose_i += w
+        elif w > best_i.get(g, 0.0):
+            best_i[g] = w
+        g = groups_j.get(f)
+        if g is None:
+            loose_j += w
+        elif w > best_j.get(g, 0.0):
+            best_j[g] = w
+    return min(loose_i + sum(best_i.values()), loose_j + sum(best_j.values()))
 
 
 def self_weight(w: dict[str, float], groups: dict[str, int]) -> float:
