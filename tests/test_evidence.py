@@ -121,3 +121,25 @@ def test_month_and_day_names_are_not_names(tmp_path):
     features = _sentence(evidence, corpus, "a", "October").features
     assert not any(f.startswith("n:") and "oktober" in f for f in features)
     assert any(f.startswith("n:") and "delavar" in f for f in features)
+
+
+def test_a_weekday_beside_a_written_date_adds_no_second_date(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2023-09-24\n\nOn Tuesday, Sept. 12, the talks began.\n")
+    (tmp_path / "b.txt").write_text("The talks began on Sept. 19 in Geneva.\n")
+    corpus = load_corpus([tmp_path])
+    evidence = build_evidence(corpus)
+    dates = {f for f in _sentence(evidence, corpus, "a", "Tuesday").features if f.startswith("d:")}
+    assert dates == {"d:912"}
+
+
+def test_close_measures_match_whatever_the_unit(tmp_path):
+    (tmp_path / "a.txt").write_text("The crater lies 6 miles from the town.\n\nTalks lasted 3 days.\n")
+    (tmp_path / "b.txt").write_text("The crater lies 10 kilometres from the town.\n\nTalks lasted 72 hours.\n")
+    corpus = load_corpus([tmp_path])
+    evidence = build_evidence(corpus)
+
+    def magnitudes(source, text):
+        return {f for f in _sentence(evidence, corpus, source, text).features if f.startswith("g:")}
+
+    assert magnitudes("a", "6 miles") & magnitudes("b", "10 kilometres")
+    assert magnitudes("a", "3 days") & magnitudes("b", "72 hours")

@@ -227,9 +227,11 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
     quarter, each figure in its own step and the next, so that any two within
     a quarter of each other share one. A count with no thing ("the toll rose to
     67") gives its size alone."""
-    if fig.value < 10 or fig.kind not in ("count", "measure", "money", "duration"):
+    if fig.kind not in ("count", "measure", "money", "duration"):
         return []
     if fig.kind == "count":
+        if fig.value < 10:
+            return []
         if not fig.thing:
             keys = [""]
         else:
@@ -237,6 +239,8 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
         value = fig.value
     else:
         dimension, value = base_quantity(fig)
+        if value <= 0:
+            return []
         keys = [f"{dimension}/{stem(fig.thing)}" if fig.thing else dimension]
     step = math.floor(math.log(value) / MAGNITUDE_STEP)
     text = fig.text[:1].lower() + fig.text[1:] if fig.text[1:2].islower() else fig.text  # "As many as" mid-line
@@ -352,12 +356,15 @@ def sentence_evidence(
             tokens = [t for t in tokens if not any(a <= t.start < b for a, b in number_spans)]
         if reference is not None:
             # "On Tuesday" in a report of Sunday the 24th and "Sept. 19" are one day.
+            date_starts = [f.start for f in sentence_figures if f.kind == "date"]
             kept = []
             for t in tokens:
                 weekday = WEEKDAYS.get(fold_word(t.text))
                 if weekday is None or not t.text[0].isupper():
                     kept.append(t)
                     continue
+                if any(0 <= start - t.end <= 3 for start in date_starts):
+                    continue  # "Tuesday, Sept. 12": the written date says which Tuesday
                 day = _weekday_date(weekday, reference)
                 add(f"d:{day.month * 100 + day.day}", 1.0, f"date {t.text} ({day:%b} {day.day})")
             tokens = kept
