@@ -371,16 +371,16 @@ def _merge_passages(
     sents = evidence.sentences
     para_of = [sorted({sents[i].paragraph for i in m}) for m in nodes.members]
     source_of = {sents[i].paragraph: sents[i].source for m in nodes.members for i in m}
-    para_link: dict[tuple[str, str], float] = {}
+    para_links: dict[str, dict[str, float]] = defaultdict(dict)
     for shared, u, v, _ in links:
         for a in para_of[u]:
             for b in para_of[v]:
-                key = (a, b) if a < b else (b, a)
-                if shared > para_link.get(key, 0.0):
-                    para_link[key] = shared
+                if shared > para_links[a].get(b, 0.0):
+                    para_links[a][b] = para_links[b][a] = shared
     members = [set(g) for g in groups]
     paras = [{p for u in g for p in para_of[u]} for g in groups]
     parent = list(range(len(groups)))
+    grown: set[int] = set()  # groups that took in another since the ranking
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -389,33 +389,40 @@ def _merge_passages(
         return x
 
     def agreement(x: int, y: int) -> tuple[float, float]:
+        """(average link, share linked) over the cross-source pairs of the
+        paragraphs only one of the two groups holds; unlinked pairs count 0."""
         only_x, only_y = paras[x] - paras[y], paras[y] - paras[x]
-        total, count, pairs = 0.0, 0, 0
+        per_source: dict[str, int] = defaultdict(int)
+        for b in only_y:
+            per_source[source_of[b]] += 1
+        pairs = len(only_x) * len(only_y) - sum(per_source.get(source_of[a], 0) for a in only_x)
+        if pairs <= 0:
+            return 0.0, 0.0
+        total, count = 0.0, 0
         for a in only_x:
-            for b in only_y:
-                if source_of[a] == source_of[b]:
-                    continue
-                score = para_link.get((a, b) if a < b else (b, a), 0.0)
-                pairs += 1
-                total += score
-                count += score > 0
-        return (total / pairs, count / pairs) if pairs else (0.0, 0.0)
+            for b, score in para_links[a].items():
+                if b in only_y and source_of[a] != source_of[b]:
+                    total += score
+                    count += 1
+        return total / pairs, count / pairs
 
     groups_of: dict[str, list[int]] = defaultdict(list)
     for x, ps in enumerate(paras):
         for p in ps:
             groups_of[p].append(x)
     candidates = {(x, y) for xs in groups_of.values() for i, x in enumerate(xs) for y in xs[i + 1 :]}
-    ranked = sorted(((agreement(x, y)[0], x, y) for x, y in candidates), reverse=True)
-    for _, x, y in ranked:
+    ranked = sorted(((*agreement(x, y), x, y) for x, y in candidates), key=lambda t: (-t[0], t[2], t[3]))
+    for average, linked, x, y in ranked:
         x, y = find(x), find(y)
         if x == y:
             continue
-        average, linked = agreement(x, y)
+        if x in grown or y in grown:
+            average, linked = agreement(x, y)
         if average >= params.min_average and linked >= params.quorum:
             parent[y] = x
             members[x] |= members[y]
             paras[x] |= paras[y]
+            grown.add(x)
     return sorted(sorted(members[x]) for x in range(len(groups)) if find(x) == x)
 
 
