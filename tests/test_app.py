@@ -302,3 +302,18 @@ async def test_search_shows_the_source_that_matched(app):
         row = app.model.rows[table.current_row]
         assert any("Hajiyev" in app.model.paragraph_text[p] for p in row.cells["003_d746f951cc115972"])
         assert "003_d746f951cc115972" in table.columns
+
+
+async def test_next_discrepancy_shows_its_two_sides_at_80_columns(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        model = app.model
+        seen = 0
+        for _ in range(len(model.row_has_discrepancy)):
+            await pilot.press("n")
+            row = table.current_row
+            sides = model.row_sides.get(row, [])
+            if len(sides) >= 2:
+                seen += 1
+                assert all(s in table.columns for s in sides[:2]), (row, sides, table.columns)
+        assert seen >= 3

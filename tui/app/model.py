@@ -90,6 +90,8 @@ class ViewModel:
         self.discrepancy_badges: dict[int, str] = {}  # index into discrepancies -> marks, in short
         self.row_notes: dict[int, list[str]] = defaultdict(list)
         self.row_has_discrepancy: set[int] = set()
+        # row -> the sources that hold the sides of its discrepancies, to show side by side
+        self.row_sides: dict[int, list[str]] = defaultdict(list)
         self.discrepancies: list[Discrepancy] = []
         self._index_variants()
         self._index_figures()
@@ -105,6 +107,12 @@ class ViewModel:
                 present = {paragraph_form[p] for p in row.paragraphs if p in paragraph_form}
                 if len(present) > 1:
                     rows_with_two_forms.append(i)
+                    side_of_form: dict[str, str] = {}
+                    for source, pids in row.cells.items():
+                        for pid in pids:
+                            if pid in paragraph_form:
+                                side_of_form.setdefault(paragraph_form[pid], source)
+                    self._add_sides(i, list(side_of_form.values()))
                     self.row_has_discrepancy.add(i)
                     self.row_notes[i].append(f"spelling {' / '.join(sorted(present))}")
             first_row = self.rows[rows_with_two_forms[0]].id if rows_with_two_forms else self._first_row_of(
@@ -119,6 +127,11 @@ class ViewModel:
                 Discrepancy("variant", f"{group.kind.replace('_', ' ')}: {title}", detail, first_row, variant=group)
             )
 
+    def _add_sides(self, row: int, sources: list[str]) -> None:
+        if len(set(sources)) > 1:
+            sides = self.row_sides[row]
+            sides.extend(s for s in dict.fromkeys(sources) if s not in sides)
+
     def _index_figures(self) -> None:
         for group in self.comparison.figures:
             if group.status != "conflict":
@@ -131,6 +144,12 @@ class ViewModel:
                 i = self.row_index[row_id]
                 self.row_has_discrepancy.add(i)
                 self.row_notes[i].append(f"conflict {group.about}: {values}")
+                here = set(self.rows[i].paragraphs)
+                side_of_value: dict[str, str] = {}
+                for m in group.mentions:
+                    if m.paragraph in here:
+                        side_of_value.setdefault(m.figure.text, m.source)
+                self._add_sides(i, list(side_of_value.values()))
             detail = [f"{self.labels[m.source]} p{m.paragraph.rsplit(':p', 1)[1]}: “{m.sentence}”" for m in group.mentions]
             detail += [f"why: {r}" for r in group.reasons]
             self.discrepancies.append(

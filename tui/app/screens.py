@@ -115,8 +115,9 @@ class CompareScreen(ParallaxScreen):
     def _draw_header(self, columns: list[str], shown: list[str], pinned: str | None) -> None:
         app = self.papp
         table = self.table
-        hidden_left = app.column_offset
-        hidden_right = max(0, len(shown) - len(columns) - hidden_left)
+        last = max((shown.index(c) for c in columns if c != pinned), default=-1)
+        hidden_left = sum(1 for s in shown[: last + 1] if s not in columns)
+        hidden_right = sum(1 for s in shown[last + 1 :] if s not in columns)
         paging = f" ◀{hidden_left} {hidden_right}▶" if hidden_left or hidden_right else ""
         header = Text(no_wrap=True, overflow="ellipsis")
         widths = list(table._widths)
@@ -236,22 +237,22 @@ class CompareScreen(ParallaxScreen):
         self.refresh_view()
 
     def bring_sources_into_view(self, row: int, matched: list[str] | None = None) -> None:
-        """Page the columns so that a row's sources show side by side, those
-        in ``matched`` (where a search matched) first."""
+        """Page the columns so that a row's sources show side by side: those in
+        ``matched`` (where a search matched) first, else the two sides of the
+        row's discrepancies, else any two of its sources."""
         app = self.papp
         columns = self.table.columns
         involved = [s for s in app.shown_sources() if app.model.rows[row].cells.get(s)]
-        if matched:
-            involved.sort(key=lambda s: s not in matched)
-            if involved[0] not in columns:
-                columns = []
-        if sum(1 for s in involved if s in columns) >= min(2, len(involved)):
+        preferred = [s for s in (matched or app.model.row_sides.get(row, [])) if s in involved]
+        wanted = preferred + [s for s in involved if s not in preferred]
+        need = wanted[: max(min(2, len(wanted)), len(preferred))][: len(columns) or 1]
+        if all(s in columns for s in need):
             return
         rest = [s for s in app.shown_sources() if s != app.pinned]
-        first = next((s for s in involved if s in rest), None)
+        first = next((s for s in wanted if s in rest), None)
         if first is not None:
             app.column_offset = rest.index(first)
-            app.column_jump = involved
+            app.column_jump = wanted
             app.focus_source = first
             self.refresh_view(keep_row=row)
 
