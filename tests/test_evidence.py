@@ -4,6 +4,18 @@ from tui.engine.corpus import load_corpus
 from tui.engine.evidence import build_evidence
 
 
+def _build(tmp_path, **articles):
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    corpus = load_corpus([tmp_path])
+    return corpus, build_evidence(corpus)
+
+
+def _features(evidence, corpus, source, text, kind=""):
+    """The features of a kind ("g:", "d:" …) of the sentence of ``source`` holding ``text``."""
+    return {f for f in _sentence(evidence, corpus, source, text).features if f.startswith(kind)}
+
+
 def _sentence(evidence, corpus, source, text):
     paragraphs = {p.id: p for p in corpus.paragraphs()}
     for ev in evidence.sentences:
@@ -87,59 +99,52 @@ def test_one_clock_time_written_two_ways(tmp_path):
 
 
 def test_close_figures_for_one_quantity_share_evidence(tmp_path):
-    (tmp_path / "a.txt").write_text("Some 369 vessels were waiting at both ends.\n\nThe 400-metre ship was freed.\n")
-    (tmp_path / "b.txt").write_text(
-        "Around 370 vessels had piled up by then.\n\nThe ship, 1,312 feet long, was freed.\n\n"
-        "Crews unloaded 5,000 vessels of wine.\n"
+    corpus, evidence = _build(
+        tmp_path,
+        a="Some 369 vessels were waiting at both ends.\n\nThe 400-metre ship was freed.\n",
+        b="Around 370 vessels had piled up by then.\n\nThe ship, 1,312 feet long, was freed.\n\n"
+        "Crews unloaded 5,000 vessels of wine.\n",
     )
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
-
-    def magnitudes(source, text):
-        return {f for f in _sentence(evidence, corpus, source, text).features if f.startswith("g:")}
-
-    assert magnitudes("a", "369") & magnitudes("b", "370")
-    assert magnitudes("a", "400-metre") & magnitudes("b", "1,312 feet")
-    assert not magnitudes("a", "369") & magnitudes("b", "5,000")  # same thing, another size
+    assert _features(evidence, corpus, "a", "369", "g:") & _features(evidence, corpus, "b", "370", "g:")
+    assert _features(evidence, corpus, "a", "400-metre", "g:") & _features(evidence, corpus, "b", "1,312 feet", "g:")
+    # same thing, another size
+    assert not _features(evidence, corpus, "a", "369", "g:") & _features(evidence, corpus, "b", "5,000", "g:")
 
 
 def test_close_measures_of_different_things_do_not_match(tmp_path):
-    (tmp_path / "a.txt").write_text("Trucks delivered 65 tons of fuel.\n")
-    (tmp_path / "b.txt").write_text("Trucks delivered more than 50 tonnes of food.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
-    fuel = {f for f in _sentence(evidence, corpus, "a", "fuel").features if f.startswith("g:")}
-    food = {f for f in _sentence(evidence, corpus, "b", "food").features if f.startswith("g:")}
+    corpus, evidence = _build(
+        tmp_path, a="Trucks delivered 65 tons of fuel.\n", b="Trucks delivered more than 50 tonnes of food.\n"
+    )
+    fuel = _features(evidence, corpus, "a", "fuel", "g:")
+    food = _features(evidence, corpus, "b", "food", "g:")
     assert fuel and food and not fuel & food
 
 
 def test_month_and_day_names_are_not_names(tmp_path):
-    (tmp_path / "a.txt").write_text("In October the court in Delaware set a trial date.\n")
-    (tmp_path / "b.txt").write_text("A Delaware judge had planned a trial for October.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
-    features = _sentence(evidence, corpus, "a", "October").features
-    assert not any(f.startswith("n:") and "oktober" in f for f in features)
-    assert any(f.startswith("n:") and "delavar" in f for f in features)
+    corpus, evidence = _build(
+        tmp_path,
+        a="In October the court in Delaware set a trial date.\n",
+        b="A Delaware judge had planned a trial for October.\n",
+    )
+    names = _features(evidence, corpus, "a", "October", "n:")
+    assert not any("oktober" in f for f in names)
+    assert any("delavar" in f for f in names)
 
 
 def test_a_weekday_beside_a_written_date_adds_no_second_date(tmp_path):
-    (tmp_path / "a.txt").write_text("date 2023-09-24\n\nOn Tuesday, Sept. 12, the talks began.\n")
-    (tmp_path / "b.txt").write_text("The talks began on Sept. 19 in Geneva.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
-    dates = {f for f in _sentence(evidence, corpus, "a", "Tuesday").features if f.startswith("d:")}
-    assert dates == {"d:912"}
+    corpus, evidence = _build(
+        tmp_path,
+        a="date 2023-09-24\n\nOn Tuesday, Sept. 12, the talks began.\n",
+        b="The talks began on Sept. 19 in Geneva.\n",
+    )
+    assert _features(evidence, corpus, "a", "Tuesday", "d:") == {"d:912"}
 
 
 def test_close_measures_match_whatever_the_unit(tmp_path):
-    (tmp_path / "a.txt").write_text("The crater lies 6 miles from the town.\n\nTalks lasted 3 days.\n")
-    (tmp_path / "b.txt").write_text("The crater lies 10 kilometres from the town.\n\nTalks lasted 72 hours.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
-
-    def magnitudes(source, text):
-        return {f for f in _sentence(evidence, corpus, source, text).features if f.startswith("g:")}
-
-    assert magnitudes("a", "6 miles") & magnitudes("b", "10 kilometres")
-    assert magnitudes("a", "3 days") & magnitudes("b", "72 hours")
+    corpus, evidence = _build(
+        tmp_path,
+        a="The crater lies 6 miles from the town.\n\nTalks lasted 3 days.\n",
+        b="The crater lies 10 kilometres from the town.\n\nTalks lasted 72 hours.\n",
+    )
+    assert _features(evidence, corpus, "a", "6 miles", "g:") & _features(evidence, corpus, "b", "10 kilometres", "g:")
+    assert _features(evidence, corpus, "a", "3 days", "g:") & _features(evidence, corpus, "b", "72 hours", "g:")
