@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -633,7 +632,11 @@ def order_rows(rows: list[Row], source_ids: list[str], anchor: str) -> list[Row]
         known_place = place[i]
         if known_place is not None:
             return (known_place, 0, rows[i].id)
-        return (statistics.median(estimates[i]) if estimates[i] else math.inf, 1, rows[i].id)
+        ests = sorted(estimates[i])
+        if not ests:
+            return (math.inf, 1, rows[i].id)
+        middle = len(ests) // 2
+        return (ests[middle] if len(ests) % 2 else (ests[middle - 1] + ests[middle]) / 2, 1, rows[i].id)
 
     return [rows[i] for i in sorted(range(len(rows)), key=key)]
 
