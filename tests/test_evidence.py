@@ -25,52 +25,49 @@ def _sentence(evidence, corpus, source, text):
 
 
 def test_a_bare_weekday_is_the_day_it_names_in_a_dated_report(tmp_path):
-    (tmp_path / "a.txt").write_text("date 2023-09-24\n\nThe army began the operation on Tuesday.\n")
-    (tmp_path / "b.txt").write_text("The army began the operation on Sept. 19, officials said.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
+    corpus, evidence = _build(
+        tmp_path,
+        a="date 2023-09-24\n\nThe army began the operation on Tuesday.\n",
+        b="The army began the operation on Sept. 19, officials said.\n",
+    )
     tuesday = _sentence(evidence, corpus, "a", "Tuesday")
     written = _sentence(evidence, corpus, "b", "Sept. 19")
     assert "d:919" in tuesday.features and "d:919" in written.features
     assert not any(f.startswith("n:") and "tuesday" in f for f in tuesday.features)
     # The undated report reads its weekdays by the date the others share.
-    (tmp_path / "c.txt").write_text("By Wednesday the fighting had stopped.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
+    corpus, evidence = _build(tmp_path, c="By Wednesday the fighting had stopped.\n")
     assert "d:920" in _sentence(evidence, corpus, "c", "Wednesday").features
 
 
 def test_weekdays_stay_words_when_no_report_is_dated(tmp_path):
-    (tmp_path / "a.txt").write_text("The army began the operation on Tuesday.\n")
-    (tmp_path / "b.txt").write_text("On Tuesday the army began its operation.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
-    features = _sentence(evidence, corpus, "a", "Tuesday").features
-    assert not any(f.startswith("d:") for f in features)
+    corpus, evidence = _build(
+        tmp_path,
+        a="The army began the operation on Tuesday.\n",
+        b="On Tuesday the army began its operation.\n",
+    )
+    assert not _features(evidence, corpus, "a", "Tuesday", "d:")
 
 
 def test_background_clause_weighs_less_than_the_news(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Russia, which has relations with both neighbours, sent peacekeepers to the valley.\n\n"
-        "Peacekeepers guarded relations talks in the valley.\n"
+    corpus, evidence = _build(
+        tmp_path,
+        a="Russia, which has relations with both neighbours, sent peacekeepers to the valley.\n\n"
+        "Peacekeepers guarded relations talks in the valley.\n",
+        b="The valley saw quiet streets.\n",
     )
-    (tmp_path / "b.txt").write_text("The valley saw quiet streets.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
     first = _sentence(evidence, corpus, "a", "Russia, which")
     assert first.features["w:relat"] < first.features["w:peaceke"] == 1.0
 
 
 def test_a_name_in_most_paragraphs_counts_for_little(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Officials in Valdoria closed the border with Marenta.\n\n"
+    corpus, evidence = _build(
+        tmp_path,
+        a="Officials in Valdoria closed the border with Marenta.\n\n"
         "Farmers in Valdoria sent 40 trucks of grain.\n\n"
         "The envoy of Valdoria was recalled.\n\n"
-        "Storms hit the coast.\n"
+        "Storms hit the coast.\n",
+        b="Leaders of Valdoria and Marenta met.\n\nTraders in Valdoria sold the grain.\n",
     )
-    (tmp_path / "b.txt").write_text("Leaders of Valdoria and Marenta met.\n\nTraders in Valdoria sold the grain.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
     assert evidence.idf["n:valdoria"] < evidence.idf["n:marenta"]
     setting = evidence.weight("n:valdoria", 1.0) / evidence.idf["n:valdoria"]
     rare = evidence.weight("n:marenta", 1.0) / evidence.idf["n:marenta"]
@@ -79,23 +76,23 @@ def test_a_name_in_most_paragraphs_counts_for_little(tmp_path):
 
 
 def test_the_letters_of_an_abbreviation_are_not_a_name(tmp_path):
-    (tmp_path / "a.txt").write_text("The U.S. envoy met Amara Osei in Accra.\n")
-    (tmp_path / "b.txt").write_text("The U.S. embassy said Amara Osei left Accra.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
+    corpus, evidence = _build(
+        tmp_path,
+        a="The U.S. envoy met Amara Osei in Accra.\n",
+        b="The U.S. embassy said Amara Osei left Accra.\n",
+    )
     features = _sentence(evidence, corpus, "a", "Osei").features
     assert "n:osei" in features or any("osei" in f for f in features)
     assert not any(f in ("n:u", "n:s") for f in features)
 
 
 def test_one_clock_time_written_two_ways(tmp_path):
-    (tmp_path / "a.txt").write_text("The ship grounded at about 0740 hrs near the southern entrance.\n")
-    (tmp_path / "b.txt").write_text("The trouble began around 7:40 a.m. on a windy morning.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
-    first = _sentence(evidence, corpus, "a", "0740").features
-    second = _sentence(evidence, corpus, "b", "7:40").features
-    assert "h:460|" in first and "h:460|" in second
+    corpus, evidence = _build(
+        tmp_path,
+        a="The ship grounded at about 0740 hrs near the southern entrance.\n",
+        b="The trouble began around 7:40 a.m. on a windy morning.\n",
+    )
+    assert "h:460|" in _features(evidence, corpus, "a", "0740") & _features(evidence, corpus, "b", "7:40")
 
 
 def test_close_figures_for_one_quantity_share_evidence(tmp_path):
