@@ -199,9 +199,8 @@ def _candidate_links(
         for x, u in enumerate(by_source.get("", [])):
             for v in by_source[""][x + 1 :]:
                 bound[(u, v) if u < v else (v, u)] += wf
-    candidates = [
-        (u, v) for (u, v), b in bound.items() if b + min(common_total[u], common_total[v]) >= params.min_support
-    ]
+    min_support = params.min_support
+    candidates = [(u, v) for (u, v), b in bound.items() if b + min(common_total[u], common_total[v]) >= min_support]
     scored: list[tuple[float, float, int, int]] = []
     best: dict[tuple[int, str], float] = defaultdict(float)
     for u, total in enumerate(totals):
@@ -211,7 +210,7 @@ def _candidate_links(
         if not _cross_pairs(nodes.sources[u], nodes.sources[v]):
             continue
         shared = shared_weight(weights[u], weights[v], reps[u].groups, reps[v].groups)
-        if shared < params.min_support:
+        if shared < min_support:
             continue
         similarity = shared / math.sqrt(totals[u] * totals[v])
         scored.append((shared, similarity, u, v))
