@@ -236,6 +236,14 @@ def _candidate_links(
 # ---------------------------------------------------------------- clustering
 
 
+def _root(parent: list[int], i: int) -> int:
+    """The representative of ``i`` in a union-find forest, halving the path."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 class _Clusters:
     """Average-link clustering of nodes over a sparse graph of links."""
 
@@ -250,10 +258,7 @@ class _Clusters:
         self.sources = nodes.sources
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return _root(self.parent, i)
 
     def add_link(self, u: int, v: int, score: float, pairs: int) -> None:
         self.node_links[u][v] = self.node_links[v][u] = score
@@ -381,10 +386,7 @@ def _merge_passages(
     grown: set[int] = set()  # groups that took in another since the ranking
 
     def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return _root(parent, x)
 
     def agreement(x: int, y: int) -> tuple[float, float]:
         """(average link, share linked) over the cross-source pairs of the
