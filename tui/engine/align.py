@@ -159,9 +159,10 @@ def _cross_pairs(a: dict[str, int], b: dict[str, int]) -> int:
 
 def _candidate_links(
     evidence: Evidence, nodes: _Nodes, params: AlignParams
-) -> tuple[list[tuple[float, int, int, bool]], list[dict[str, float]]]:
-    """Scored node pairs, (shared weight, node, node, strong), and each node's
-    evidence weights."""
+) -> tuple[list[tuple[float, int, int, bool]], list[dict[str, float]], set[tuple[int, int]]]:
+    """Scored node pairs, (shared weight, node, node, strong), each node's
+    evidence weights, and the one-sided links: (x, y) when x shares enough
+    with y and is y's best match in x's source, but y is not x's."""
     sents = evidence.sentences
     reps = [sents[m[0]] for m in nodes.members]
     weights = [evidence.weights(r) for r in reps]
@@ -225,12 +226,16 @@ def _candidate_links(
     # A fact is usually stated once per article: a strong link must be (nearly)
     # the best match each sentence has in the other's source.
     links: list[tuple[float, int, int, bool]] = []
+    one_sided: set[tuple[int, int]] = set()
     for shared, similarity, u, v in scored:
         enough = (shared >= params.min_shared and similarity >= params.min_similarity) or similarity >= params.near_copy
-        strong = enough and near_best(u, v, shared) and near_best(v, u, shared)
+        u_best, v_best = enough and near_best(u, v, shared), enough and near_best(v, u, shared)
+        strong = u_best and v_best
+        if u_best != v_best:
+            one_sided.add((v, u) if u_best else (u, v))
         links.append((shared, u, v, strong))
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
-    return links, weights
+    return links, weights, one_sided
 
 
 # ---------------------------------------------------------------- clustering
@@ -308,7 +313,11 @@ class _Clusters:
 
 
 def _cluster(
-    nodes: _Nodes, links: list[tuple[float, int, int, bool]], params: AlignParams, weights: list[dict[str, float]]
+    nodes: _Nodes,
+    links: list[tuple[float, int, int, bool]],
+    params: AlignParams,
+    weights: list[dict[str, float]],
+    one_sided: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> list[list[int]]:
     """Groups of nodes that state one fact; a node may sit in two."""
     clusters = _Clusters(nodes)
@@ -350,7 +359,7 @@ def _cluster(
                     best = (average, b)
         if best is not None:
             clusters.union(a, best[1])
-    second = _second_facts(nodes, links, params, clusters, weights)
+    second = _second_facts(nodes, links, params, clusters, weights, one_sided)
     groups = [
         sorted(m + second.get(a, []))
         for a, m in clusters.members.items()
@@ -432,6 +441,7 @@ def _second_facts(
     params: AlignParams,
     clusters: _Clusters,
     weights: list[dict[str, float]],
+    one_sided: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> dict[int, list[int]]:
     """Sentences that also state a second fact: "were forced to declare a
     ceasefire on Sept. 20 after a 24-hour operation" belongs with the other
@@ -455,9 +465,11 @@ def _second_facts(
     extra: dict[int, list[int]] = defaultdict(list)
     extra_sources: dict[int, set[str]] = defaultdict(set)
     for _, u, v, strong in links:
-        if not strong:
-            continue
-        for x, y in ((u, v), (v, u)):
+        if strong:
+            ways = ((u, v), (v, u))
+        else:
+            ways = tuple(w for w in ((u, v), (v, u)) if w in one_sided)
+        for x, y in ways:
             home, fact = clusters.find(x), clusters.find(y)
             if home == fact or set(nodes.sources[x]) & (set(clusters.by_source[fact]) | extra_sources[fact]):
                 continue
@@ -649,9 +661,9 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     evidence = evidence or build_evidence(corpus)
     params = AlignParams(strictness=strictness, rare_unit=evidence.rare_unit)
     nodes = _nodes(corpus, evidence)
-    links, weights = _candidate_links(evidence, nodes, params)
+    links, weights, one_sided = _candidate_links(evidence, nodes, params)
     link_scores = {(u, v): min(1.0, s / (2 * params.min_shared)) for s, u, v, _ in links}
-    groups = _cluster(nodes, links, params, weights)
+    groups = _cluster(nodes, links, params, weights, one_sided)
     groups = _merge_passages(groups, nodes, evidence, links, params)
     rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
 
