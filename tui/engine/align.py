@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -317,7 +318,7 @@ def _cluster(
     links: list[tuple[float, int, int, bool]],
     params: AlignParams,
     weights: list[dict[str, float]],
-    one_sided: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+    one_sided: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> list[list[int]]:
     """Groups of nodes that state one fact; a node may sit in two."""
     clusters = _Clusters(nodes)
@@ -441,7 +442,7 @@ def _second_facts(
     params: AlignParams,
     clusters: _Clusters,
     weights: list[dict[str, float]],
-    one_sided: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+    one_sided: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> dict[int, list[int]]:
     """Sentences that also state a second fact: "were forced to declare a
     ceasefire on Sept. 20 after a 24-hour operation" belongs with the other
@@ -465,6 +466,7 @@ def _second_facts(
     extra: dict[int, list[int]] = defaultdict(list)
     extra_sources: dict[int, set[str]] = defaultdict(set)
     for _, u, v, strong in links:
+        ways: tuple[tuple[int, int], ...]
         if strong:
             ways = ((u, v), (v, u))
         else:
