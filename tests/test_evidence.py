@@ -145,3 +145,21 @@ def test_close_measures_match_whatever_the_unit(tmp_path):
     )
     assert _features(evidence, corpus, "a", "6 miles", "g:") & _features(evidence, corpus, "b", "10 kilometres", "g:")
     assert _features(evidence, corpus, "a", "3 days", "g:") & _features(evidence, corpus, "b", "72 hours", "g:")
+
+
+def test_an_abbreviation_matches_the_name_it_abbreviates(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="General Motors Co said it had paused its advertising.\n\n"
+        "The International Committee of the Red Cross sent two convoys.\n",
+        b="GM has hit pause on its ad spend.\n\nThe ICRC convoys reached the town.\n\nOfficials of the U.N. came too.\n",
+        c="The United Nations said it would help. The Red Crescent team stayed home.\n",
+    )
+    assert "n:^GM" in _features(evidence, corpus, "a", "General Motors", "n:")
+    assert "n:^GM" in _features(evidence, corpus, "b", "GM has", "n:")
+    assert "n:^ICRC" in _features(evidence, corpus, "a", "Red Cross", "n:")
+    assert "n:^ICRC" in _features(evidence, corpus, "b", "ICRC", "n:")
+    assert "n:^UN" in _features(evidence, corpus, "b", "U.N.", "n:")
+    assert "n:^UN" in _features(evidence, corpus, "c", "United Nations", "n:")
+    # Initials that no abbreviation in the corpus spells are no evidence.
+    assert not any(f.startswith("n:^") for f in _features(evidence, corpus, "c", "Red Crescent"))

@@ -157,13 +157,18 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
         if lower in CALENDAR_WORDS:
             name = False  # capitalised, but a month or a day, not who or where
         elif first:
-            # Sentence-initial capitals are names only when the word is a name elsewhere.
-            name = is_cap and lower not in STOPWORDS and lower in capitalised_words
+            # Sentence-initial capitals are names only when the word is a name
+            # elsewhere, or an abbreviation in capitals ("GM said").
+            name = is_cap and lower not in STOPWORDS and (lower in capitalised_words or _is_abbreviation(word))
         else:
             name = is_cap and lower not in STOPWORDS
         out.append(Token(m.start(), m.end(), word, name))
         first = False
     return out
+
+
+def _is_abbreviation(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
 
 def _mid_sentence_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
@@ -290,7 +295,9 @@ def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
     pending: list[Token] = []
     for t in tokens:
         gap = text[(pending or current)[-1].end : t.start] if (pending or current) else ""
-        adjacent = bool(current) and gap.strip() == ""
+        adjacent = bool(current) and (
+            gap.strip() == "" or (gap == "." and len(t.text) == 1 and len((pending or current)[-1].text) == 1)  # "U.N."
+        )
         if t.name and (not current or adjacent):
             current += pending + [t]
             pending = []
@@ -303,6 +310,38 @@ def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
     if current:
         runs.append(current)
     return runs
+
+
+_ACRONYM = re.compile(r"\b(?:[A-Z]{2,6}\b|(?:[A-Z]\.){2,6})")
+_ACRONYM_LONGEST = 6
+
+
+def _corpus_acronyms(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
+    """Abbreviations written in capitals ("ICRC", "U.N.") anywhere in the corpus."""
+    return frozenset(m.group(0).replace(".", "") for p in paragraphs for m in _ACRONYM.finditer(p.text))
+
+
+def _acronym_keys(words: list[str], acronyms: frozenset[str]) -> list[str]:
+    """The abbreviations of the corpus that a run of name words is or spells:
+    "General Motors" is "GM", "International Committee of the Red Cross" (its
+    connectors left out) "ICRC", and "U.S." (one letter per word) "US"."""
+    if not acronyms:
+        return []
+    found: list[str] = []
+    if all(len(w) == 1 for w in words):
+        joined = "".join(words).upper()
+        return [joined] if joined in acronyms else []
+    for w in words:
+        if w.isupper() and w in acronyms:
+            found.append(w)
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + _ACRONYM_LONGEST) + 1):
+            part = words[i:j]
+            if all(w[:1].isupper() and not w.isupper() for w in part):
+                initials = "".join(w[0] for w in part)
+                if initials in acronyms:
+                    found.append(initials)
+    return found
 
 
 def _word_parts(word: str) -> list[str]:
@@ -321,6 +360,7 @@ def sentence_evidence(
     capitalised_words: set[str],
     vocabulary: set[str] | None = None,
     reference: _dt.date | None = None,
+    acronyms: frozenset[str] = frozenset(),
 ) -> list[SentenceEvidence]:
     figures = extract_figures(p.text)
     quotes = _quote_spans(p.text)
@@ -372,9 +412,17 @@ def sentence_evidence(
         for run in _name_runs(tokens, p.text):
             group += 1
             names = [t for t in run if t.name]
+            label = p.text[run[0].start : run[-1].end]
+            words = [_POSSESSIVE.sub("", t.text) for t in names]
+            if tokens and run[0] is tokens[min(1, len(tokens) - 1)] and tokens[0].text[:1].isupper():
+                # A sentence's first word is a name only when the corpus says so,
+                # but "General Motors said" still spells "GM".
+                if not p.text[tokens[0].end : run[0].start].strip():
+                    words.insert(0, tokens[0].text)
+            for key in _acronym_keys(words, acronyms):
+                add(f"n:^{key}", scale(run[0].start), f"name {label}", group)
             if all(len(t.text) == 1 for t in names):
                 continue  # the letters of an abbreviation ("U.S."), not a name
-            label = p.text[run[0].start : run[-1].end]
             keys: list[str] = []
             for t in names:
                 word = _POSSESSIVE.sub("", t.text)
@@ -538,6 +586,7 @@ def build_evidence(corpus: Corpus) -> Evidence:
     paragraphs = list(corpus.paragraphs())
     reference = reference_dates(corpus)
     capitals = _mid_sentence_capitals(paragraphs)
+    acronyms = _corpus_acronyms(paragraphs)
     vocabulary = {stem(w) for w in {m.group(0) for p in paragraphs for m in _WORD.finditer(p.text)} if "-" not in w}
     sentences: list[SentenceEvidence] = []
     df: Counter[str] = Counter()
@@ -547,7 +596,7 @@ def build_evidence(corpus: Corpus) -> Evidence:
         day = reference[p.source_id]
         template = by_text.get((p.text, day))
         if template is None:
-            template = by_text[p.text, day] = sentence_evidence(p, capitals, vocabulary, day)
+            template = by_text[p.text, day] = sentence_evidence(p, capitals, vocabulary, day, acronyms)
             evs = template
         else:
             evs = [replace(ev, paragraph=p.id, source=p.source_id) for ev in template]
