@@ -205,6 +205,21 @@ def test_edited_copies_of_one_sentence_share_a_row(tmp_path):
     assert all(rows[0].cells[f"r{i:02}"] == [f"r{i:02}:p4"] for i in range(1, 16))
 
 
+def test_a_short_sentence_is_no_copy_of_a_longer_one_that_holds_its_words(tmp_path):
+    # a's sentence is all shared, b's only in part: not one sentence edited,
+    # and too little shared to link otherwise.
+    (tmp_path / "a.txt").write_text(
+        "Several of his prominent friends and allies did not wait for him.\n\nThe harbour reopened on Friday.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "The governor and his prominent allies spread claims about ballots.\n\nFerries ran late all week.\n"
+    )
+    (tmp_path / "c.txt").write_text("The governor spread claims about ballots.\n\nThe storm closed schools.\n")
+    result = align(load_corpus([tmp_path]))
+    assert not any("a:p1" in r.paragraphs and "b:p1" in r.paragraphs for r in result.rows)
+    assert any(set(r.paragraphs) == {"b:p1", "c:p1"} for r in result.rows)
+
+
 def test_a_passage_cut_into_sentences_differently_is_one_row(tmp_path):
     # a tells the start and the winds in two sentences, b in one, c only the winds:
     # the sentence facts overlap in a's paragraph and b's links to both.

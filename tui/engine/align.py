@@ -67,8 +67,10 @@ class AlignParams:
 
     @property
     def near_copy(self) -> float:
-        """Shared weight relative to the two sentences' own above which they are
-        one sentence edited (a word cut, a figure changed), whatever their weight."""
+        """Shared weight relative to the heavier sentence's own above which the two
+        are one sentence edited (a word cut, a figure changed), whatever their
+        weight. Measured on the heavier one, so that a short sentence whose few
+        words a long one also holds is not taken for a copy of it."""
         return 0.4 + 0.2 * self.strictness
 
     @property
@@ -203,7 +205,7 @@ def _candidate_links(
                 bound[(u, v) if u < v else (v, u)] += wf
     min_support = params.min_support
     candidates = [(u, v) for (u, v), b in bound.items() if b + min(common_total[u], common_total[v]) >= min_support]
-    scored: list[tuple[float, float, int, int]] = []
+    scored: list[tuple[float, float, float, int, int]] = []
     best: dict[tuple[int, str], float] = defaultdict(float)
     for u, total in enumerate(totals):
         for s in nodes.sources[u]:
@@ -215,7 +217,8 @@ def _candidate_links(
         if shared < min_support:
             continue
         similarity = shared / math.sqrt(totals[u] * totals[v])
-        scored.append((shared, similarity, u, v))
+        containment = shared / max(totals[u], totals[v])
+        scored.append((shared, similarity, containment, u, v))
         for s in nodes.sources[v]:
             best[u, s] = max(best[u, s], shared)
         for s in nodes.sources[u]:
@@ -228,8 +231,8 @@ def _candidate_links(
     # the best match each sentence has in the other's source.
     links: list[tuple[float, int, int, bool]] = []
     one_sided: set[tuple[int, int]] = set()
-    for shared, similarity, u, v in scored:
-        enough = (shared >= params.min_shared and similarity >= params.min_similarity) or similarity >= params.near_copy
+    for shared, similarity, containment, u, v in scored:
+        enough = (shared >= params.min_shared and similarity >= params.min_similarity) or containment >= params.near_copy
         u_best, v_best = enough and near_best(u, v, shared), enough and near_best(v, u, shared)
         strong = u_best and v_best
         if u_best != v_best:
