@@ -311,9 +311,33 @@ async def test_next_discrepancy_shows_its_two_sides_at_80_columns(app):
         seen = 0
         for _ in range(len(model.row_has_discrepancy)):
             await pilot.press("n")
-            row = table.current_row
-            sides = model.row_sides.get(row, [])
-            if len(sides) >= 2:
+            row, which = app.screen._within_row
+            assert row == table.current_row
+            sets = model.row_side_sets.get(row, [])
+            if sets:
                 seen += 1
-                assert all(s in table.columns for s in sides[:2]), (row, sides, table.columns)
+                assert all(s in table.columns for s in sets[which][:2]), (row, sets, table.columns)
         assert seen >= 3
+
+
+async def test_next_discrepancy_steps_through_a_rows_discrepancies_at_80_columns(tmp_path):
+    # One row, two discrepancies with different sides: 12 / 40 dead (a, b) and
+    # Port Vila / Port Villa (a, c). Two columns cannot show all three sources.
+    lead = "Schools across the islands stayed closed after the cyclone.\n\n"
+    (tmp_path / "a.txt").write_text(lead + "The cyclone killed 12 people in Port Vila on Monday, officials said.\n")
+    (tmp_path / "b.txt").write_text(lead + "The cyclone killed 40 people in Port Vila on Monday, officials said.\n")
+    (tmp_path / "c.txt").write_text(lead + "The cyclone killed people in Port Villa on Monday, officials said.\n")
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        row = next(r for r, sets in app.model.row_side_sets.items() if len(sets) == 2)
+        first, second = app.model.row_side_sets[row]
+        assert set(first) != set(second)
+        shown = []
+        for _ in range(2):
+            await pilot.press("n")
+            assert table.current_row == row
+            shown.append(set(table.columns))
+        assert set(first) <= shown[0] and set(second) <= shown[1]
+        await pilot.press("n")  # nothing further: the cursor stays
+        assert table.current_row == row and set(second) <= set(table.columns)

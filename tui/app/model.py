@@ -92,6 +92,8 @@ class ViewModel:
         self.row_has_discrepancy: set[int] = set()
         # row -> the sources that hold the sides of its discrepancies, to show side by side
         self.row_sides: dict[int, list[str]] = defaultdict(list)
+        # row -> the sides of each of its discrepancies, one list of sources each
+        self.row_side_sets: dict[int, list[list[str]]] = defaultdict(list)
         self.discrepancies: list[Discrepancy] = []
         self._index_variants()
         self._index_figures()
@@ -131,6 +133,7 @@ class ViewModel:
         if len(set(sources)) > 1:
             sides = self.row_sides[row]
             sides.extend(s for s in dict.fromkeys(sources) if s not in sides)
+            self.row_side_sets[row].append(list(dict.fromkeys(sources)))
 
     def _index_figures(self) -> None:
         for group in self.comparison.figures:

@@ -73,6 +73,8 @@ class CompareScreen(ParallaxScreen):
     def table(self) -> CompareTable:
         return self.query_one(CompareTable)
 
+    _within_row: tuple[int, int] | None = None  # (row, which of its discrepancies) that n last showed
+
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
         self.refresh_view()
@@ -176,14 +178,29 @@ class CompareScreen(ParallaxScreen):
     # ------------------------------------------------------------ actions
 
     def action_discrepancy(self, step: int) -> None:
+        """Go to the next (or previous) discrepancy. A row with several whose
+        sides do not all fit in the columns is stepped through one at a time."""
         table = self.table
         rows = table.rows
-        flagged = self.papp.model.row_has_discrepancy
+        model = self.papp.model
+        if step > 0 and self._within_row is not None and 0 <= table.cursor < len(rows):
+            row, done = self._within_row
+            sets = model.row_side_sets.get(row, [])
+            if rows[table.cursor] == row:
+                for k in range(done + 1, len(sets)):
+                    if not all(s in table.columns for s in sets[k]):
+                        self._within_row = (row, k)
+                        self.bring_sources_into_view(row, sets[k])
+                        sides = " vs ".join(model.labels[s] for s in sets[k])
+                        self.notify(f"Discrepancy {k + 1} of {len(sets)} in this row: {sides}.", timeout=3)
+                        return
         position = table.cursor + step
         while 0 <= position < len(rows):
-            if rows[position] in flagged:
+            if rows[position] in model.row_has_discrepancy:
                 table.set_cursor(position)
-                self.bring_sources_into_view(rows[position])
+                sets = model.row_side_sets.get(rows[position], [])
+                self.bring_sources_into_view(rows[position], sets[0] if sets else None)
+                self._within_row = (rows[position], 0)
                 table.scroll_to_cursor(top=True)
                 return
             position += step
@@ -236,14 +253,14 @@ class CompareScreen(ParallaxScreen):
                 app.column_offset = index - movable + 1
         self.refresh_view()
 
-    def bring_sources_into_view(self, row: int, matched: list[str] | None = None) -> None:
+    def bring_sources_into_view(self, row: int, show_first: list[str] | None = None) -> None:
         """Page the columns so that a row's sources show side by side: those in
-        ``matched`` (where a search matched) first, else the two sides of the
-        row's discrepancies, else any two of its sources."""
+        ``show_first`` (where a search matched, the sides of one discrepancy) first,
+        else the sides of the row's discrepancies, else any two of its sources."""
         app = self.papp
         columns = self.table.columns
         involved = [s for s in app.shown_sources() if app.model.rows[row].cells.get(s)]
-        preferred = [s for s in (matched or app.model.row_sides.get(row, [])) if s in involved]
+        preferred = [s for s in (show_first or app.model.row_sides.get(row, [])) if s in involved]
         wanted = preferred + [s for s in involved if s not in preferred]
         need = wanted[: max(min(2, len(wanted)), len(preferred))][: len(columns) or 1]
         if all(s in columns for s in need):
@@ -297,7 +314,7 @@ class CompareScreen(ParallaxScreen):
             position = (table.cursor + offset) % n
             if app.model.row_matches(rows[position], needle):
                 table.set_cursor(position)
-                self.bring_sources_into_view(rows[position], matched=app.model.sources_matching(rows[position], needle))
+                self.bring_sources_into_view(rows[position], app.model.sources_matching(rows[position], needle))
                 table.scroll_to_cursor(top=True)
                 break
         else:
@@ -685,7 +702,7 @@ HELP_KEYS = [
     ("← →  h l  Tab", "previous / next column (source)"),
     ("1–9", "focus that source's column"),
     ("p", "pin the focused source as the left column"),
-    ("n N", "next / previous row with a discrepancy"),
+    ("n N", "next / previous discrepancy, both sides shown"),
     ("f", "show only rows with discrepancies"),
     ("/", "search; Enter finds the next row; Esc clears"),
     ("Review", ""),
