@@ -333,3 +333,34 @@ def test_normalise_date(written, iso):
     from tui.engine.corpus import normalise_date
 
     assert normalise_date(written) == iso
+
+
+AGENCY_AND_FOOTER_FURNITURE = [
+    "Supported by",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "Reporting by Felix Light; Editing by Frances Kerry.",
+    "(Writing by Ann Roe; additional reporting by Ben Lee in Baku)",
+    "Associated Press writers Dasha Litvinova in Tallinn and Aida Sultanova contributed to this report.",
+    "Follow AP's coverage of the conflict at https://apnews.com/hub/example",
+    "A woman carries belongings in Stepanakert on Sept. 23. (AP Photo/Siranush Sargsyan)",
+    "Thank you for reading. Please consider a subscription.",
+    "Have a news tip? Contact us.",
+    "This article was originally published on Sept. 24, 2023.",
+]
+BODY_THAT_LOOKS_LIKE_FURNITURE = [
+    "Reporting by the BBC showed that hundreds of families had already left the valley.",
+    "The standards body said the inspection found no defects in the hull.",
+    "Officials said they would contact the families of the 23 wounded on Monday.",
+    "Writers and artists signed a letter asking the government to open the corridor.",
+]
+
+
+def test_agency_credits_and_page_footers_leave_the_body(tmp_path):
+    body = BODY_THAT_LOOKS_LIKE_FURNITURE
+    lines = [body[0], *AGENCY_AND_FOOTER_FURNITURE[:5], body[1], *AGENCY_AND_FOOTER_FURNITURE[5:], *body[2:]]
+    (tmp_path / "a.txt").write_text("\n\n".join(lines) + "\n")
+    (tmp_path / "b.txt").write_text("Another report.\n")
+    src = load_corpus([tmp_path]).source("a")
+    assert [p.text for p in src.paragraphs] == body
+    assert [r.text for r in src.removed] == AGENCY_AND_FOOTER_FURNITURE
+    assert src.title == ""
