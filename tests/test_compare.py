@@ -3,8 +3,12 @@ from __future__ import annotations
 import pytest
 
 from tui.cli import main
-from tui.engine.compare import compare, same_quantity
+from tui.engine.compare import FigureGroup, Mention, compare, same_quantity
+from tui.engine.corpus import load_corpus
 from tui.engine.figures import extract_figures
+from tui.engine.report import discrepancies_text
+
+from .conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +36,14 @@ def test_variant_occurrences_carry_spans(seed_corpus, comparison):
     for group in comparison.variants:
         for form, occurrences in group.forms.items():
             for o in occurrences:
-                assert seed_corpus.paragraph(o.paragraph).text[o.start : o.end] == form
+                assert seed_corpus.paragraph(o.paragraph).text[o.start : o.end].lower() == form.lower()
+
+
+def test_forms_that_differ_only_in_case_are_one_form(comparison):
+    group = next(g for g in comparison.variants if "Defence" in g.forms)
+    assert "Defense" in group.forms and "defense" not in group.forms
+    sides = [set(sources) for sources in group.sources_by_form().values()]
+    assert all(not (a & b) for i, a in enumerate(sides) for b in sides[i + 1 :])
 
 
 def _group_with(comparison, status, *texts):
@@ -104,3 +115,58 @@ def test_bad_strictness_is_a_usage_error(capsys):
         main(["align", "--strictness", "2"])
     assert exc.value.code == 2
     assert "between 0 and 1" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- review of the Discrepancies view
+
+TWITTER = ROOT / "benchmarks" / "eval" / "corpora" / "twitter"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Musk revealed a 9 percent stake in Twitter", "which represented a 38% premium to the price", False),
+        ("Musk revealed a 9 percent stake in Twitter", "Musk disclosed a 9% stake in the company", True),
+    ],
+)
+def test_percentages_of_different_things_are_different_quantities(a, b, same):
+    assert same_quantity(_figure(a), _figure(b)) is same
+
+
+def _mention(source, paragraph, text, sentence):
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    return Mention(source, paragraph, figure, sentence)
+
+
+def test_a_sentence_with_two_figures_is_quoted_once():
+    one = "Ellison committed $1 billion, and a holding company rolled over a stake worth about $1.9 billion."
+    other = "The company will owe roughly $1 billion a year in interest."
+    mentions = [
+        _mention("a", "a:p1", "$1 billion", one),
+        _mention("a", "a:p1", "about $1.9 billion", one),
+        _mention("b", "b:p2", "roughly $1 billion", other),
+    ]
+    group = FigureGroup("conflict", "usd", mentions, [])
+    quotes = group.quotes()
+    assert [q.sentence for q in quotes] == [one, other]
+    assert [f.text for f in quotes[0].figures] == ["$1 billion", "about $1.9 billion"]
+    assert quotes[0].source == "a" and quotes[0].paragraph == "a:p1"
+
+
+@pytest.fixture(scope="module")
+def twitter():
+    return compare(load_corpus([TWITTER]))
+
+
+def test_twitter_review_groups(twitter):
+    for group in twitter.figures:
+        texts = {m.figure.text for m in group.mentions}
+        # a stake and a premium are two different percentages
+        assert not {"9 percent", "38%"} <= texts
+        # "north of" is a floor
+        for m in group.mentions:
+            if "north of" in m.sentence and "$50 million" in m.figure.text:
+                assert m.figure.text == "north of $50 million" and m.figure.bound == "more_than"
+    for line in discrepancies_text(twitter).split("\n\n"):
+        quoted = [q for q in line.splitlines() if q.lstrip().startswith(("00",)) and "“" in q]
+        assert len(quoted) == len(set(quoted)), line

@@ -549,3 +549,58 @@ def test_number_heavy_text_gives_well_formed_figures(text: str) -> None:
             except ValueError:
                 continue
             assert status in ("agree", "conflict") and reason
+
+
+# -- review of the Discrepancies view ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("with his share alone north of $50 million by some counts", "north of $50 million", 50e6),
+        ("a stake worth well north of $2 billion", "well north of $2 billion", 2e9),
+        ("upward of 300 tonnes", "upward of 300 tonnes", 300),
+        ("south of 10 percent", "south of 10 percent", 10),
+    ],
+)
+def test_north_of_and_similar_idioms_are_bounds(text: str, span: str, value: float) -> None:
+    figure = only(text)
+    assert figure.text == span and figure.value == value
+    assert figure.bound == ("less_than" if span.startswith("south") else "more_than")
+
+
+def test_north_of_is_a_floor_not_an_exact_figure() -> None:
+    status, reason = compare_figures(only("north of $50 million"), only("between $80 million and $120 million"))
+    assert status == "agree", reason
+
+
+@pytest.mark.parametrize(
+    ("bounded", "word"),
+    [("roughly $38.7 million", "roughly"), ("around $38.7 million", "around"),
+     ("approximately $38.7 million", "approximately"), ("$38.7 million or so", "or so"),
+     ("about $38.7 million", "about")],
+)
+def test_about_reason_quotes_the_word_the_article_used(bounded: str, word: str) -> None:
+    status, reason = compare_figures(only("$50 million"), only(bounded))
+    assert status == "conflict"
+    assert reason.endswith(f"'{word}' allows 15%"), reason
+
+
+def test_floor_reason_quotes_the_word_the_article_used() -> None:
+    status, reason = compare_figures(only("125 tons of food"), only("over 50 tonnes of food"))
+    assert status == "conflict"
+    assert reason.endswith("'over' reads as close to the stated figure"), reason
+    status, reason = compare_figures(only("20 trucks"), only("as many as 400 trucks"))
+    assert status == "conflict"
+    assert reason.endswith("'as many as' reads as close to the stated figure"), reason
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [("Musk revealed a 9 percent stake in Twitter", "stake"),
+     ("which represented a 38% premium to the stock price", "premium"),
+     ("its 5 percent pay rise", "rise"),
+     ("a roughly 20% tariff on steel", "tariff")],
+)
+def test_percent_before_a_noun_says_what_it_is(text: str, thing: str) -> None:
+    assert only(text).thing == thing

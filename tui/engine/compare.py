@@ -48,6 +48,16 @@ class Mention:
         return (self.paragraph, self.figure.start)
 
 
+@dataclass(frozen=True)
+class Quote:
+    """One sentence quoted for a group, with every figure of the group it holds."""
+
+    source: str
+    paragraph: str
+    sentence: str
+    figures: tuple[Figure, ...]
+
+
 @dataclass
 class FigureGroup:
     status: str  # "agree" or "conflict"
@@ -59,6 +69,15 @@ class FigureGroup:
     @property
     def sources(self) -> list[str]:
         return sorted({m.source for m in self.mentions})
+
+    def quotes(self) -> list[Quote]:
+        """The sentences to quote, each once, in the order of the mentions: two
+        figures of the group in one sentence ("committed $1 billion ... a stake
+        worth about $1.9 billion") share one quote."""
+        figures: dict[tuple[str, str, str], list[Figure]] = {}
+        for m in self.mentions:
+            figures.setdefault((m.source, m.paragraph, m.sentence), []).append(m.figure)
+        return [Quote(source, paragraph, sentence, tuple(found)) for (source, paragraph, sentence), found in figures.items()]
 
     def conflicting_pairs(self) -> list[tuple[Mention, Mention, str]]:
         out = []

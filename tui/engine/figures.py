@@ -178,15 +178,20 @@ _QUALIFIERS_BEFORE = {
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "in excess of": "more_than", "above": "more_than", "just over": "more_than",
     "well over": "more_than", "just more than": "more_than", "well above": "more_than",
+    "upward of": "more_than", "north of": "more_than", "well north of": "more_than",
+    "just north of": "more_than",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least",
     "about": "about", "around": "about", "some": "about", "roughly": "about",
     "approximately": "about", "approx.": "about", "an estimated": "about",
     "estimated at": "about", "estimated": "about", "circa": "about",
+    "in the region of": "about", "in the neighbourhood of": "about",
+    "in the neighborhood of": "about",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just below": "nearly", "just shy of": "nearly", "not quite": "nearly",
     "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than", "well under": "less_than", "well below": "less_than",
+    "south of": "less_than", "well south of": "less_than", "just south of": "nearly",
     "at most": "at_most", "up to": "at_most", "as many as": "at_most",
     "as much as": "at_most", "no more than": "at_most", "not more than": "at_most",
     "a maximum of": "at_most",
@@ -212,6 +217,8 @@ later away back apiece respectively altogether total overall again even not neve
 them they us we it he she you i him me themselves itself
 """.split())
 _PRONOUNS = frozenset("them they us we it he she you i him me those these this that".split())
+# Determiners before a percentage that make it qualify the noun after it: "a 9 percent stake".
+_MODIFIER_DETERMINERS = frozenset("a an the this that its their his her our my your".split())
 _DETERMINERS = frozenset(
     "the a an this these those its their his her our my your some all any each both".split()
 )
@@ -918,6 +925,10 @@ def _year_figure(text: str, r: _Reading, floor: int) -> Figure:
 def _read_thing(text: str, r: _Reading, floor: int) -> None:
     if r.kind in ("percent", "measure") or (r.kind == "duration" and not r.hyphen_unit):
         r.thing = _thing_of(text, r.end)
+        if r.thing is None and r.kind == "percent" \
+                and _prev_word(text, r.start, floor).lower() in _MODIFIER_DETERMINERS:
+            # "a 9 percent stake", "its 38% premium": the percentage qualifies the noun after it
+            r.thing = _head(_noun_phrase(text, r.end), singular_ok=True)
         return
     strong = _STRONG_RE.match(text, r.end)
     if strong:  # "a 2,000-strong force"
@@ -1222,7 +1233,7 @@ def _reason(a: Figure, b: Figure, fa: float, fb: float, agree: bool) -> str:
 def _point_reason(point: Figure, ref: Figure, value: float, agree: bool) -> str:
     """Why an exact figure fits, or does not fit, a bounded one."""
     who, v, q = _amount(point), ref.value, _q(ref)
-    words = _BOUND_WORDS.get(ref.bound, "")
+    words = _qualifier_words(ref)
     if ref.bound in ("more_than", "at_least"):
         if agree:
             return f"{who} is within the reading of {q}"
@@ -1249,6 +1260,22 @@ def _point_reason(point: Figure, ref: Figure, value: float, agree: bool) -> str:
     if agree:
         return f"{who} is inside the range {q}"
     return f"{who} is outside the range {q}"
+
+
+_LEADING_QUALIFIER_RE = re.compile(r"(?P<q>(?i:" + _alternation(_QUALIFIERS_BEFORE) + r"))\s")
+_TRAILING_QUALIFIER_RE = re.compile(r"(?:\s(?P<w>(?i:or\s+so|or\s+more|or\s+fewer|or\s+less))|" + _HY + r"plus|\+)\Z")
+
+
+def _qualifier_words(f: Figure) -> str:
+    """The words that set a figure's bound, as the article wrote them ("roughly",
+    "as many as", "or so"); the bound's own name when the text does not show them."""
+    m = _LEADING_QUALIFIER_RE.match(f.text)
+    if m and _QUALIFIERS_BEFORE[_norm(m["q"])] == f.bound:
+        return _norm(m["q"])
+    m = _TRAILING_QUALIFIER_RE.search(f.text)
+    if m:
+        return _norm(m["w"]) if m["w"] else m.group().lstrip("-\u2010\u2011")
+    return _BOUND_WORDS.get(f.bound, "")
 
 
 def _is_point(f: Figure) -> bool:

@@ -6,7 +6,7 @@ import html
 import textwrap
 from dataclasses import dataclass
 
-from .compare import Comparison, FigureGroup, Mention
+from .compare import Comparison, FigureGroup, Quote
 from .corpus import Corpus
 from .review import Mark, Resolution
 from .variants import VariantGroup
@@ -22,9 +22,9 @@ def paragraph_label(paragraph_id: str) -> str:
     return "p" + paragraph_id.rsplit(":p", 1)[1]
 
 
-def _quote(corpus: Corpus, m: Mention, indent: str) -> list[str]:
-    head = f"{source_label(corpus, m.source)} {paragraph_label(m.paragraph)}: "
-    body = f"“{m.sentence}”"
+def _quote(corpus: Corpus, q: Quote, indent: str) -> list[str]:
+    head = f"{source_label(corpus, q.source)} {paragraph_label(q.paragraph)}: "
+    body = f"“{q.sentence}”"
     return textwrap.wrap(head + body, WIDTH, initial_indent=indent, subsequent_indent=indent + "    ")
 
 
@@ -33,8 +33,8 @@ def _figure_lines(corpus: Corpus, group: FigureGroup) -> list[str]:
         dict.fromkeys(f"{m.figure.text} ({source_label(corpus, m.source)})" for m in group.mentions)
     )
     lines = textwrap.wrap(f"{group.about}: {values}", WIDTH, initial_indent="  ", subsequent_indent="    ")
-    for m in group.mentions:
-        lines += _quote(corpus, m, "    ")
+    for q in group.quotes():
+        lines += _quote(corpus, q, "    ")
     for reason in group.reasons:
         lines += textwrap.wrap("why: " + reason, WIDTH, initial_indent="    ", subsequent_indent="      ")
     return lines
@@ -108,7 +108,8 @@ def _mark_words(marks: list[Mark]) -> list[str]:
 
 
 def _variant_quotes(corpus: Corpus, group: VariantGroup, per_form: int = 1) -> list[tuple[str, str, str]]:
-    """(source label, form, sentence) for the first occurrence of each form in each source."""
+    """(source label, form as written there, sentence) for the first occurrence of each form
+    in each source; a form stands for surfaces that differ only in case."""
     out = []
     labels = corpus.labels()
     for form, occurrences in group.forms.items():
@@ -119,7 +120,7 @@ def _variant_quotes(corpus: Corpus, group: VariantGroup, per_form: int = 1) -> l
             seen.add(o.source)
             p = corpus.paragraph(o.paragraph)
             sentence = next((p.text[s:e] for s, e in p.sentences if s <= o.start < e), p.text)
-            out.append((labels[o.source], form, sentence))
+            out.append((labels[o.source], p.text[o.start : o.end] or form, sentence))
             if len(seen) >= per_form * 3:
                 break
     return out
@@ -150,7 +151,10 @@ def report_data(comparison: Comparison, marks: ReportMarks | None = None) -> dic
             {
                 "about": g.about,
                 "values": list(dict.fromkeys(f"{m.figure.text} ({labels[m.source]})" for m in g.mentions)),
-                "quotes": [(labels[m.source], paragraph_label(m.paragraph), m.figure.text, m.sentence) for m in g.mentions],
+                "quotes": [
+                    (labels[q.source], paragraph_label(q.paragraph), tuple(f.text for f in q.figures), q.sentence)
+                    for q in g.quotes()
+                ],
                 "reasons": g.reasons,
                 "marks": _mark_words(marks.figures.get(i, [])),
             }
@@ -272,11 +276,18 @@ mark { background: #ffe08a; padding: 0 .1em; }
 """
 
 
-def _highlight(sentence: str, needle: str) -> str:
-    i = sentence.find(needle)
-    if i < 0 or not needle:
-        return html.escape(sentence)
-    return html.escape(sentence[:i]) + "<mark>" + html.escape(needle) + "</mark>" + html.escape(sentence[i + len(needle):])
+def _highlight(sentence: str, *needles: str) -> str:
+    """The sentence, escaped, with the first place of each needle marked (needles in
+    reading order; one that is not found, or overlaps a mark, is left unmarked)."""
+    out, pos = [], 0
+    for needle in needles:
+        i = sentence.find(needle, pos) if needle else -1
+        if i < 0:
+            continue
+        out += [html.escape(sentence[pos:i]), "<mark>", html.escape(needle), "</mark>"]
+        pos = i + len(needle)
+    out.append(html.escape(sentence[pos:]))
+    return "".join(out)
 
 
 def report_html(comparison: Comparison, marks: ReportMarks | None = None, title: str = "Sourcing report") -> str:
@@ -303,8 +314,8 @@ def report_html(comparison: Comparison, marks: ReportMarks | None = None, title:
         parts.append("<p>None found.</p>")
     for c in data["conflicts"]:
         parts.append(f"<section class='conflict'><h3>{h(c['about'])}: {h(' vs '.join(c['values']))}</h3>")
-        for label, para, figure, sentence in c["quotes"]:
-            parts.append(f"<blockquote><div class='source'>{h(label)} {h(para)}</div>{_highlight(sentence, figure)}</blockquote>")
+        for label, para, figures, sentence in c["quotes"]:
+            parts.append(f"<blockquote><div class='source'>{h(label)} {h(para)}</div>{_highlight(sentence, *figures)}</blockquote>")
         parts += [f"<p class='why'>Why: {h(r)}</p>" for r in c["reasons"]]
         parts += [f"<p class='editor'>{h(m)}</p>" for m in c["marks"]]
         parts.append("</section>")

@@ -701,12 +701,27 @@ def _surface_group(forms: dict[str, list[Occurrence]]) -> VariantGroup | None:
         if kind is not None:
             kinds[a].add(kind)
             kinds[b].add(kind)
-    kept = {form: forms[form] for spelling in kinds for form in by_spelling[spelling]}
+    kept = _merge_forms({form: forms[form] for spelling in kinds for form in by_spelling[spelling]}, _spelling)
     if len({o.source for occurrences in kept.values() for o in occurrences}) < 2:
         return None
     found = set().union(*kinds.values())
     kind = next(k for k in _SURFACE_PRIORITY if k in found)
     return VariantGroup(kind, kept)
+
+
+def _merge_forms(forms: dict[str, list[Occurrence]], spelling: Callable[[str], str]) -> dict[str, list[Occurrence]]:
+    """Forms with the same spelling (they differ only in case) become one form, named
+    after its most used surface, with all their occurrences: a source is never on two
+    sides of a variant because one sentence capitalised the word (Defense Ministry /
+    air-defense)."""
+    by_spelling: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(forms):
+        by_spelling[spelling(form)].append(form)
+    merged = {}
+    for same in by_spelling.values():
+        name = min(same, key=lambda form: (-len(forms[form]), form))
+        merged[name] = [o for form in same for o in forms[form]]
+    return merged
 
 
 def _may_vary(word: _Word) -> bool:
@@ -819,7 +834,7 @@ def find_variants(
     components = _letter_components(corpus, linked)
     corpus.index(chain.from_iterable(folded for _, folded in components))
     for kind, folded_words in components:
-        groups.append(VariantGroup(kind, corpus.word_forms(folded_words)))
+        groups.append(VariantGroup(kind, _merge_forms(corpus.word_forms(folded_words), str.lower)))
         taken.update(folded_words)
     groups.extend(_surface_groups(corpus, taken))
     tidy = [_tidy(g) for g in groups]
