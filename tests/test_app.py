@@ -194,6 +194,22 @@ async def test_help_opens_and_closes(app):
         assert isinstance(app.screen, CompareScreen)
 
 
+async def test_help_scrolls_to_its_end_at_80x24(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help")
+        assert box.max_scroll_y > 0  # longer than the terminal
+        await pilot.press("j", "j")
+        assert box.scroll_y == 2
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("home")
+        await pilot.pause()
+        assert box.scroll_y == 0
+
+
 async def test_q_quits_with_status_zero(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
@@ -341,3 +357,57 @@ async def test_next_discrepancy_steps_through_a_rows_discrepancies_at_80_columns
         assert set(first) <= shown[0] and set(second) <= shown[1]
         await pilot.press("n")  # nothing further: the cursor stays
         assert table.current_row == row and set(second) <= set(table.columns)
+
+
+async def test_the_status_line_names_discrepancies_before_the_evidence(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        detail = str(app.screen.query_one("#detail").render())
+        note = min(i for i in (detail.find("conflict"), detail.find("spelling")) if i >= 0)
+        assert note < detail.index("evidence:")
+        await pilot.press("f")
+        detail = str(app.screen.query_one("#detail").render())
+        assert " of " in detail and "shown" in detail and detail.index("filter:") < detail.index("evidence:")
+
+
+async def test_read_opens_at_the_focused_rows_paragraph_and_enter_keeps_its_column(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        model = app.model
+        # a row whose paragraph of the second source is not that source's first
+        second = app.order[1]
+        row = next(i for i, r in enumerate(model.rows) if r.cells[second] and not r.cells[second][0].endswith(":p1"))
+        table.set_cursor(table.rows.index(row))
+        await pilot.press("2", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen) and app.screen.source_id == app.order[1]
+        blocks = app.screen.query_one(BlockList)
+        paragraph = app.screen._blocks[blocks.cursor]
+        assert paragraph == model.rows[row].cells[app.order[1]][0], (paragraph, row, model.rows[row].cells[app.order[1]])
+        hint = str(app.screen.query_one("#read-detail").render())
+        assert hint.startswith(f"Enter: go to row {model.row_to_open(paragraph) + 1}")
+        # another article: the hint follows the paragraph under the cursor
+        await pilot.press("tab")
+        await pilot.pause()
+        shown = app.screen._blocks[blocks.cursor]
+        target = model.row_to_open(shown)
+        hint = str(app.screen.query_one("#read-detail").render())
+        assert target is not None and hint.startswith(f"Enter: go to row {target + 1}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        source = app.order[2]
+        assert app.model.rows[target].cells.get(source)
+        assert source in app.screen.query_one(CompareTable).columns
+
+
+def test_a_conflict_among_three_sources_shows_the_two_that_disagree_first(tmp_path):
+    # a and b agree (about 40 / about 41 boats); c's 120 conflicts with both.
+    (tmp_path / "a.txt").write_text("Coast guards said about 40 boats were stranded in the harbour of Port Lin.\n")
+    (tmp_path / "b.txt").write_text("Coast guards said about 41 boats were stranded in the harbour of Port Lin.\n")
+    (tmp_path / "c.txt").write_text("Coast guards said 120 boats were stranded in the harbour of Port Lin.\n")
+    app = create_app(load_corpus([tmp_path]))
+    model = app.model
+    row = next(r for r, sets in model.row_side_sets.items() if sets)
+    assert any(note.startswith("conflict") for note in model.row_notes[row])
+    assert set(model.row_side_sets[row][0][:2]) == {"a", "c"}

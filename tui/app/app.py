@@ -91,6 +91,7 @@ class ParallaxApp(App[int]):
         # Sources shown side by side out of their order, so that both sides of
         # a discrepancy show on a narrow screen; any move between columns ends it.
         self.column_jump: list[str] = []
+        self.read_target: str | None = None  # the paragraph the Read view opens at next
         self.filter_discrepancies = False
         self.search = ""
         self.mark_filter = ""
@@ -153,15 +154,16 @@ class ParallaxApp(App[int]):
             if isinstance(screen, CompareScreen) and screen.is_mounted:
                 screen.refresh_view()
 
-    def show_row(self, row: int) -> None:
-        """Go to the compare view with ``row`` (a model index) focused."""
+    def show_row(self, row: int, source: str | None = None) -> None:
+        """Go to the compare view with ``row`` (a model index) focused, and
+        ``source``'s column in view when it has a paragraph there."""
         self.switch_mode("compare")
-        self.call_after_refresh(self._goto_row, row)
+        self.call_after_refresh(self._goto_row, row, source)
 
-    def _goto_row(self, row: int) -> None:
+    def _goto_row(self, row: int, source: str | None = None) -> None:
         screen = self.screen
         if isinstance(screen, CompareScreen):
-            screen.goto_row(row)
+            screen.goto_row(row, source)
 
     def _install(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -375,6 +377,11 @@ class ParallaxApp(App[int]):
             return
         if name == "read" and isinstance(self.screen, CompareScreen):
             self.focus_source = self.focus_source or (self.order[0] if self.order else None)
+            row = self.screen.table.current_row
+            if row is not None and self.focus_source:
+                # Read opens where the focused row's paragraph of that source is.
+                here = self.model.rows[row].cells.get(self.focus_source) or []
+                self.read_target = here[0] if here else None
         self.switch_mode(name)
 
     def action_help(self) -> None:

@@ -58,6 +58,7 @@ class Discrepancy:
     row_id: str | None
     variant: VariantGroup | None = None
     figures: FigureGroup | None = None
+    side_by_side: bool = True  # False: no row holds two of the spellings
 
 
 class ViewModel:
@@ -126,7 +127,14 @@ class ViewModel:
                 for form, sources in group.sources_by_form().items()
             ]
             self.discrepancies.append(
-                Discrepancy("variant", f"{group.kind.replace('_', ' ')}: {title}", detail, first_row, variant=group)
+                Discrepancy(
+                    "variant",
+                    f"{group.kind.replace('_', ' ')}: {title}",
+                    detail,
+                    first_row,
+                    variant=group,
+                    side_by_side=bool(rows_with_two_forms),
+                )
             )
 
     def _add_sides(self, row: int, sources: list[str]) -> None:
@@ -143,22 +151,24 @@ class ViewModel:
                     self.row_notes[self.row_index[row_id]].append(f"agree {values}")
                 continue
             values = " vs ".join(dict.fromkeys(m.figure.text for m in group.mentions))
+            pairs = group.conflicting_pairs() if len(group.rows) else []
             for row_id in group.rows:
                 i = self.row_index[row_id]
                 self.row_has_discrepancy.add(i)
                 self.row_notes[i].append(f"conflict {group.about}: {values}")
                 here = set(self.rows[i].paragraphs)
-                side_of_value: dict[str, str] = {}
-                for m in group.mentions:
-                    if m.paragraph in here:
-                        side_of_value.setdefault(m.figure.text, m.source)
-                self._add_sides(i, list(side_of_value.values()))
-            detail = [f"{self.labels[m.source]} p{m.paragraph.rsplit(':p', 1)[1]}: “{m.sentence}”" for m in group.mentions]
+                present = [m for m in group.mentions if m.paragraph in here]
+                # Show first two sources that disagree, not two that agree.
+                first = next(((a, b) for a, b, _ in pairs if a.paragraph in here and b.paragraph in here), None)
+                if first:
+                    present = [*first, *present]
+                self._add_sides(i, [m.source for m in present])
+            detail = [f"{self.labels[q.source]} {self.paragraph_label(q.paragraph)}: “{q.sentence}”" for q in group.quotes()]
             detail += [f"why: {r}" for r in group.reasons]
             self.discrepancies.append(
                 Discrepancy(
                     "conflict",
-                    f"figures, {group.about}: {values}",
+                    f"{group.about}: {values}",
                     detail,
                     group.rows[0] if group.rows else None,
                     figures=group,
@@ -201,14 +211,18 @@ class ViewModel:
                 start = lower.find(needle, start + len(needle))
         return text
 
-    def row_detail(self, index: int) -> str:
+    def row_detail(self, index: int, context: list[str] | None = None) -> str:
+        """The status line of a row: where it is, its marks and discrepancies,
+        then ``context`` (filters, search), and its evidence last, as the line
+        is cut at three lines on a small terminal."""
         row = self.rows[index]
         parts = [f"row {index + 1}/{len(self.rows)}"]
         parts.append("sources " + ", ".join(self.short[s] for s in row.sources))
+        parts += self.row_mark_notes.get(index, [])
+        parts += self.row_notes.get(index, [])
+        parts += context or []
         if row.evidence:
             parts.append("evidence: " + "; ".join(row.evidence))
-        parts += self.row_notes.get(index, [])
-        parts += self.row_mark_notes.get(index, [])
         return " · ".join(parts)
 
     def row_matches(self, index: int, needle: str) -> bool:

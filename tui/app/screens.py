@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, RadioButton, RadioSet, Static, TextArea
 
@@ -66,7 +66,7 @@ class CompareScreen(ParallaxScreen):
         yield Static(id="columns")
         yield CompareTable(self.papp.model, id="table")
         yield Static(id="detail")
-        yield Input(placeholder="search the articles; Enter finds the next row, Esc closes", id="search")
+        yield Input(placeholder="search: Enter = next row, Esc = close", id="search")
         yield Footer(show_command_palette=False)
 
     @property
@@ -78,6 +78,9 @@ class CompareScreen(ParallaxScreen):
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
         self.refresh_view()
+        row = self.table.current_row
+        if row is not None and not set(self.papp.model.rows[row].sources) & set(self.table.columns):
+            self.bring_sources_into_view(row)  # the first row is told only by sources off screen
         self.table.focus()
 
     def on_resize(self) -> None:
@@ -144,13 +147,16 @@ class CompareScreen(ParallaxScreen):
                 message += " — a filter is on (f: discrepancies, M: marks)"
             text = Text(message, style="italic")
         else:
-            text = Text(app.model.row_detail(row))
+            context = []
+            if len(self.table.rows) != len(app.model.rows):
+                context.append(f"{self.table.cursor + 1} of {len(self.table.rows)} shown")
             if app.filter_discrepancies:
-                text.append(" · filter: discrepancies only", style="italic")
+                context.append("filter: discrepancies only")
             if app.mark_filter:
-                text.append(f" · filter: {app.mark_filter}", style="italic")
+                context.append(f"filter: {app.mark_filter}")
             if app.search:
-                text.append(f" · search: {app.search}", style="italic")
+                context.append(f"search: {app.search}")
+            text = Text(app.model.row_detail(row, context))
         self.query_one("#detail", Static).update(text)
 
     def on_compare_table_cursor_moved(self, event: CompareTable.CursorMoved) -> None:
@@ -162,7 +168,7 @@ class CompareScreen(ParallaxScreen):
             self.papp.focus_source = columns[event.column]
             self.refresh_view()
 
-    def goto_row(self, row: int) -> None:
+    def goto_row(self, row: int, source: str | None = None) -> None:
         app = self.papp
         if row not in app.visible_rows():
             app.filter_discrepancies = False
@@ -171,7 +177,8 @@ class CompareScreen(ParallaxScreen):
         table = self.table
         if row in table.rows:
             table.set_cursor(table.rows.index(row))
-            self.bring_sources_into_view(row)
+            keep = [source] if source and app.model.rows[row].cells.get(source) else None
+            self.bring_sources_into_view(row, keep)
             table.scroll_to_cursor(top=True)
         table.focus()
 
@@ -272,6 +279,10 @@ class CompareScreen(ParallaxScreen):
             app.column_jump = wanted
             app.focus_source = first
             self.refresh_view(keep_row=row)
+        missing = [s for s in need if s not in self.table.columns]
+        if missing and app.pinned:
+            names = ", ".join(app.model.labels[s] for s in missing)
+            self.notify(f"{names} is not in view: {app.model.labels[app.pinned]} is pinned (p unpins).", timeout=4)
 
     def action_focus_source(self, number: int) -> None:
         app = self.papp
@@ -281,6 +292,7 @@ class CompareScreen(ParallaxScreen):
         source = app.order[number]
         if source in app.hidden:
             app.hidden.discard(source)
+            self.notify(f"Showing {app.model.labels[source]} again (it was hidden in Sources).", timeout=3)
         self.focus_on_source(source)
 
     def action_pin(self) -> None:
@@ -356,12 +368,16 @@ class ReadScreen(ParallaxScreen):
     def on_mount(self) -> None:
         self._blocks: list[str | None] = []
         self.query_one(BlockList).cursor_callback = self._cursor_moved
-        self.show_source(self.papp.focus_source or self.papp.order[0])
+        app = self.papp
+        self.show_source(app.focus_source or app.order[0], app.read_target)
+        app.read_target = None
 
     def on_screen_resume(self) -> None:
-        source = self.papp.focus_source
-        if source and source != getattr(self, "source_id", None):
-            self.show_source(source)
+        app = self.papp
+        source = app.focus_source
+        if source and (source != getattr(self, "source_id", None) or app.read_target):
+            self.show_source(source, app.read_target)
+        app.read_target = None
         self.query_one(BlockList).focus()
 
     def show_source(self, source_id: str, paragraph_id: str | None = None) -> None:
@@ -390,10 +406,12 @@ class ReadScreen(ParallaxScreen):
         block_list.set_blocks([t for _, _, t, _ in entries], [pid is not None for pid in self._blocks])
         target = self._blocks.index(paragraph_id) if paragraph_id in self._blocks else 0
         block_list.cursor = block_list._nearest_selectable(target, 1)
+        self._cursor_moved(block_list.cursor)  # the hint, even when the cursor index did not change
         title = Text(f" {app.order.index(source_id) + 1}:{model.labels[source_id]}", style="bold")
+        title.no_wrap, title.overflow = True, "ellipsis"
+        title.append(f"  {src.date or 'no date'} · {len(src.paragraphs)} paragraphs · {src.words} words", style="dim")
         if src.title:
             title.append(f" — {src.title}")
-        title.append(f"   {src.date or 'no date'} · {len(src.paragraphs)} paragraphs · {src.words} words", style="dim")
         self.query_one("#read-title", Static).update(title)
         block_list.focus()
 
@@ -403,8 +421,14 @@ class ReadScreen(ParallaxScreen):
         if pid is None:
             detail.update("")
             return
-        rows = self.papp.model.rows_of_paragraph.get(pid, [])
-        detail.update(Text("Enter: go to row " + ", ".join(str(r + 1) for r in rows) if rows else ""))
+        model = self.papp.model
+        target = model.row_to_open(pid)
+        if target is None:
+            detail.update("")
+            return
+        others = [r for r in model.rows_of_paragraph.get(pid, []) if r != target]
+        also = f" (also in row{'s' if len(others) > 1 else ''} {', '.join(str(r + 1) for r in others)})" if others else ""
+        detail.update(Text(f"Enter: go to row {target + 1}{also}"))
 
     def on_block_list_selected(self, event: BlockList.Selected) -> None:
         pid = self._blocks[event.index]
@@ -413,7 +437,7 @@ class ReadScreen(ParallaxScreen):
         row = self.papp.model.row_to_open(pid)
         if row is not None:
             self.papp.focus_source = self.source_id
-            self.papp.show_row(row)
+            self.papp.show_row(row, self.source_id)
 
     def action_mark(self) -> None:
         block_list = self.query_one(BlockList)
@@ -472,6 +496,8 @@ class DiscrepanciesScreen(ParallaxScreen):
             text.append(d.title, style="bold")
             if d.row_id:
                 text.append(f"   row {model.row_index[d.row_id] + 1}", style="dim")
+                if not d.side_by_side:
+                    text.append(" (no row holds two of the spellings)", style="dim italic")
             badge = model.discrepancy_badges.get(i)
             if badge:
                 text.append(f"   {badge}", style="bold reverse")
@@ -494,7 +520,7 @@ class DiscrepanciesScreen(ParallaxScreen):
         conflicts = len(model.discrepancies) - variants
         title = f" {conflicts} figure conflicts · {variants} spelling variants — Enter: go to row · m: mark"
         if app.mark_filter:
-            title += f" · showing {app.mark_filter}"
+            title = f" showing {app.mark_filter} ·" + title
         self.query_one("#disc-title", Static).update(Text(title, style="bold"))
         if not blocks:
             blocks, selectable = [Text("Nothing to show here.", style="italic")], [False]
@@ -704,7 +730,7 @@ HELP_KEYS = [
     ("p", "pin the focused source as the left column"),
     ("n N", "next / previous discrepancy, both sides shown"),
     ("f", "show only rows with discrepancies"),
-    ("/", "search; Enter finds the next row; Esc clears"),
+    ("/", "search; Enter: next row; Esc closes, Esc again clears"),
     ("Review", ""),
     ("m", "mark the row or discrepancy: checked, disputed, needs source, note"),
     ("M", "show rows by mark: marked, checked, disputed, needs source, unmarked"),
@@ -725,7 +751,11 @@ HELP_KEYS = [
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark,enter", "dismiss", "Close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark,enter", "dismiss", "Close"),
+        Binding("j", "scroll_help(1)", "Scroll down", show=False),
+        Binding("k", "scroll_help(-1)", "Scroll up", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         text = Text()
@@ -736,9 +766,16 @@ class HelpScreen(ModalScreen[None]):
             text.append(f"  {key:<16}", style="bold")
             text.append(description + "\n")
         text.append("\nEsc, q or ? closes this help.", style="italic")
-        with Vertical(id="help"):
+        # Taller than 24 lines: it scrolls with the arrows, j/k, PgUp/PgDn, Home/End.
+        with VerticalScroll(id="help"):
             yield Static(Text("Parallax — keys", style="bold"), id="help-title")
             yield Static(text, id="help-body")
+
+    def on_mount(self) -> None:
+        self.query_one("#help", VerticalScroll).focus()
+
+    def action_scroll_help(self, step: int) -> None:
+        self.query_one("#help", VerticalScroll).scroll_relative(y=step, animate=False)
 
     def on_click(self) -> None:
         self.dismiss()
