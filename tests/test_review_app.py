@@ -97,6 +97,8 @@ async def test_mark_a_discrepancy_shows_in_every_view(corpus_dir, tmp_path):
         assert isinstance(app.screen, CompareScreen)
         row = app.model.row_index[d.row_id]
         assert any("ask the ministry" in note for note in app.model.row_mark_notes[row])
+        # the row's badge shows the discrepancy's mark, as the mark filter counts it
+        assert app.model.row_badges[row].startswith("? needs source")
 
 
 async def test_cancel_leaves_no_mark(corpus_dir, tmp_path):

@@ -238,6 +238,10 @@ class ParallaxApp(App[int]):
                     model.row_mark_notes.setdefault(row, []).extend(
                         f"{d.kind} mark: {m.label}" + (f" — {m.note}" if m.note else "") for m in marks
                     )
+        # A row's badge shows the marks that the mark filter sees in it: its own
+        # and those of the discrepancies it opens.
+        for index, marks in self._row_marks.items():
+            model.row_badges[index] = badge(marks)
 
     def _discrepancy_marks(self, index: int) -> list[Mark]:
         return self._discrepancy_mark_lists[index] if self.resolution is not None else []
