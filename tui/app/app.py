@@ -278,6 +278,11 @@ class ParallaxApp(App[int]):
             self.review.messages.clear()
             if was_saved and self.review.read_only:
                 self.sub_title = "read-only: marks are not saved"
+            elif not self.review.read_only:
+                what = (status or "no status").replace("-", " ") + (", with a note" if note.strip() else "")
+                if not status and not note.strip():
+                    what = "mark cleared"
+                self.notify(f"{title.removeprefix('Mark ')}: {what} (saved)", timeout=3)
             self.refresh_marks()
             self.layout_changed()
             for screen in self._all_screens():
