@@ -411,3 +411,32 @@ def test_a_conflict_among_three_sources_shows_the_two_that_disagree_first(tmp_pa
     row = next(r for r, sets in model.row_side_sets.items() if sets)
     assert any(note.startswith("conflict") for note in model.row_notes[row])
     assert set(model.row_side_sets[row][0][:2]) == {"a", "c"}
+
+
+async def test_read_shows_the_focused_paragraph_on_first_open_and_from_a_row_without_the_source(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        model = app.model
+        await pilot.press("G", "1", "r")
+        await pilot.pause()
+        await pilot.pause()
+        blocks = app.screen.query_one(BlockList)
+        source = app.order[0]
+        wanted = model.nearest_paragraph(len(model.rows) - 1, source)
+        assert app.screen._blocks[blocks.cursor] == wanted and not wanted.endswith(":p1")
+        top = blocks._tops[blocks.cursor]
+        assert blocks.scroll_offset.y <= top < blocks.scroll_offset.y + blocks.scrollable_content_region.height
+    # a row the focused source does not report opens it at the paragraph of the nearest row that it does
+    row = next(i for i, r in enumerate(model.rows) if not r.cells[source] and i > 3)
+    nearest = model.nearest_paragraph(row, source)
+    distance = min(abs(i - row) for i, r in enumerate(model.rows) if nearest in r.cells[source])
+    assert distance == min(abs(i - row) for i, r in enumerate(model.rows) if r.cells[source])
+
+
+async def test_unpinning_keeps_the_column_in_view(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        third = app.order[2]
+        await pilot.press("3", "p", "5", "3", "p")
+        await pilot.pause()
+        assert app.pinned is None
+        assert third in table.columns and app.focus_source == third

@@ -146,10 +146,16 @@ async def test_orphaned_mark_is_listed(corpus_dir, tmp_path):
     article.write_text(article.read_text(encoding="utf-8").replace("377", "378"), encoding="utf-8")
     again = _app(corpus_dir, review)
     async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert any("1 mark no longer matches its text" in n.message for n in again._notifications)
         await pilot.press("d")
         assert [m.note for m in again.resolution.orphaned] == ["about 377"]
         blocks = again.screen.query_one(BlockList)
-        assert any("orphaned mark" in b.plain for b in blocks._blocks)
+        assert "orphaned mark" in blocks._blocks[0].plain  # listed first
+        assert again.screen._current() == again.screen._entries[0]  # the cursor is on the first entry
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(again.screen, CompareScreen)
 
 
 async def test_export_report_from_the_app(corpus_dir, tmp_path):

@@ -188,12 +188,20 @@ class ParallaxApp(App[int]):
         self.refresh_marks()
         self.switch_mode("compare")
         self.call_after_refresh(self._restore_session)
+        self._say_orphans()
+
+    def _say_orphans(self) -> None:
+        orphaned = len(self.resolution.orphaned) if self.resolution else 0
+        if orphaned:
+            marks = "mark no longer matches its text" if orphaned == 1 else "marks no longer match their text"
+            self.notify(f"{orphaned} {marks}: see the top of Discrepancies (d).", severity="warning", timeout=10)
 
     def on_mount(self) -> None:
         if not self.ready:
             self.align_in_background()
         else:
             self.call_after_refresh(self._restore_session)
+            self._say_orphans()
         for message in self.review.messages:
             self.notify(message, severity="warning", timeout=10)
         self.review.messages.clear()
@@ -388,9 +396,7 @@ class ParallaxApp(App[int]):
             self.focus_source = self.focus_source or (self.order[0] if self.order else None)
             row = self.screen.table.current_row
             if row is not None and self.focus_source:
-                # Read opens where the focused row's paragraph of that source is.
-                here = self.model.rows[row].cells.get(self.focus_source) or []
-                self.read_target = here[0] if here else None
+                self.read_target = self.model.nearest_paragraph(row, self.focus_source)
         self.switch_mode(name)
 
     def action_help(self) -> None:

@@ -133,6 +133,7 @@ class BlockList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._layout()
+        self.scroll_to_block(self.cursor)  # the first layout, or a new width, moves the blocks
 
     def _layout(self) -> None:
         width = max(10, self.scrollable_content_region.width or self.size.width or 80)

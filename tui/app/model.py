@@ -155,9 +155,14 @@ class ViewModel:
             for row_id in group.rows:
                 i = self.row_index[row_id]
                 self.row_has_discrepancy.add(i)
-                self.row_notes[i].append(f"conflict {group.about}: {values}")
                 here = set(self.rows[i].paragraphs)
                 present = [m for m in group.mentions if m.paragraph in here]
+                shown = list(dict.fromkeys(m.figure.text for m in present))
+                elsewhere = [v for v in dict.fromkeys(m.figure.text for m in group.mentions) if v not in shown]
+                note = f"conflict {group.about}: {' vs '.join(shown)}"
+                if elsewhere:
+                    note += f" (against {', '.join(elsewhere)} in other rows)" if len(shown) < 2 else f" vs {' vs '.join(elsewhere)} in other rows"
+                self.row_notes[i].append(note)
                 # Show first two sources that disagree, not two that agree.
                 first = next(((a, b) for a, b, _ in pairs if a.paragraph in here and b.paragraph in here), None)
                 if first:
@@ -189,6 +194,15 @@ class ViewModel:
     def shared_rows(self, paragraph_id: str) -> list[int]:
         """The rows a paragraph shares with other sources."""
         return [r for r in self.rows_of_paragraph.get(paragraph_id, []) if len(self.rows[r].sources) > 1]
+
+    def nearest_paragraph(self, row: int, source: str) -> str | None:
+        """The source's paragraph in a row, else in the nearest row (in reading
+        order) that holds one: where to open that article from the row."""
+        for distance in range(len(self.rows)):
+            for index in (row - distance, row + distance):
+                if 0 <= index < len(self.rows) and self.rows[index].cells.get(source):
+                    return self.rows[index].cells[source][0]
+        return None
 
     def row_to_open(self, paragraph_id: str) -> int | None:
         """The row to go to from a paragraph: the first it shares, else its own."""

@@ -197,21 +197,32 @@ class CompareScreen(ParallaxScreen):
                 for k in range(done + 1, len(sets)):
                     if not all(s in table.columns for s in sets[k]):
                         self._within_row = (row, k)
+                        self.app.clear_notifications()
                         self.bring_sources_into_view(row, sets[k])
-                        sides = " vs ".join(model.labels[s] for s in sets[k])
-                        self.notify(f"Discrepancy {k + 1} of {len(sets)} in this row: {sides}.", timeout=3)
+                        self._say_which(row, k)
                         return
         position = table.cursor + step
         while 0 <= position < len(rows):
             if rows[position] in model.row_has_discrepancy:
                 table.set_cursor(position)
                 sets = model.row_side_sets.get(rows[position], [])
+                self.app.clear_notifications()
                 self.bring_sources_into_view(rows[position], sets[0] if sets else None)
                 self._within_row = (rows[position], 0)
                 table.scroll_to_cursor(top=True)
+                if len(sets) > 1:
+                    self._say_which(rows[position], 0)
                 return
             position += step
+        self.app.clear_notifications()
         self.notify("No more discrepancies in that direction.", timeout=3)
+
+    def _say_which(self, row: int, k: int) -> None:
+        model = self.papp.model
+        sets = model.row_side_sets[row]
+        sides = " vs ".join(model.labels[s] for s in sets[k])
+        more = "; n shows the next" if k + 1 < len(sets) else ""
+        self.notify(f"Discrepancy {k + 1} of {len(sets)} in this row: {sides}{more}.", timeout=3)
 
     def action_toggle_filter(self) -> None:
         app = self.papp
@@ -245,6 +256,7 @@ class CompareScreen(ParallaxScreen):
 
     def focus_on_source(self, source: str) -> None:
         app = self.papp
+        self.app.clear_notifications()  # what they said about the columns no longer holds
         app.column_jump = []
         app.focus_source = source
         shown = app.shown_sources()
@@ -282,7 +294,8 @@ class CompareScreen(ParallaxScreen):
         missing = [s for s in need if s not in self.table.columns]
         if missing and app.pinned:
             names = ", ".join(app.model.labels[s] for s in missing)
-            self.notify(f"{names} is not in view: {app.model.labels[app.pinned]} is pinned (p unpins).", timeout=4)
+            pinned = app.model.labels[app.pinned]
+            self.notify(f"{names} is not in view: {pinned} is pinned (p on its column unpins it).", timeout=4)
 
     def action_focus_source(self, number: int) -> None:
         app = self.papp
@@ -290,10 +303,11 @@ class CompareScreen(ParallaxScreen):
             self.notify(f"There is no source {number + 1}.", severity="warning", timeout=3)
             return
         source = app.order[number]
-        if source in app.hidden:
-            app.hidden.discard(source)
-            self.notify(f"Showing {app.model.labels[source]} again (it was hidden in Sources).", timeout=3)
+        was_hidden = source in app.hidden
+        app.hidden.discard(source)
         self.focus_on_source(source)
+        if was_hidden:
+            self.notify(f"Showing {app.model.labels[source]} again (it was hidden in Sources).", timeout=3)
 
     def action_pin(self) -> None:
         app = self.papp
@@ -302,8 +316,11 @@ class CompareScreen(ParallaxScreen):
             return
         app.pinned = None if app.pinned == source else source
         app.column_jump = []
+        if app.pinned:
+            self.refresh_view()
+        else:
+            self.focus_on_source(source)  # the column just unpinned stays in view
         self.notify(f"Pinned {app.model.labels[source]} as the left column." if app.pinned else "Unpinned.", timeout=3)
-        self.refresh_view()
 
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
@@ -407,6 +424,7 @@ class ReadScreen(ParallaxScreen):
         target = self._blocks.index(paragraph_id) if paragraph_id in self._blocks else 0
         block_list.cursor = block_list._nearest_selectable(target, 1)
         self._cursor_moved(block_list.cursor)  # the hint, even when the cursor index did not change
+        self.call_after_refresh(lambda: block_list.scroll_to_block(block_list.cursor))
         title = Text(f" {app.order.index(source_id) + 1}:{model.labels[source_id]}", style="bold")
         title.no_wrap, title.overflow = True, "ellipsis"
         title.append(f"  {src.date or 'no date'} · {len(src.paragraphs)} paragraphs · {src.words} words", style="dim")
@@ -479,6 +497,7 @@ class DiscrepanciesScreen(ParallaxScreen):
 
     def on_mount(self) -> None:
         self._entries: list[int] = []
+        self._offset = 0  # orphaned marks listed before the entries
         self.refresh_marks()
         self.query_one(BlockList).focus()
 
@@ -487,6 +506,17 @@ class DiscrepanciesScreen(ParallaxScreen):
         app = self.papp
         model = app.model
         blocks = []
+        # Marks whose text changed come first: the editor must see them.
+        for mark in app.resolution.orphaned if app.resolution else []:
+            text = Text()
+            text.append("orphaned mark  ", style="bold")
+            text.append(f"{mark.target}: {mark.label}", style="bold")
+            if mark.note:
+                text.append(f"\n  ✎ {mark.note}", style="italic")
+            text.append("\n  its text changed: " + " / ".join(p.get("text", "") for p in mark.anchor.paragraphs), style="dim")
+            blocks.append(text)
+        self._offset = len(blocks)
+        selectable = [False] * len(blocks)
         self._entries = [i for i in range(len(model.discrepancies)) if app.discrepancy_passes(i)]
         for i in self._entries:
             d = model.discrepancies[i]
@@ -506,21 +536,12 @@ class DiscrepanciesScreen(ParallaxScreen):
             for note in app.discrepancy_notes(i):
                 text.append("\n  ✎ " + note, style="italic")
             blocks.append(text)
-        selectable = [True] * len(blocks)
-        for mark in app.resolution.orphaned if app.resolution else []:
-            text = Text()
-            text.append("orphaned mark  ", style="bold")
-            text.append(f"{mark.target}: {mark.label}", style="bold")
-            if mark.note:
-                text.append(f"\n  ✎ {mark.note}", style="italic")
-            text.append("\n  its text changed: " + " / ".join(p.get("text", "") for p in mark.anchor.paragraphs), style="dim")
-            blocks.append(text)
-            selectable.append(False)
+            selectable.append(True)
         variants = sum(1 for d in model.discrepancies if d.kind == "variant")
         conflicts = len(model.discrepancies) - variants
         title = f" {conflicts} figure conflicts · {variants} spelling variants — Enter: go to row · m: mark"
         if app.mark_filter:
-            title = f" showing {app.mark_filter} ·" + title
+            title = f" showing {app.mark_filter}: {len(self._entries)} of {len(model.discrepancies)} ·" + title
         self.query_one("#disc-title", Static).update(Text(title, style="bold"))
         if not blocks:
             blocks, selectable = [Text("Nothing to show here.", style="italic")], [False]
@@ -531,13 +552,14 @@ class DiscrepanciesScreen(ParallaxScreen):
         self.query_one(BlockList).focus()
 
     def _current(self) -> int | None:
-        cursor = self.query_one(BlockList).cursor
+        cursor = self.query_one(BlockList).cursor - self._offset
         return self._entries[cursor] if 0 <= cursor < len(self._entries) else None
 
     def on_block_list_selected(self, event: BlockList.Selected) -> None:
         model = self.papp.model
-        if event.index < len(self._entries):
-            d = model.discrepancies[self._entries[event.index]]
+        index = event.index - self._offset
+        if 0 <= index < len(self._entries):
+            d = model.discrepancies[self._entries[index]]
             if d.row_id:
                 self.papp.show_row(model.row_index[d.row_id])
 
