@@ -169,3 +169,10 @@ async def test_export_report_from_the_app(corpus_dir, tmp_path):
     report = (tmp_path / "rev" / "sourcing-report.html").read_text(encoding="utf-8")
     assert "<h2>Figure conflicts</h2>" in report and "Sources" in report
     assert "a note for the report" in report
+    # a review file of another name in the same folder gets a report of its own
+    other = _app(corpus_dir, tmp_path / "rev" / "second-look.yaml")
+    async with other.run_test(size=(80, 24)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+    assert (tmp_path / "rev" / "second-look.sourcing-report.html").is_file()
+    assert "a note for the report" in (tmp_path / "rev" / "sourcing-report.html").read_text(encoding="utf-8")

@@ -339,7 +339,10 @@ class ParallaxApp(App[int]):
         assert self.comparison is not None and self.resolution is not None
         render = report_html if fmt == "html" else report_markdown
         text = render(self.comparison, ReportMarks.from_resolution(self.resolution))
-        name = f"sourcing-report.{'html' if fmt == 'html' else 'md'}"
+        suffix = "html" if fmt == "html" else "md"
+        # Named after a review file of its own name, so two corpora reviewed in one folder keep two reports.
+        stem = self.review.path.stem if self.review.path is not None else "review"
+        name = f"sourcing-report.{suffix}" if stem == "review" else f"{stem}.sourcing-report.{suffix}"
         folders = [self.review.path.parent] if self.review.path is not None and not self.review.read_only else []
         folders.append(Path.cwd())
         for folder in folders:
