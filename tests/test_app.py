@@ -354,9 +354,17 @@ async def test_next_discrepancy_steps_through_a_rows_discrepancies_at_80_columns
             await pilot.press("n")
             assert table.current_row == row
             shown.append(set(table.columns))
+            if len(shown) == 1:
+                assert any(n.message.startswith("Discrepancy 1 of 2") for n in app._notifications)
         assert set(first) <= shown[0] and set(second) <= shown[1]
         await pilot.press("n")  # nothing further: the cursor stays
         assert table.current_row == row and set(second) <= set(table.columns)
+    # On a wide screen both show at once: n says nothing of a second one.
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("n")
+        assert app.screen.query_one(CompareTable).current_row == row
+        assert not any(n.message.startswith("Discrepancy") for n in app._notifications)
 
 
 async def test_the_status_line_names_discrepancies_before_the_evidence(app):

@@ -210,8 +210,8 @@ class CompareScreen(ParallaxScreen):
                 self.bring_sources_into_view(rows[position], sets[0] if sets else None)
                 self._within_row = (rows[position], 0)
                 table.scroll_to_cursor(top=True)
-                if len(sets) > 1:
-                    self._say_which(rows[position], 0)
+                if any(not all(s in table.columns for s in later) for later in sets[1:]):
+                    self._say_which(rows[position], 0)  # n will stay on this row for the next one
                 return
             position += step
         self.app.clear_notifications()
