@@ -352,6 +352,10 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "The standards body said the inspection found no defects in the hull.",
     "Officials said they would contact the families of the 23 wounded on Monday.",
     "Writers and artists signed a letter asking the government to open the corridor.",
+    "This report was published two days after the massacre and accuses the army of killing 40 civilians.",
+    "Hospital staff said the cold weather contributed.",
+    "Standards: the ministry said the new rules apply from Monday.",
+    "Contact us if you saw anything, police said in a statement.",
 ]
 
 
@@ -364,3 +368,18 @@ def test_agency_credits_and_page_footers_leave_the_body(tmp_path):
     assert [p.text for p in src.paragraphs] == body
     assert [r.text for r in src.removed] == AGENCY_AND_FOOTER_FURNITURE
     assert src.title == ""
+
+
+def test_a_wrapped_paragraph_is_not_cut_where_a_line_looks_like_furniture(tmp_path):
+    paragraphs = [
+        "Deaths have passed 40,000, according to a tally\ncompiled by Johns Hopkins University.",
+        "The film was shot in Malta and was\nproduced by Steven Spielberg.",
+        "Ukraine has long hoped to\nbecome a member of NATO, officials said.",
+        "The delays at the hospital\nstaff shortages contributed to this report of the inspectors.",
+        "Supporters followed the\nreporting by Reuters closely.",
+    ]
+    (tmp_path / "a.txt").write_text("\n\n".join(paragraphs) + "\n")
+    (tmp_path / "b.txt").write_text("Another report.\n")
+    src = load_corpus([tmp_path]).source("a")
+    assert [p.text for p in src.paragraphs] == [p.replace("\n", " ") for p in paragraphs]
+    assert not src.removed
