@@ -163,3 +163,28 @@ def test_an_abbreviation_matches_the_name_it_abbreviates(tmp_path):
     assert "n:^UN" in _features(evidence, corpus, "c", "United Nations", "n:")
     # Initials that no abbreviation in the corpus spells are no evidence.
     assert not any(f.startswith("n:^") for f in _features(evidence, corpus, "c", "Red Crescent"))
+
+
+def test_names_that_merely_share_initials_with_an_abbreviation_are_not_it(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Armenian Prime Minister Nikol Pashinyan resigned from the council.\n\n"
+        "The talks in Ukraine's Kharkiv ended at 5 PM.\n",
+        b="Azerbaijani President Ilham Aliyev resigned from the party.\n\nPeter Mandelson left the UK.\n",
+        c="The AP reported the figures first. The Associated Press later corrected them.\n",
+    )
+    # a part of a longer name, a possessive run, and a time of day spell nothing
+    for source, text in (("a", "Pashinyan"), ("b", "Aliyev"), ("a", "Kharkiv"), ("b", "Mandelson")):
+        assert not any(f.startswith("n:^") and f != "n:^UK" for f in _features(evidence, corpus, source, text)), text
+    assert "n:^UK" not in _features(evidence, corpus, "a", "Kharkiv")
+    assert "n:^AP" in _features(evidence, corpus, "c", "Associated Press")
+
+
+def test_an_abbreviation_two_names_spell_is_no_evidence(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The Arab Parliament met in Cairo.\n",
+        b="The Associated Press said the meeting ran late.\n",
+        c="The AP said so too.\n",
+    )
+    assert not any(f.startswith("n:^") for ev in evidence.sentences for f in ev.features)

@@ -316,31 +316,39 @@ _ACRONYM = re.compile(r"\b(?:[A-Z]{2,6}\b|(?:[A-Z]\.){2,6})")
 _ACRONYM_LONGEST = 6
 
 
+# Capitals that are not the initials of a name: times of day, media, ranks.
+_NOT_NAME_ABBREVIATIONS = frozenset({"AM", "PM", "TV", "OK", "ID", "AD", "BC", "GMT", "UTC", "PS"})
+_NAME_SUFFIXES = frozenset({"co", "corp", "corporation", "inc", "ltd", "llc", "plc", "group", "company", "sa", "ag"})
+
+
 def _corpus_acronyms(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
     """Abbreviations written in capitals ("ICRC", "U.N.") anywhere in the corpus."""
-    return frozenset(m.group(0).replace(".", "") for p in paragraphs for m in _ACRONYM.finditer(p.text))
+    found = {m.group(0).replace(".", "") for p in paragraphs for m in _ACRONYM.finditer(p.text)}
+    return frozenset(found - _NOT_NAME_ABBREVIATIONS)
 
 
-def _acronym_keys(words: list[str], acronyms: frozenset[str]) -> list[str]:
-    """The abbreviations of the corpus that a run of name words is or spells:
-    "General Motors" is "GM", "International Committee of the Red Cross" (its
-    connectors left out) "ICRC", and "U.S." (one letter per word) "US"."""
-    if not acronyms:
+def _acronym_keys(words: list[str], acronyms: frozenset[str], expansions: dict[str, set[str]] | None = None) -> list[str]:
+    """The abbreviations of the corpus that a run of name words is, or spells
+    as a whole: "General Motors (Co)" is "GM", "International Committee of the
+    Red Cross" (its connectors left out) "ICRC", "U.S." (one letter per word)
+    "US". A part of a longer name spells nothing ("Armenian Prime Minister
+    Nikol Pashinyan" is not "AP"). ``expansions`` collects the names that
+    spell each abbreviation, so that an ambiguous one can be dropped."""
+    if not acronyms or not words:
         return []
-    found: list[str] = []
     if all(len(w) == 1 for w in words):
         joined = "".join(words).upper()
         return [joined] if joined in acronyms else []
-    for w in words:
-        if w.isupper() and w in acronyms:
-            found.append(w)
-    for i in range(len(words)):
-        for j in range(i + 2, min(len(words), i + _ACRONYM_LONGEST) + 1):
-            part = words[i:j]
-            if all(w[:1].isupper() and not w.isupper() for w in part):
-                initials = "".join(w[0] for w in part)
-                if initials in acronyms:
-                    found.append(initials)
+    found = [w for w in words if w.isupper() and w in acronyms]
+    full = list(words)
+    while len(full) > 2 and full[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+        full.pop()
+    if 2 <= len(full) <= _ACRONYM_LONGEST and all(w[:1].isupper() and not w.isupper() for w in full):
+        initials = "".join(w[0] for w in full)
+        if initials in acronyms:
+            found.append(initials)
+            if expansions is not None:
+                expansions.setdefault(initials, set()).add(" ".join(w.lower() for w in full))
     return found
 
 
@@ -361,6 +369,7 @@ def sentence_evidence(
     vocabulary: set[str] | None = None,
     reference: _dt.date | None = None,
     acronyms: frozenset[str] = frozenset(),
+    expansions: dict[str, set[str]] | None = None,
 ) -> list[SentenceEvidence]:
     figures = extract_figures(p.text)
     quotes = _quote_spans(p.text)
@@ -417,9 +426,12 @@ def sentence_evidence(
             if tokens and run[0] is tokens[min(1, len(tokens) - 1)] and tokens[0].text[:1].isupper():
                 # A sentence's first word is a name only when the corpus says so,
                 # but "General Motors said" still spells "GM".
-                if not p.text[tokens[0].end : run[0].start].strip():
-                    words.insert(0, tokens[0].text)
-            for key in _acronym_keys(words, acronyms):
+                first_word = tokens[0].text
+                if not p.text[tokens[0].end : run[0].start].strip() and fold_word(first_word) not in STOPWORDS:
+                    words.insert(0, first_word)
+            if any(_POSSESSIVE.search(t.text) for t in names[:-1]):
+                words = []  # "Ukraine's Kharkiv" is two names, not one
+            for key in _acronym_keys(words, acronyms, expansions):
                 add(f"n:^{key}", scale(run[0].start), f"name {label}", group)
             if all(len(t.text) == 1 for t in names):
                 continue  # the letters of an abbreviation ("U.S."), not a name
@@ -587,6 +599,7 @@ def build_evidence(corpus: Corpus) -> Evidence:
     reference = reference_dates(corpus)
     capitals = _mid_sentence_capitals(paragraphs)
     acronyms = _corpus_acronyms(paragraphs)
+    expansions: dict[str, set[str]] = {}
     vocabulary = {stem(w) for w in {m.group(0) for p in paragraphs for m in _WORD.finditer(p.text)} if "-" not in w}
     sentences: list[SentenceEvidence] = []
     df: Counter[str] = Counter()
@@ -596,7 +609,7 @@ def build_evidence(corpus: Corpus) -> Evidence:
         day = reference[p.source_id]
         template = by_text.get((p.text, day))
         if template is None:
-            template = by_text[p.text, day] = sentence_evidence(p, capitals, vocabulary, day, acronyms)
+            template = by_text[p.text, day] = sentence_evidence(p, capitals, vocabulary, day, acronyms, expansions)
             evs = template
         else:
             evs = [replace(ev, paragraph=p.id, source=p.source_id) for ev in template]
@@ -605,6 +618,15 @@ def build_evidence(corpus: Corpus) -> Evidence:
         for ev in evs:
             seen.update(ev.features)
         df.update(seen)
+    # An abbreviation two different names spell ("AP": Associated Press and
+    # Arab Parliament) says nothing about which is meant.
+    ambiguous = {f"n:^{key}" for key, names in expansions.items() if len(names) > 1}
+    if ambiguous:
+        for ev in sentences:
+            for f in ambiguous & ev.features.keys():
+                del ev.features[f]
+        for f in ambiguous:
+            df.pop(f, None)
     n = max(1, len(paragraphs))
     # Smoothed so that a corpus of two paragraphs still weighs what they share.
     idf = {f: math.log(1 + n / d) for f, d in df.items() if d > 1}
