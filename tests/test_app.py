@@ -359,6 +359,12 @@ async def test_next_discrepancy_steps_through_a_rows_discrepancies_at_80_columns
         assert set(first) <= shown[0] and set(second) <= shown[1]
         await pilot.press("n")  # nothing further: the cursor stays
         assert table.current_row == row and set(second) <= set(table.columns)
+    # Away and back after the first: n no longer steps inside the row, it looks for the next one.
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "k", "j", "n")
+        await pilot.pause()
+        assert any(n.message.startswith("No more discrepancies") for n in app._notifications)
     # On a wide screen both show at once: n says nothing of a second one.
     app = create_app(load_corpus([tmp_path]))
     async with app.run_test(size=(200, 50)) as pilot:
@@ -433,11 +439,23 @@ async def test_read_shows_the_focused_paragraph_on_first_open_and_from_a_row_wit
         assert app.screen._blocks[blocks.cursor] == wanted and not wanted.endswith(":p1")
         top = blocks._tops[blocks.cursor]
         assert blocks.scroll_offset.y <= top < blocks.scroll_offset.y + blocks.scrollable_content_region.height
-    # a row the focused source does not report opens it at the paragraph of the nearest row that it does
-    row = next(i for i, r in enumerate(model.rows) if not r.cells[source] and i > 3)
-    nearest = model.nearest_paragraph(row, source)
-    distance = min(abs(i - row) for i, r in enumerate(model.rows) if nearest in r.cells[source])
-    assert distance == min(abs(i - row) for i, r in enumerate(model.rows) if r.cells[source])
+        # a row the focused source does not report opens it at the paragraph of the nearest row that it does
+        row = next(
+            i
+            for i, r in enumerate(model.rows)
+            if not r.cells[source] and not model.nearest_paragraph(i, source).endswith(":p1")
+        )
+        nearest = model.nearest_paragraph(row, source)
+        distance = min(abs(i - row) for i, r in enumerate(model.rows) if nearest in r.cells[source])
+        assert distance == min(abs(i - row) for i, r in enumerate(model.rows) if r.cells[source])
+        await pilot.press("c")
+        await pilot.pause()
+        table = app.screen.query_one(CompareTable)
+        table.set_cursor(table.rows.index(row))
+        await pilot.press("r")
+        await pilot.pause()
+        blocks = app.screen.query_one(BlockList)
+        assert app.screen.source_id == source and app.screen._blocks[blocks.cursor] == nearest
 
 
 async def test_unpinning_keeps_the_column_in_view(app):
@@ -448,3 +466,14 @@ async def test_unpinning_keeps_the_column_in_view(app):
         await pilot.pause()
         assert app.pinned is None
         assert third in table.columns and app.focus_source == third
+
+
+async def test_notices_are_plain_text_and_warnings_outlive_moves(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify("Theme [b]x[/b] is broken", severity="warning", timeout=30)
+        await pilot.press("n", "l", "n", "3")
+        await pilot.pause()
+        notices = list(app._notifications)
+        assert any(n.message == "Theme [b]x[/b] is broken" for n in notices)  # still there, and as written
+        assert all(not n.markup for n in notices)
+        assert sum(1 for n in notices if n.severity == "information") <= 1  # the passing ones do not pile up

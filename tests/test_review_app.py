@@ -153,6 +153,12 @@ async def test_orphaned_mark_is_listed(corpus_dir, tmp_path):
         blocks = again.screen.query_one(BlockList)
         assert "orphaned mark" in blocks._blocks[0].plain  # listed first
         assert again.screen._current() == again.screen._entries[0]  # the cursor is on the first entry
+        await pilot.press(*"jjjjj")
+        await pilot.pause()
+        assert blocks.scroll_offset.y > 0
+        await pilot.press(*"kkkkkk")
+        await pilot.pause()
+        assert blocks.scroll_offset.y == 0  # up past the first entry shows the orphaned mark again
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, CompareScreen)

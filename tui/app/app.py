@@ -10,6 +10,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..engine.compare import Comparison, compare
@@ -401,6 +402,26 @@ class ParallaxApp(App[int]):
             if row is not None and self.focus_source:
                 self.read_target = self.model.nearest_paragraph(row, self.focus_source)
         self.switch_mode(name)
+
+    def notify(  # type: ignore[override]
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notices carry outlet names, file names and article figures: data, never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def clear_notices(self) -> None:
+        """Dismiss the passing notices (which row, which columns) and keep the
+        warnings and errors, which the editor must still be able to read."""
+        for notification in list(self._notifications):
+            if notification.severity == "information":
+                self._unnotify(notification, refresh=False)
+        self._refresh_notifications()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

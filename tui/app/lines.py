@@ -204,6 +204,8 @@ class BlockList(ScrollView, can_focus=True):
         target = self.cursor + step
         if 0 <= target < len(self._blocks):
             self.cursor = self._nearest_selectable(target, 1 if step > 0 else -1)
+        if step < 0 and not any(self._selectable[: self.cursor]):
+            self.scroll_to(y=0, animate=False)  # blocks above the first that can be chosen (notes) come into view
 
     def action_page(self, direction: int) -> None:
         height = self.scrollable_content_region.height or 10

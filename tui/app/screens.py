@@ -160,6 +160,8 @@ class CompareScreen(ParallaxScreen):
         self.query_one("#detail", Static).update(text)
 
     def on_compare_table_cursor_moved(self, event: CompareTable.CursorMoved) -> None:
+        if self._within_row is not None and self.table.current_row != self._within_row[0]:
+            self._within_row = None  # back on that row later, n goes on to the next
         self._draw_detail()
 
     def on_column_clicked(self, event: ColumnClicked) -> None:
@@ -192,12 +194,12 @@ class CompareScreen(ParallaxScreen):
         model = self.papp.model
         if step > 0 and self._within_row is not None and 0 <= table.cursor < len(rows):
             row, done = self._within_row
-            sets = model.row_side_sets.get(row, [])
+            sets = self._shown_side_sets(row)
             if rows[table.cursor] == row:
                 for k in range(done + 1, len(sets)):
-                    if not all(s in table.columns for s in sets[k]):
+                    if sets[k] and not all(s in table.columns for s in sets[k]):
                         self._within_row = (row, k)
-                        self.app.clear_notifications()
+                        self.papp.clear_notices()
                         self.bring_sources_into_view(row, sets[k])
                         self._say_which(row, k)
                         return
@@ -205,21 +207,28 @@ class CompareScreen(ParallaxScreen):
         while 0 <= position < len(rows):
             if rows[position] in model.row_has_discrepancy:
                 table.set_cursor(position)
-                sets = model.row_side_sets.get(rows[position], [])
-                self.app.clear_notifications()
+                sets = self._shown_side_sets(rows[position])
+                self.papp.clear_notices()
                 self.bring_sources_into_view(rows[position], sets[0] if sets else None)
                 self._within_row = (rows[position], 0)
                 table.scroll_to_cursor(top=True)
-                if any(not all(s in table.columns for s in later) for later in sets[1:]):
+                if any(later and not all(s in table.columns for s in later) for later in sets[1:]):
                     self._say_which(rows[position], 0)  # n will stay on this row for the next one
                 return
             position += step
-        self.app.clear_notifications()
+        self.papp.clear_notices()
         self.notify("No more discrepancies in that direction.", timeout=3)
+
+    def _shown_side_sets(self, row: int) -> list[list[str]]:
+        """The sides of each of a row's discrepancies among the shown sources;
+        a discrepancy with a side hidden in Sources has none to page to."""
+        shown = set(self.papp.shown_sources())
+        sides = [[s for s in pair if s in shown] for pair in self.papp.model.row_side_sets.get(row, [])]
+        return [pair if len(pair) > 1 else [] for pair in sides]
 
     def _say_which(self, row: int, k: int) -> None:
         model = self.papp.model
-        sets = model.row_side_sets[row]
+        sets = self._shown_side_sets(row)
         sides = " vs ".join(model.labels[s] for s in sets[k])
         more = "; n shows the next" if k + 1 < len(sets) else ""
         self.notify(f"Discrepancy {k + 1} of {len(sets)} in this row: {sides}{more}.", timeout=3)
@@ -256,7 +265,7 @@ class CompareScreen(ParallaxScreen):
 
     def focus_on_source(self, source: str) -> None:
         app = self.papp
-        self.app.clear_notifications()  # what they said about the columns no longer holds
+        self.papp.clear_notices()  # what they said about the columns no longer holds
         app.column_jump = []
         app.focus_source = source
         shown = app.shown_sources()
