@@ -91,9 +91,7 @@ class ViewModel:
         self.discrepancy_badges: dict[int, str] = {}  # index into discrepancies -> marks, in short
         self.row_notes: dict[int, list[str]] = defaultdict(list)
         self.row_has_discrepancy: set[int] = set()
-        # row -> the sources that hold the sides of its discrepancies, to show side by side
-        self.row_sides: dict[int, list[str]] = defaultdict(list)
-        # row -> the sides of each of its discrepancies, one list of sources each
+        # row -> the sources that hold the sides of each of its discrepancies, to show side by side
         self.row_side_sets: dict[int, list[list[str]]] = defaultdict(list)
         self.discrepancies: list[Discrepancy] = []
         self._index_variants()
@@ -139,9 +137,11 @@ class ViewModel:
 
     def _add_sides(self, row: int, sources: list[str]) -> None:
         if len(set(sources)) > 1:
-            sides = self.row_sides[row]
-            sides.extend(s for s in dict.fromkeys(sources) if s not in sides)
             self.row_side_sets[row].append(list(dict.fromkeys(sources)))
+
+    def row_sides(self, row: int) -> list[str]:
+        """The sources holding a side of any of the row's discrepancies, first ones first."""
+        return list(dict.fromkeys(s for sides in self.row_side_sets.get(row, []) for s in sides))
 
     def _index_figures(self) -> None:
         for group in self.comparison.figures:

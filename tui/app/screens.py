@@ -288,7 +288,7 @@ class CompareScreen(ParallaxScreen):
         app = self.papp
         columns = self.table.columns
         involved = [s for s in app.shown_sources() if app.model.rows[row].cells.get(s)]
-        preferred = [s for s in (show_first or app.model.row_sides.get(row, [])) if s in involved]
+        preferred = [s for s in (show_first or app.model.row_sides(row)) if s in involved]
         wanted = preferred + [s for s in involved if s not in preferred]
         need = wanted[: max(min(2, len(wanted)), len(preferred))][: len(columns) or 1]
         if all(s in columns for s in need):
