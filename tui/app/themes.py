@@ -33,6 +33,8 @@ from textual.color import Color, ColorParseError
 from textual.css.stylesheet import Stylesheet
 from textual.theme import Theme
 
+from ..engine.fileio import load_yaml
+
 DEFAULT_THEME = "parallax-dark"
 
 MARK_KINDS = ("variant", "conflict", "agree")
@@ -216,7 +218,7 @@ def _load_file(path: Path) -> tuple[Theme, dict[str, str]]:
     except UnicodeDecodeError as error:
         raise _ThemeError(f"not UTF-8 text (bad byte at offset {error.start})") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as error:
         raise _ThemeError(_yaml_message(error)) from None
     return _build_theme(data)

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from .fileio import load_yaml
+
 ARTICLE_SUFFIXES = {
     ".txt": "text",
     ".text": "text",
@@ -304,7 +306,7 @@ def _load_rule_files(paths: tuple[Path, ...]) -> Rules:
     warnings: list[str] = []
     for path in paths:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             continue
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -358,7 +360,7 @@ def _front_matter(text: str) -> tuple[dict, int, list[str]]:
         if lines[end].strip() in ("---", "..."):
             block = "\n".join(lines[1:end])
             try:
-                data = yaml.safe_load(block) or {}
+                data = load_yaml(block) or {}
             except yaml.YAMLError:
                 return {}, end + 1, ["front matter is not valid YAML; its lines are kept as removed metadata"]
             if not isinstance(data, dict):
@@ -729,7 +731,7 @@ def read_sources_yaml(folder: Path) -> tuple[dict[str, dict[str, str]], list[str
     if not path.is_file():
         return {}, []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = load_yaml(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return {}, [f"{path}: could not be read ({exc.__class__.__name__}); its metadata is ignored"]
     if data is None:

@@ -26,6 +26,7 @@ from anyascii import anyascii
 
 from .corpus import Corpus, Paragraph
 from .figures import Figure, base_quantity, extract_figures
+from .fileio import load_yaml
 from .variants import name_key
 
 # Kind multipliers: how much one shared feature of each kind says that two
@@ -45,7 +46,6 @@ KIND_WEIGHT = {
 }
 
 PARAPHRASES = Path(__file__).with_name("paraphrases.yaml")
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def paraphrases() -> Paraphrases:
     """The bundled paraphrase groups, keyed by stem. A missing or broken file
     only means no paraphrase evidence."""
     try:
-        data = yaml.load(PARAPHRASES.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        data = load_yaml(PARAPHRASES.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
         return Paraphrases({}, {}, 1)
     words: dict[str, list[int]] = defaultdict(list)

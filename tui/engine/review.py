@@ -22,7 +22,7 @@ import yaml
 from .align import Row
 from .compare import Comparison, FigureGroup
 from .corpus import Corpus
-from .fileio import atomic_write_text
+from .fileio import atomic_write_text, load_yaml
 from .variants import VariantGroup
 
 STATUSES = ("checked", "disputed", "needs-source")
@@ -304,7 +304,7 @@ class ReviewStore:
         return store
 
     def _parse(self, raw: str) -> None:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw)
         if data is None:
             return
         if not isinstance(data, dict) or not isinstance(data.get("marks", []), list):

@@ -30,9 +30,10 @@ from operator import methodcaller
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from anyascii import anyascii
 from rapidfuzz import fuzz
+
+from .fileio import load_yaml
 
 __all__ = [
     "BRITISH_AMERICAN",
@@ -113,7 +114,7 @@ def _inflected(words: dict[str, str], endings: list[str]) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    data = yaml.load(_DATA_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = load_yaml(_DATA_FILE.read_text(encoding="utf-8"))
     british = data["british_american"]
     rules = [(pattern, replacement) for pattern, replacement in british["rules"]]
     return _Tables(
