@@ -280,3 +280,29 @@ def test_result_does_not_depend_on_file_names(tmp_path):
 
     other = align(load_corpus(sorted(tmp_path.glob("*.txt"))))
     assert shape(other, renamed) == shape(reference, {})
+
+
+def _two_facts_of_one_source(second_paragraph):
+    """A sentence of source a states two facts; source b tells them in
+    paragraphs 1 and ``second_paragraph``; the two b sentences share nothing."""
+    from tui.engine.align import _cluster, _Nodes
+
+    nodes = _Nodes(
+        members=[[0], [1], [2]],
+        sources=[{"a": 1}, {"b": 1}, {"b": 1}],
+        of=[0, 1, 2],
+        places=[{"a": {1}}, {"b": {1}}, {"b": {second_paragraph}}],
+    )
+    weights = [{"w:x": 5.0, "w:y": 5.0}, {"w:x": 5.0}, {"w:y": 5.0}]
+    links = [(10.0, 0, 1, True), (9.0, 0, 2, True)]
+    return _cluster(nodes, links, AlignParams(rare_unit=1.0), weights, [{}, {}, {}])
+
+
+def test_a_source_tells_a_fact_in_one_place():
+    # b's far-apart sentences each match half of a's sentence: two facts, each with a's sentence.
+    groups = _two_facts_of_one_source(second_paragraph=6)
+    assert [0, 1, 2] not in groups
+    assert [0, 1] in groups and [0, 2] in groups
+    # Neighbouring paragraphs may tell one fact between them.
+    assert [0, 1, 2] in _two_facts_of_one_source(second_paragraph=2)
+

@@ -131,6 +131,7 @@ class _Nodes:
     members: list[list[int]]  # node -> sentence indices
     sources: list[dict[str, int]]  # node -> source -> number of copies
     of: list[int]  # sentence index -> node
+    places: list[dict[str, set[int]]]  # node -> source -> paragraph numbers
 
 
 def _nodes(corpus: Corpus, evidence: Evidence) -> _Nodes:
@@ -139,16 +140,19 @@ def _nodes(corpus: Corpus, evidence: Evidence) -> _Nodes:
     members: list[list[int]] = []
     sources: list[dict[str, int]] = []
     of: list[int] = []
+    places: list[dict[str, set[int]]] = []
     for i, ev in enumerate(evidence.sentences):
         key = texts[ev.paragraph][ev.start : ev.end]
         node = index.setdefault(key, len(members))
         if node == len(members):
             members.append([])
             sources.append({})
+            places.append(defaultdict(set))
         members[node].append(i)
         sources[node][ev.source] = sources[node].get(ev.source, 0) + 1
+        places[node][ev.source].add(_index(ev.paragraph))
         of.append(node)
-    return _Nodes(members, sources, of)
+    return _Nodes(members, sources, of, places)
 
 
 def _cross_pairs(a: dict[str, int], b: dict[str, int]) -> int:
@@ -158,6 +162,12 @@ def _cross_pairs(a: dict[str, int], b: dict[str, int]) -> int:
         return 0 if sa == sb else na * nb
     na, nb = sum(a.values()), sum(b.values())
     return na * nb - sum(n * b.get(s, 0) for s, n in a.items())
+
+
+def _proposing(evidence: Evidence, params: AlignParams) -> set[str]:
+    """The features rare enough to propose candidates from an inverted index."""
+    max_df = max(params.min_common_df, int(params.common_fraction * evidence.paragraph_count))
+    return {f for f, idf in evidence.idf.items() if evidence.paragraph_count / math.exp(idf) <= max_df + 0.5}
 
 
 def _candidate_links(
@@ -170,8 +180,7 @@ def _candidate_links(
     reps = [sents[m[0]] for m in nodes.members]
     weights = [evidence.weights(r) for r in reps]
     totals = [self_weight(w, r.groups) for w, r in zip(weights, reps, strict=True)]
-    max_df = max(params.min_common_df, int(params.common_fraction * evidence.paragraph_count))
-    proposing = {f for f, idf in evidence.idf.items() if evidence.paragraph_count / math.exp(idf) <= max_df + 0.5}
+    proposing = _proposing(evidence, params)
 
     postings: dict[str, list[int]] = defaultdict(list)
     common_total = [0.0] * len(weights)
@@ -321,9 +330,27 @@ def _cluster(
     links: list[tuple[float, int, int, bool]],
     params: AlignParams,
     weights: list[dict[str, float]],
+    feature_groups: list[dict[str, int]],
     one_sided: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> list[list[int]]:
     """Groups of nodes that state one fact; a node may sit in two."""
+
+    def related(a: int, b: int) -> bool:
+        """A source tells a fact in one place: two facts with sentences of one
+        source merge only when those sentences are neighbours or share
+        evidence themselves."""
+        for s in clusters.by_source[a].keys() & clusters.by_source[b].keys():
+            mine = [x for x in clusters.members[a] if s in nodes.sources[x]]
+            theirs = [y for y in clusters.members[b] if s in nodes.sources[y]]
+            if not any(
+                any(abs(i - j) <= 1 for i in nodes.places[x][s] for j in nodes.places[y][s])
+                or shared_weight(weights[x], weights[y], feature_groups[x], feature_groups[y]) >= params.min_support
+                for x in mine
+                for y in theirs
+            ):
+                return False
+        return True
+
     clusters = _Clusters(nodes)
     for shared, u, v, _ in links:
         clusters.add_link(u, v, shared, _cross_pairs(nodes.sources[u], nodes.sources[v]))
@@ -331,7 +358,7 @@ def _cluster(
         if not strong:
             continue
         a, b = clusters.find(u), clusters.find(v)
-        if a == b:
+        if a == b or not related(a, b):
             continue
         if len(clusters.members[a]) == 1 or len(clusters.members[b]) == 1:
             single, fact = (a, b) if len(clusters.members[a]) == 1 else (b, a)
@@ -355,7 +382,7 @@ def _cluster(
         best: tuple[float, int] | None = None
         for other in list(clusters.link_sum[a]):
             b = clusters.find(other)
-            if len(clusters.by_source[b]) < 2:
+            if len(clusters.by_source[b]) < 2 or not related(a, b):
                 continue
             average, linked = clusters.source_link(u, b)
             if average >= params.min_shared and linked >= params.quorum:
@@ -668,7 +695,8 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     nodes = _nodes(corpus, evidence)
     links, weights, one_sided = _candidate_links(evidence, nodes, params)
     link_scores = {(u, v): min(1.0, s / (2 * params.min_shared)) for s, u, v, _ in links}
-    groups = _cluster(nodes, links, params, weights, one_sided)
+    node_groups = [evidence.sentences[m[0]].groups for m in nodes.members]
+    groups = _cluster(nodes, links, params, weights, node_groups, one_sided)
     groups = _merge_passages(groups, nodes, evidence, links, params)
     rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
 
