@@ -306,3 +306,21 @@ def test_a_source_tells_a_fact_in_one_place():
     # Neighbouring paragraphs may tell one fact between them.
     assert [0, 1, 2] in _two_facts_of_one_source(second_paragraph=2)
 
+
+def test_a_paragraph_that_tells_a_fact_across_its_sentences_joins_its_row(tmp_path):
+    # c names the river, the county and the town in three short sentences: no
+    # sentence shares enough with a's or b's alone, the paragraph as a whole does.
+    (tmp_path / "a.txt").write_text(
+        "The Ostrava ministry said on Friday that 4,120 residents of Pell County had been moved "
+        "to shelters in Tarnow after the Lora river burst its banks.\n\nSchools stayed open.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "After the Lora river burst its banks, 4,120 residents of Pell County were moved to shelters "
+        "in Tarnow, the Ostrava ministry said on Friday.\n\nBuses ran on time.\n"
+    )
+    (tmp_path / "c.txt").write_text("The Lora rose. Pell County emptied. Tarnow took them in.\n\nMarkets closed early.\n")
+    result = align(load_corpus([tmp_path]))
+    row = _row_with(result, "a:p1", "b:p1")
+    assert row is not None and row.cells["c"] == ["c:p1"]
+    assert len(row.sentences["c:p1"]) == 3
+    assert not any("c:p2" in r.paragraphs and len(r.sources) > 1 for r in result.rows)

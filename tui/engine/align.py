@@ -11,11 +11,14 @@ same facts.
 4. Linked sentences form facts by average-link clustering: a sentence joins a
    fact when it is linked to most of it, two facts merge only when nearly all
    pairs across them are linked, so one chance link does not chain two facts
-   together. A sentence that states two facts also joins the second one.
+   together, and the sentences of one source in a fact must be neighbours or
+   share evidence. A sentence that states two facts also joins the second one.
 5. Each fact becomes a row of the paragraphs holding its sentences; a
-   paragraph that states several facts sits in several rows. Paragraphs in no
-   fact get a row of their own. Rows follow one source's reading order, with
-   the others' paragraphs placed between their neighbours.
+   paragraph that states several facts sits in several rows. A paragraph that
+   tells a fact across its sentences, none saying enough alone, joins the row
+   whose paragraphs it shares enough with as a whole. Paragraphs in no fact
+   get a row of their own. Rows follow one source's reading order, with the
+   others' paragraphs placed between their neighbours.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
-from .evidence import Evidence, build_evidence, self_weight, shared_weight
+from .evidence import Evidence, SentenceEvidence, build_evidence, self_weight, shared_weight
 
 DEFAULT_STRICTNESS = 0.5
 
@@ -569,8 +572,12 @@ def _fact_rows(
             evidence=shared,
             sentences={p: sorted(set(sp)) for p, sp in spans.items()},
         )
-    rows = list(by_members.values())
-    # A row whose paragraphs all sit in a larger row adds nothing to read.
+    return _drop_contained(list(by_members.values()))
+
+
+def _drop_contained(rows: list[Row]) -> list[Row]:
+    """A row whose paragraphs all sit in a larger row adds nothing to read: its
+    evidence and sentences go to the larger row."""
     member_sets = [set(r.paragraphs) for r in rows]
     keep = []
     for i, r in enumerate(rows):
@@ -619,6 +626,115 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
     # "figure ≈25" says nothing more when "figure 25" is there.
     out = [label for label in out if not (label.startswith("figure ≈") and "figure " + label[8:] in out)]
     return list(dict.fromkeys(out))
+
+
+def _paragraph_evidence(evidence: Evidence) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
+    """Each paragraph's evidence weights, the heaviest of its sentences', and
+    the groups of features that count once. Copies of one paragraph share one
+    bag, as their sentences share their features."""
+    sentences: dict[str, list[SentenceEvidence]] = defaultdict(list)
+    for ev in evidence.sentences:
+        sentences[ev.paragraph].append(ev)
+    made: dict[tuple[int, ...], tuple[dict[str, float], dict[str, int]]] = {}
+    bags: dict[str, dict[str, float]] = {}
+    groups: dict[str, dict[str, int]] = {}
+    for p, evs in sentences.items():
+        key = tuple(id(ev.features) for ev in evs)
+        if key not in made:
+            bag: dict[str, float] = {}
+            grouped: dict[str, int] = {}
+            for ev in evs:
+                for f, w in evidence.weights(ev).items():
+                    if w > bag.get(f, 0.0):
+                        bag[f] = w
+                    g = ev.groups.get(f)
+                    if g is not None and f not in grouped:
+                        grouped[f] = ev.index * 1_000_000 + g
+            made[key] = bag, grouped
+        bags[p], groups[p] = made[key]
+    return bags, groups
+
+
+def _attach_paragraphs(rows: list[Row], evidence: Evidence, params: AlignParams) -> list[Row]:
+    """A fact a source tells across a paragraph's sentences, none of which says
+    enough alone: a paragraph that as a whole shares enough with a row's
+    paragraphs in most of its sources, as a sentence joining a fact must, joins
+    that row. Decided on the rows as the sentences made them, so the order of
+    the paragraphs does not matter."""
+    bags, groups = _paragraph_evidence(evidence)
+    totals = {p: self_weight(w, groups[p]) for p, w in bags.items()}
+    source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
+    sentence_ids: dict[str, list[int]] = defaultdict(list)
+    for i, ev in enumerate(evidence.sentences):
+        sentence_ids[ev.paragraph].append(i)
+    multi = [r for r in rows if len(r.sources) > 1]
+    sources_of = [r.sources for r in multi]
+    # Feature -> row -> how many of the row's sources have it: a bound of what
+    # a paragraph can share with the row's sources on average.
+    profile: dict[str, dict[int, int]] = defaultdict(dict)
+    for x, row in enumerate(multi):
+        for s in sources_of[x]:
+            for f in {f for q in row.cells[s] for f in bags[q]}:
+                profile[f][x] = profile[f].get(x, 0) + 1
+    link_cache: dict[tuple[int, int], float] = {}
+
+    def link(p: str, q: str) -> float:
+        a, b = id(bags[p]), id(bags[q])
+        key = (a, b) if a < b else (b, a)
+        if key not in link_cache:
+            shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
+            strong = shared >= params.min_shared and shared >= params.min_similarity * math.sqrt(totals[p] * totals[q])
+            link_cache[key] = shared if strong else 0.0
+        return link_cache[key]
+
+    def fits(p: str, x: int) -> float:
+        """The average over row x's sources of p's best link there, or 0
+        when fewer than a quorum of them are linked."""
+        sources = sources_of[x]
+        allowed = len(sources) * (1.0 - params.quorum)
+        total, missed = 0.0, 0
+        for s in sources:
+            best = max(link(p, q) for q in multi[x].cells[s])
+            if not best:
+                missed += 1
+                if missed > allowed:
+                    return 0.0
+            total += best
+        return total / len(sources)
+
+    chosen: dict[tuple[int, str], tuple[float, int, str]] = {}  # (row, source) -> its best paragraph
+    for p in sorted(bags):
+        source = source_of[p]
+        loose: dict[int, float] = defaultdict(float)
+        grouped: dict[tuple[int, int], float] = {}
+        for f, w in bags[p].items():
+            g = groups[p].get(f)
+            for x, n in profile.get(f, {}).items():
+                if g is None:
+                    loose[x] += w * n
+                elif w * n > grouped.get((x, g), 0.0):
+                    grouped[x, g] = w * n
+        for (x, _), w in grouped.items():
+            loose[x] += w
+        best: tuple[float, int] | None = None
+        for x in sorted(loose):
+            if multi[x].cells[source] or loose[x] < params.min_shared * len(sources_of[x]):
+                continue
+            average = fits(p, x)
+            if average >= params.min_shared and (best is None or average > best[0]):
+                best = (average, x)
+        if best is not None:
+            candidate = (best[0], -_index(p), p)
+            chosen[best[1], source] = max(chosen.get((best[1], source), candidate), candidate)
+    sents = evidence.sentences
+    for (x, source), (_, _, p) in sorted(chosen.items()):
+        row = multi[x]
+        row.cells[source] = [p]
+        row.sentences[p] = [(sents[i].start, sents[i].end) for i in sentence_ids[p]]
+        row.id = _row_id(row.cells)
+        told = [i for q in row.paragraphs for i in sentence_ids[q] if (sents[i].start, sents[i].end) in row.sentences.get(q, ())]
+        row.evidence = _shared_labels(evidence, told)
+    return _drop_contained(rows) if chosen else rows
 
 
 def _choose_anchor(corpus: Corpus, rows: list[Row]) -> str:
@@ -699,6 +815,7 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     groups = _cluster(nodes, links, params, weights, node_groups, one_sided)
     groups = _merge_passages(groups, nodes, evidence, links, params)
     rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
+    rows = _attach_paragraphs(rows, evidence, params)
 
     source_ids = [s.id for s in corpus.sources]
     placed = {p for r in rows for p in r.paragraphs}
