@@ -340,14 +340,14 @@ def _cluster(
 
     def related(a: int, b: int) -> bool:
         """A source tells a fact in one place: two facts with sentences of one
-        source merge only when those sentences are neighbours or share
-        evidence themselves."""
+        source merge only when those sentences are neighbours or share as much
+        as a link that starts a fact."""
         for s in clusters.by_source[a].keys() & clusters.by_source[b].keys():
             mine = [x for x in clusters.members[a] if s in nodes.sources[x]]
             theirs = [y for y in clusters.members[b] if s in nodes.sources[y]]
             if not any(
                 any(abs(i - j) <= 1 for i in nodes.places[x][s] for j in nodes.places[y][s])
-                or shared_weight(weights[x], weights[y], feature_groups[x], feature_groups[y]) >= params.min_support
+                or shared_weight(weights[x], weights[y], feature_groups[x], feature_groups[y]) >= params.min_shared
                 for x in mine
                 for y in theirs
             ):
