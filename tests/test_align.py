@@ -125,8 +125,8 @@ def test_development_gold_score_does_not_regress(tmp_path):
     result = subprocess.run([sys.executable, str(score), str(out), str(gold)], capture_output=True, text=True, check=True)
     fields = dict(item.split("=") for item in result.stdout.split() if "=" in item)
     # Floors a little under what the benchmark measures today: a regression guard.
-    assert float(fields["recall"]) >= 0.7
-    assert float(fields["precision"]) >= 0.78
+    assert float(fields["recall"]) >= 0.75
+    assert float(fields["precision"]) >= 0.82
     assert fields["boilerplate_leaked"] == "0"
     assert fields["unlocated_refs"] == "0"
 
@@ -240,7 +240,7 @@ def test_a_passage_cut_into_sentences_differently_is_one_row(tmp_path):
 
 # Floors a little under what benchmarks/bench_align.py measures today on the
 # corpora written for evaluation: a regression guard, not a target.
-CORPUS_FLOORS = {"brazil": (0.78, 0.8), "suez": (0.58, 0.9), "twitter": (0.72, 0.9), "wildfire": (0.82, 0.9)}
+CORPUS_FLOORS = {"brazil": (0.85, 0.88), "suez": (0.66, 0.9), "twitter": (0.78, 0.92), "wildfire": (0.86, 0.9)}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
