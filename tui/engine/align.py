@@ -662,7 +662,6 @@ def _attach_paragraphs(rows: list[Row], evidence: Evidence, params: AlignParams)
     that row. Decided on the rows as the sentences made them, so the order of
     the paragraphs does not matter."""
     bags, groups = _paragraph_evidence(evidence)
-    totals = {p: self_weight(w, groups[p]) for p, w in bags.items()}
     source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
     sentence_ids: dict[str, list[int]] = defaultdict(list)
     for i, ev in enumerate(evidence.sentences):
@@ -676,16 +675,43 @@ def _attach_paragraphs(rows: list[Row], evidence: Evidence, params: AlignParams)
         for s in sources_of[x]:
             for f in {f for q in row.cells[s] for f in bags[q]}:
                 profile[f][x] = profile[f].get(x, 0) + 1
+    # Copies of a paragraph share one bag: everything below is computed once per bag.
+    totals: dict[int, float] = {}
     link_cache: dict[tuple[int, int], float] = {}
+    bounds: dict[int, dict[int, float]] = {}
+
+    def total(p: str) -> float:
+        key = id(bags[p])
+        if key not in totals:
+            totals[key] = self_weight(bags[p], groups[p])
+        return totals[key]
 
     def link(p: str, q: str) -> float:
         a, b = id(bags[p]), id(bags[q])
         key = (a, b) if a < b else (b, a)
         if key not in link_cache:
             shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
-            strong = shared >= params.min_shared and shared >= params.min_similarity * math.sqrt(totals[p] * totals[q])
+            strong = shared >= params.min_shared and shared >= params.min_similarity * math.sqrt(total(p) * total(q))
             link_cache[key] = shared if strong else 0.0
         return link_cache[key]
+
+    def bound(p: str) -> dict[int, float]:
+        """Row -> the most p can share with the row's sources together."""
+        key = id(bags[p])
+        if key not in bounds:
+            loose: dict[int, float] = defaultdict(float)
+            grouped: dict[tuple[int, int], float] = {}
+            for f, w in bags[p].items():
+                g = groups[p].get(f)
+                for x, n in profile.get(f, {}).items():
+                    if g is None:
+                        loose[x] += w * n
+                    elif w * n > grouped.get((x, g), 0.0):
+                        grouped[x, g] = w * n
+            for (x, _), w in grouped.items():
+                loose[x] += w
+            bounds[key] = loose
+        return bounds[key]
 
     def fits(p: str, x: int) -> float:
         """The average over row x's sources of p's best link there, or 0
@@ -705,20 +731,9 @@ def _attach_paragraphs(rows: list[Row], evidence: Evidence, params: AlignParams)
     chosen: dict[tuple[int, str], tuple[float, int, str]] = {}  # (row, source) -> its best paragraph
     for p in sorted(bags):
         source = source_of[p]
-        loose: dict[int, float] = defaultdict(float)
-        grouped: dict[tuple[int, int], float] = {}
-        for f, w in bags[p].items():
-            g = groups[p].get(f)
-            for x, n in profile.get(f, {}).items():
-                if g is None:
-                    loose[x] += w * n
-                elif w * n > grouped.get((x, g), 0.0):
-                    grouped[x, g] = w * n
-        for (x, _), w in grouped.items():
-            loose[x] += w
         best: tuple[float, int] | None = None
-        for x in sorted(loose):
-            if multi[x].cells[source] or loose[x] < params.min_shared * len(sources_of[x]):
+        for x, most in sorted(bound(p).items()):
+            if most < params.min_shared * len(sources_of[x]) or multi[x].cells[source]:
                 continue
             average = fits(p, x)
             if average >= params.min_shared and (best is None or average > best[0]):
