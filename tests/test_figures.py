@@ -415,6 +415,24 @@ def test_no_thing(text: str) -> None:
     assert only(text).thing is None
 
 
+def test_the_thing_named_by_number_of_before_the_figure() -> None:
+    assert only("He put the number of vessels waiting to pass through the canal at 422.").thing == "vessel"
+    assert only("The total of dead rose to 67.").thing == "dead"
+    # Another sentence's count says nothing about this one's.
+    assert extract_figures("The number of ships rose. Then 40 were seen.")[0].thing is None
+
+
+def test_a_total_refers_back_to_the_largest_count_before_it() -> None:
+    text = "Data showed 367 vessels waiting, including 41 bulkers and 12 LNG carriers. The SCA later put the total at 422."
+    assert [f.thing for f in extract_figures(text)] == ["vessel", "bulker", "carrier", "vessel"]
+
+
+def test_a_part_of_them_refers_back_to_the_nearest_larger_count() -> None:
+    text = "Officials registered 1,200 refugees and 300 cars; 360 of them got tents."
+    assert [f.thing for f in extract_figures(text)] == ["refugee", "car", "refugee"]
+    assert extract_figures("Of the 12 buses, 360 of them ran late.")[1].thing is None  # no larger count before
+
+
 # -- compare ----------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -415,7 +415,7 @@ def extract_figures(text: str) -> list[Figure]:
         else:
             figures.append(figure)
             pos = figure.end
-    return figures
+    return _refer_back(text, figures)
 
 
 def _figure(text: str, start: int, end: int, value: float, kind: str, *, high: float | None = None,
@@ -941,7 +941,7 @@ def _read_thing(text: str, r: _Reading, floor: int) -> None:
     singular_ok = r.kind != "count" or r.value == 1
     r.thing = _thing_after(text, r.end, r.value, singular_ok=singular_ok)
     if r.thing is None and r.kind == "count":
-        r.thing = _thing_before(text, r.number_start, floor)
+        r.thing = _thing_before(text, r.number_start, floor) or _counted_before(text, r.number_start, floor)
 
 
 def _thing_of(text: str, pos: int) -> str | None:
@@ -980,6 +980,49 @@ def _thing_before(text: str, start: int, floor: int) -> str | None:
             or word.endswith(("ed", "ing", "ly")):
         return None
     return _lemma(word)
+
+
+_COUNTED_RE = re.compile(r"\b(?:number|total|tally|count)\s+of\s+", re.IGNORECASE)
+_COUNTED_WINDOW = 80
+
+
+def _counted_before(text: str, start: int, floor: int) -> str | None:
+    """ "put the number of vessels waiting to pass at 422" -> "vessel"."""
+    left = max(floor, start - _COUNTED_WINDOW)
+    sentence_end = max(text.rfind(". ", left, start), text.rfind("; ", left, start))
+    matches = list(_COUNTED_RE.finditer(text, max(left, sentence_end + 1), start))
+    if not matches:
+        return None
+    words = _noun_phrase(text, matches[-1].end(), skip_determiners=True)
+    if not words or words[0] in _PRONOUNS:
+        return None
+    return _head(words, singular_ok=True)
+
+
+# A count that names no thing but refers back to one: "put the total at 422",
+# "360 of them".
+_TOTAL_BEFORE_RE = re.compile(r"\b(?:total|number|tally|figure|count)\b(?:\s+\w+){0,2}\s+(?:at|to|of|was|is)\s+$", re.IGNORECASE)
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those)\b", re.IGNORECASE)
+_REFERENCE_WINDOW = 300
+
+
+def _refer_back(text: str, figures: list[Figure]) -> list[Figure]:
+    """Counts that name no thing but refer back to an earlier count take its
+    thing: a part ("360 of them") the nearest larger count's, a total ("put
+    the total at 422") the largest count's, whose breakdown may follow it."""
+    out: list[Figure] = []
+    for fig in figures:
+        if fig.kind == "count" and fig.thing is None:
+            earlier = [f for f in out if f.kind == "count" and f.thing and fig.start - f.end <= _REFERENCE_WINDOW]
+            referent = None
+            if _OF_THEM_RE.match(text, fig.end):
+                referent = next((f for f in reversed(earlier) if f.value > fig.value), None)
+            elif earlier and _TOTAL_BEFORE_RE.search(text, max(earlier[-1].end, fig.start - 40), fig.start):
+                referent = max(earlier, key=lambda f: f.value)
+            if referent is not None:
+                fig = replace(fig, thing=referent.thing)
+        out.append(fig)
+    return out
 
 
 def _noun_phrase(text: str, pos: int, *, skip_determiners: bool = False, limit: int = 3) -> list[str]:
