@@ -165,6 +165,17 @@ def test_an_abbreviation_matches_the_name_it_abbreviates(tmp_path):
     assert not any(f.startswith("n:^") for f in _features(evidence, corpus, "c", "Red Crescent"))
 
 
+def test_a_capitalised_stopword_opens_a_name(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Trading was halted on the New York Stock Exchange on Friday.\n\nIt was a new low.\n",
+        b="The NYSE pulled the shares on Friday.\n",
+    )
+    names = _features(evidence, corpus, "a", "New York", "n:")
+    assert "n:^NYSE" in names and "n:^NYSE" in _features(evidence, corpus, "b", "NYSE", "n:")
+    assert not _features(evidence, corpus, "a", "new low", "n:")  # a lower-case stopword stays one
+
+
 def test_names_that_merely_share_initials_with_an_abbreviation_are_not_it(tmp_path):
     corpus, evidence = _build(
         tmp_path,

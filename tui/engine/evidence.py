@@ -164,7 +164,15 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
             name = is_cap and lower not in STOPWORDS
         out.append(Token(m.start(), m.end(), word, name))
         first = False
+    for i, t in enumerate(out[:-1]):
+        # "New York", "St Petersburg": a capitalised stopword that opens a name.
+        if not t.name and t.text[0].isupper() and fold_word(t.text) in _NAME_OPENERS and out[i + 1].name \
+                and not text[t.end : out[i + 1].start].strip(" ."):
+            out[i] = Token(t.start, t.end, t.text, True)
     return out
+
+
+_NAME_OPENERS = frozenset({"new", "st"})
 
 
 def _is_abbreviation(word: str) -> bool:
