@@ -612,7 +612,12 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
     ]
     shared.sort(key=lambda t: (-t[0], t[1]))
     order = {"f": 0, "g": 0, "q": 1, "n": 2, "d": 3, "h": 3, "t": 4, "y": 5, "b": 6, "s": 7, "w": 8}
-    top = [f for _, f in shared[:8]]
+    top: list[str] = []
+    for _, f in shared:  # the parts of one name share its label: the name counts once
+        if labels[f] not in {labels[t] for t in top}:
+            top.append(f)
+            if len(top) == 8:
+                break
     top.sort(key=lambda f: order[f[0]])
     out: list[str] = []
     words: list[str] = []
