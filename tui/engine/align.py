@@ -723,15 +723,15 @@ def _attach_paragraphs(rows: list[Row], evidence: Evidence, params: AlignParams)
         when fewer than a quorum of them are linked."""
         sources = sources_of[x]
         allowed = len(sources) * (1.0 - params.quorum)
-        total, missed = 0.0, 0
+        summed, missed = 0.0, 0
         for s in sources:
             best = max(link(p, q) for q in multi[x].cells[s])
             if not best:
                 missed += 1
                 if missed > allowed:
                     return 0.0
-            total += best
-        return total / len(sources)
+            summed += best
+        return summed / len(sources)
 
     chosen: dict[tuple[int, str], tuple[float, int, str]] = {}  # (row, source) -> its best paragraph
     for p in sorted(bags):
