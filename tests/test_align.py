@@ -23,6 +23,12 @@ def _index(pid):
     return int(pid.rsplit(":p", 1)[1])
 
 
+def _align_articles(tmp_path, **articles):
+    for name, text in articles.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    return align(load_corpus([tmp_path]))
+
+
 def _row_with(alignment, *paragraph_ids):
     for row in alignment.rows:
         if all(p in row.paragraphs for p in paragraph_ids):
@@ -171,17 +177,13 @@ def test_reading_order_places_unmatched_paragraphs_between_their_neighbours(tmp_
 
 
 def test_a_sentence_stating_two_facts_joins_both(tmp_path):
-    (tmp_path / "a.txt").write_text(
-        "Engineers closed the Varna tunnel for 18 days after the floods, while the Orsk dam "
-        "released 2,400 cubic metres of water.\n\nSchools reopened in the capital.\n"
+    result = _align_articles(
+        tmp_path,
+        a="Engineers closed the Varna tunnel for 18 days after the floods, while the Orsk dam "
+        "released 2,400 cubic metres of water.\n\nSchools reopened in the capital.\n",
+        b="The Varna tunnel stays closed for 18 days, engineers said after the floods.\n\nTrains ran late.\n",
+        c="Operators of the Orsk dam released 2,400 cubic metres of water.\n\nFarmers counted losses.\n",
     )
-    (tmp_path / "b.txt").write_text(
-        "The Varna tunnel stays closed for 18 days, engineers said after the floods.\n\nTrains ran late.\n"
-    )
-    (tmp_path / "c.txt").write_text(
-        "Operators of the Orsk dam released 2,400 cubic metres of water.\n\nFarmers counted losses.\n"
-    )
-    result = align(load_corpus([tmp_path]))
     with_a = [r for r in result.rows if r.cells["a"] == ["a:p1"] and len(r.sources) > 1]
     assert sorted(r.sources for r in with_a) == [["a", "b"], ["a", "c"]]
     assert not any(r.cells["b"] and r.cells["c"] for r in result.rows)
@@ -310,16 +312,14 @@ def test_a_source_tells_a_fact_in_one_place():
 def test_a_paragraph_that_tells_a_fact_across_its_sentences_joins_its_row(tmp_path):
     # c names the river, the county and the town in three short sentences: no
     # sentence shares enough with a's or b's alone, the paragraph as a whole does.
-    (tmp_path / "a.txt").write_text(
-        "The Ostrava ministry said on Friday that 4,120 residents of Pell County had been moved "
-        "to shelters in Tarnow after the Lora river burst its banks.\n\nSchools stayed open.\n"
+    result = _align_articles(
+        tmp_path,
+        a="The Ostrava ministry said on Friday that 4,120 residents of Pell County had been moved "
+        "to shelters in Tarnow after the Lora river burst its banks.\n\nSchools stayed open.\n",
+        b="After the Lora river burst its banks, 4,120 residents of Pell County were moved to shelters "
+        "in Tarnow, the Ostrava ministry said on Friday.\n\nBuses ran on time.\n",
+        c="The Lora rose. Pell County emptied. Tarnow took them in.\n\nMarkets closed early.\n",
     )
-    (tmp_path / "b.txt").write_text(
-        "After the Lora river burst its banks, 4,120 residents of Pell County were moved to shelters "
-        "in Tarnow, the Ostrava ministry said on Friday.\n\nBuses ran on time.\n"
-    )
-    (tmp_path / "c.txt").write_text("The Lora rose. Pell County emptied. Tarnow took them in.\n\nMarkets closed early.\n")
-    result = align(load_corpus([tmp_path]))
     row = _row_with(result, "a:p1", "b:p1")
     assert row is not None and row.cells["c"] == ["c:p1"]
     assert len(row.sentences["c:p1"]) == 3
