@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import DataTable
 
 from tui.app import create_app
 from tui.app.compare_view import CompareTable, column_count
@@ -176,6 +177,22 @@ async def test_sources_view_hides_orders_and_pins(app):
         await pilot.press("enter")
         assert isinstance(app.screen, CompareScreen)
         assert app.screen.query_one(CompareTable).columns[0] == first
+
+
+async def test_sources_view_cuts_long_titles_with_an_ellipsis_to_fit(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        titles = [str(table.get_cell(sid, table.ordered_columns[-1].key)) for sid in app.order]
+        long = [t for t in titles if t.endswith("…")]
+        assert long, titles  # the seeds' titles do not fit at 80 columns
+        assert table.virtual_size.width <= table.size.width  # no column runs off the screen
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        wide = [str(table.get_cell(sid, table.ordered_columns[-1].key)) for sid in app.order]
+        assert not any(t.endswith("…") for t in wide)
+        assert app.screen.query_one(DataTable).cursor_row == 0
 
 
 async def test_at_least_one_source_stays_shown(app):

@@ -612,25 +612,34 @@ class SourcesScreen(ParallaxScreen):
         self.fill()
         self.query_one(DataTable).focus()
 
+    def on_resize(self) -> None:
+        if self.query_one(DataTable).columns:
+            self.fill(keep=self._current())
+
     def fill(self, keep: str | None = None) -> None:
         app = self.papp
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
+        rows = []
         for i, sid in enumerate(app.order):
             src = app.corpus.source(sid)
             shown = "hidden" if sid in app.hidden else ("pinned" if sid == app.pinned else "yes")
-            table.add_row(
-                str(i + 1),
-                shown,
-                Text(app.model.short[sid]),
-                Text(src.outlet or "-"),
-                Text(src.date or "-"),
-                str(len(src.paragraphs)),
-                str(src.words),
-                Text(src.title or "-"),
-                key=sid,
+            rows.append(
+                [str(i + 1), shown, app.model.short[sid], src.outlet or "-", src.date or "-",
+                 str(len(src.paragraphs)), str(src.words), src.title or "-"]
             )
+        # The title takes the width the other columns leave and ends in an
+        # ellipsis when it is cut, instead of running off the screen.
+        labels = [str(column.label) for column in table.columns.values()]
+        others = sum(
+            max([len(labels[c])] + [len(row[c]) for row in rows]) + 2 * table.cell_padding for c in range(len(labels) - 1)
+        )
+        title_width = max(12, self.size.width - others - 2 * table.cell_padding - 1)
+        for sid, row in zip(app.order, rows, strict=True):
+            title = Text(row[-1], no_wrap=True)
+            title.truncate(title_width, overflow="ellipsis")
+            table.add_row(*row[:2], *(Text(cell) for cell in row[2:5]), *row[5:7], title, key=sid)
         if keep in app.order:
             table.move_cursor(row=app.order.index(keep))
         elif app.order:
