@@ -415,6 +415,12 @@ def test_no_thing(text: str) -> None:
     assert only(text).thing is None
 
 
+def test_a_street_address_is_no_figure() -> None:
+    assert extract_figures("He spoke north of 10 Downing Street on Monday.") == []
+    assert extract_figures("The office at 221 Baker St. closed.") == []
+    assert only("40 Wall Street banks lent money").thing == "bank"
+
+
 def test_the_thing_named_by_number_of_before_the_figure() -> None:
     assert only("He put the number of vessels waiting to pass through the canal at 422.").thing == "vessel"
     assert only("The total of dead rose to 67.").thing == "dead"

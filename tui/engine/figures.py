@@ -712,6 +712,8 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
         return _year_figure(text, r, floor)
     if r.bound != "range":
         _read_qualifier(text, r, floor)
+    if number.plain and r.kind == "count" and _ADDRESS_RE.match(text, number.end):
+        return None  # "10 Downing Street", "north of 221 Baker St": an address
     _read_thing(text, r, floor)
     if number.plain and r.kind == "count" and r.bound == "exact" and r.thing is None \
             and _after_name(text, r.start, floor):
@@ -772,6 +774,12 @@ def _prev_word(text: str, start: int, floor: int) -> str:
     """The word just before start, as written, or ""."""
     m = _PREV_WORD_RE.search(text, max(floor, start - 16), start)
     return m["w"] if m else ""
+
+
+_ADDRESS_RE = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){1,3}\s+(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Square|Place|Drive|Terrace)\b"
+    r"(?!\s+[a-z][a-z'’-]*s\b)"  # "40 Wall Street banks" counts banks
+)
 
 
 def _after_name(text: str, start: int, floor: int) -> bool:
