@@ -30,15 +30,17 @@ class Terminal:
     def send(self, *keys: str) -> None:
         self._tmux("send-keys", "-t", self.session, *keys)
 
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+    def wait_for(self, *texts: str, timeout: float = 30.0) -> str:
+        """The screen once every text is on it: a capture can catch a frame
+        half drawn, its footer painted before its header."""
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if all(text in screen for text in texts):
                 return screen
             time.sleep(0.2)
-        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
+        raise AssertionError(f"{texts!r} did not all appear; the screen shows:\n{screen}")
 
     def close(self) -> None:
         self._tmux("kill-server")
@@ -56,14 +58,14 @@ def terminal(tmp_path):
 
 
 def test_parallax_in_tmux_at_80x24(terminal):
-    screen = terminal.wait_for("next≠")
+    screen = terminal.wait_for("next≠", "1:000 RFE/RL")
     assert "1:000 RFE/RL" in screen and "2:001" in screen
     assert "row 1/" in screen
     lines = screen.splitlines()
     assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
 
     terminal.send("d")
-    screen = terminal.wait_for("figure conflicts")
+    screen = terminal.wait_for("figure conflicts", "spelling variants", "≈ spelling")
     assert "spelling variants" in screen and "≈ spelling" in screen
 
     terminal.send("c")
@@ -71,7 +73,7 @@ def test_parallax_in_tmux_at_80x24(terminal):
     terminal.send("/")
     time.sleep(0.3)
     terminal.send("377", "Enter")
-    screen = terminal.wait_for("conflict people")
+    screen = terminal.wait_for("conflict people", "more than 1,000")
     # The search pages the columns to the source that has 377 and the one it conflicts with.
     body = screen.split("\n row ")[0]
     assert "377" in body and "more than 1,000" in body
