@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
-from .evidence import Evidence, SentenceEvidence, build_evidence, self_weight, shared_weight
+from .evidence import Evidence, build_evidence, self_weight, shared_weight
 
 DEFAULT_STRICTNESS = 0.5
 
@@ -633,23 +633,27 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _paragraph_evidence(evidence: Evidence) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
-    """Each paragraph's evidence weights, the heaviest of its sentences', and
-    the groups of features that count once. Copies of one paragraph share one
-    bag, as their sentences share their features."""
-    sentences: dict[str, list[SentenceEvidence]] = defaultdict(list)
-    for ev in evidence.sentences:
-        sentences[ev.paragraph].append(ev)
+def _paragraph_evidence(
+    evidence: Evidence, weights: list[dict[str, float]], node_of: list[int]
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
+    """Each paragraph's evidence weights, the heaviest of its sentences' (as
+    their nodes weighed them), and the groups of features that count once.
+    Copies of one paragraph share one bag, as their sentences share their
+    features."""
+    sentences: dict[str, list[int]] = defaultdict(list)
+    for i, ev in enumerate(evidence.sentences):
+        sentences[ev.paragraph].append(i)
     made: dict[tuple[int, ...], tuple[dict[str, float], dict[str, int]]] = {}
     bags: dict[str, dict[str, float]] = {}
     groups: dict[str, dict[str, int]] = {}
-    for p, evs in sentences.items():
-        key = tuple(id(ev.features) for ev in evs)
+    for p, ids in sentences.items():
+        key = tuple(id(evidence.sentences[i].features) for i in ids)
         if key not in made:
             bag: dict[str, float] = {}
             grouped: dict[str, int] = {}
-            for ev in evs:
-                for f, w in evidence.weights(ev).items():
+            for i in ids:
+                ev = evidence.sentences[i]
+                for f, w in weights[node_of[i]].items():
                     if w > bag.get(f, 0.0):
                         bag[f] = w
                     g = ev.groups.get(f)
@@ -660,13 +664,15 @@ def _paragraph_evidence(evidence: Evidence) -> tuple[dict[str, dict[str, float]]
     return bags, groups
 
 
-def _attach_paragraphs(rows: list[Row], evidence: Evidence, params: AlignParams) -> list[Row]:
+def _attach_paragraphs(
+    rows: list[Row], evidence: Evidence, params: AlignParams, weights: list[dict[str, float]], node_of: list[int]
+) -> list[Row]:
     """A fact a source tells across a paragraph's sentences, none of which says
     enough alone: a paragraph that as a whole shares enough with a row's
     paragraphs in most of its sources, as a sentence joining a fact must, joins
     that row. Decided on the rows as the sentences made them, so the order of
     the paragraphs does not matter."""
-    bags, groups = _paragraph_evidence(evidence)
+    bags, groups = _paragraph_evidence(evidence, weights, node_of)
     source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
     sentence_ids: dict[str, list[int]] = defaultdict(list)
     for i, ev in enumerate(evidence.sentences):
@@ -835,7 +841,7 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     groups = _cluster(nodes, links, params, weights, node_groups, one_sided)
     groups = _merge_passages(groups, nodes, evidence, links, params)
     rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
-    rows = _attach_paragraphs(rows, evidence, params)
+    rows = _attach_paragraphs(rows, evidence, params, weights, nodes.of)
 
     source_ids = [s.id for s in corpus.sources]
     placed = {p for r in rows for p in r.paragraphs}
