@@ -990,7 +990,8 @@ def _thing_before(text: str, start: int, floor: int) -> str | None:
     return _lemma(word)
 
 
-_COUNTED_RE = re.compile(r"\b(?:number|total|tally|count)\s+of\s+", re.IGNORECASE)
+_COUNTING_NOUNS = r"total|number|tally|count"
+_COUNTED_RE = re.compile(rf"\b(?:{_COUNTING_NOUNS})(?=\s+of\b)", re.IGNORECASE)
 _COUNTED_WINDOW = 80
 
 
@@ -999,17 +1000,12 @@ def _counted_before(text: str, start: int, floor: int) -> str | None:
     left = max(floor, start - _COUNTED_WINDOW)
     sentence_end = max(text.rfind(". ", left, start), text.rfind("; ", left, start))
     matches = list(_COUNTED_RE.finditer(text, max(left, sentence_end + 1), start))
-    if not matches:
-        return None
-    words = _noun_phrase(text, matches[-1].end(), skip_determiners=True)
-    if not words or words[0] in _PRONOUNS:
-        return None
-    return _head(words, singular_ok=True)
+    return _thing_of(text, matches[-1].end()) if matches else None
 
 
 # A count that names no thing but refers back to one: "put the total at 422",
 # "360 of them".
-_TOTAL_BEFORE_RE = re.compile(r"\b(?:total|number|tally|figure|count)\b(?:\s+\w+){0,2}\s+(?:at|to|of|was|is)\s+$", re.IGNORECASE)
+_TOTAL_BEFORE_RE = re.compile(rf"\b(?:{_COUNTING_NOUNS}|figure)\b(?:\s+\w+){{0,2}}\s+(?:at|to|of|was|is)\s+$", re.IGNORECASE)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those)\b", re.IGNORECASE)
 _REFERENCE_WINDOW = 300
 
