@@ -371,7 +371,6 @@ _SCORE_RE = re.compile(rf"{_DASH}[0-9]")
 # "one in three homes", "1 in 4 adults": a ratio, not two counts.
 _RATIO_LEFT_RE = re.compile(rf"(?<![\w])(?:[0-9]+|(?i:{_CARD}))\s+(?i:in)\s+\Z")
 _RATIO_RIGHT_RE = re.compile(r"\s+(?i:in)\s+")
-_OF_RE = re.compile(r"\s+(?i:of)\s+")
 _NP_WORD_RE = re.compile(r"\s*([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 _STRONG_RE = re.compile(rf"{_HY}(?i:strong)\b")
 _HYPHEN_WORD_RE = re.compile(rf"{_HY}([^\W\d_]+)\b")
