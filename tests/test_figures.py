@@ -133,6 +133,24 @@ def test_fraction_words_are_not_counts() -> None:
     assert extract_figures("two-thirds of voters backed it") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "thing"),
+    [
+        ("the backlog would clear in about three and a half days", 3.5, "day", None),
+        ("a 2-and-a-half-hour delay", 2.5, "hour", "delay"),
+        ("one and a half million people fled", 1.5e6, None, "people"),
+        ("one and three quarters miles of road", 1.75, "mile", "road"),
+        ("half a million people fled", 5e5, None, "people"),
+        ("a half-million people fled", 5e5, None, "people"),
+        ("a quarter of a million refugees", 2.5e5, None, "refugee"),
+        ("three-quarters of a million tonnes of grain", 7.5e5, "tonne", "grain"),
+    ],
+)
+def test_spelled_fractions_are_part_of_the_amount(text: str, value: float, unit: str | None, thing: str | None) -> None:
+    figure = only(text)
+    assert (figure.value, figure.unit, figure.thing) == (pytest.approx(value), unit, thing)
+
+
 # -- vague amounts ----------------------------------------------------------
 
 

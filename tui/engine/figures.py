@@ -291,6 +291,11 @@ _VAGUE_PAT = r"""(?i:\b(?:
     | dozens | hundreds | thousands | millions | billions
     | scores(?=\s+of\b)
     )\b)"""
+# "half a million", "a quarter of a billion", "three-quarters of a million".
+_FRACTION_OF_SCALE_PAT = (
+    rf"(?i:\b(?:(?:a|one)(?:\s+|{_HY}))?(?P<fr>half|quarter|third|(?:two|three)(?:\s+|{_HY})(?:thirds|quarters))"
+    rf"(?:\s+of)?(?:\s+an?)?(?:\s+|{_HY})(?P<fs>{_SCALE})\b)"
+)
 _ORDW_PAT = (
     rf"(?i:\b(?:(?:{_alternation(_TENS_VALUES)}){_HY})?(?:{_alternation(_ORDINAL_WORDS)})\b)"
 )
@@ -315,6 +320,7 @@ _CORE_RE = re.compile(
         (?:,?\s+(?P<dy>{_YEAR4})\b)?)
     | (?P<MYEAR>(?P<ym>{_MONTH_PAT}),?\s+(?P<yy>{_YEAR4})\b)
     | (?P<TIME>(?<![\w.:])(?P<th>[01]?[0-9]|2[0-3]):(?P<tm>[0-5][0-9])(?::[0-5][0-9])?(?![0-9:]))
+    | (?P<FRACSCALE>{_FRACTION_OF_SCALE_PAT})
     | (?P<VAGUE>{_VAGUE_PAT})
     | (?P<DIGITS>{_DIGITS_PAT})
     | (?P<ORDW>{_ORDW_PAT})
@@ -329,7 +335,7 @@ _NON_WORD_TRIGGERS = frozenset("0123456789$€£¥₽₹")
 _TRIGGER_WORDS = frozenset(
     set(_CARDINALS) | set(_ORDINAL_WORDS) | set(_TENS_VALUES)
     | {"a", "half", "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores",
-       "several", "many", "us", "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "sept",
+       "several", "many", "quarter", "third", "us", "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "sept",
        "january", "february", "march", "april", "may", "june", "july", "august", "september",
        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
        "sep", "oct", "nov", "dec"}
@@ -367,6 +373,11 @@ _POST_QUALIFIER_RE = re.compile(
     r"\s+(?P<w>(?i:or\s+so|or\s+more|or\s+fewer|or\s+less))\b|(?P<plus>" + _HY + r"plus\b|\+)"
 )
 _FRACTION_RE = re.compile(rf"(?i:{_HY}?{_FRACTION_WORDS})\b")
+# "three and a half days", "2-and-a-half years", "one and three quarters".
+_AND_FRACTION_RE = re.compile(
+    rf"(?:\s+|{_HY})(?i:and)(?:\s+|{_HY})(?i:a(?:\s+|{_HY})(?P<one>half|quarter)|(?P<three>three)(?:\s+|{_HY})quarters)\b"
+)
+_FRACTION_VALUES = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "two thirds": 2 / 3, "three quarters": 0.75}
 _SCORE_RE = re.compile(rf"{_DASH}[0-9]")
 # "one in three homes", "1 in 4 adults": a ratio, not two counts.
 _RATIO_LEFT_RE = re.compile(rf"(?<![\w])(?:[0-9]+|(?i:{_CARD}))\s+(?i:in)\s+\Z")
@@ -584,7 +595,18 @@ def _read_number(text: str, pos: int) -> _Number | None:
         value, length = parsed
         words = " ".join(m.group()[:length].lower().split())
         number = _Number(m.start(), m.start() + length, value, None, False, words)
+    fraction = _AND_FRACTION_RE.match(text, number.end)
+    if fraction:
+        extra = 0.75 if fraction["three"] else _FRACTION_VALUES[fraction["one"].lower()]
+        number = number._replace(end=fraction.end(), value=number.value + extra, plain=False)
     return _with_scale(text, number)
+
+
+def _read_fraction_of_scale(text: str, m: re.Match, floor: int) -> Figure | None:
+    fraction = _FRACTION_VALUES[" ".join(re.split(rf"\s+|{_HY}", m["fr"].lower()))]
+    scale = _SCALES[m["fs"].lower()]
+    number = _Number(m.start(), m.end(), fraction * scale, None, False, " ".join(m.group().lower().split()), scale)
+    return _number_figure(text, number, floor)
 
 
 def _with_scale(text: str, number: _Number) -> _Number:
@@ -1108,6 +1130,7 @@ _READERS: dict[str, Callable[[str, re.Match, int], Figure | None]] = {
     "DDATE": _read_ddate,
     "MYEAR": _read_myear,
     "TIME": _read_time,
+    "FRACSCALE": _read_fraction_of_scale,
     "VAGUE": _read_vague,
     "DIGITS": _read_number_match,
     "ORDW": _read_ordinal_word,
