@@ -24,6 +24,7 @@ def _index(pid):
 
 
 def _align_articles(tmp_path, **articles):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     for name, text in articles.items():
         (tmp_path / f"{name}.txt").write_text(text)
     return align(load_corpus([tmp_path]))
@@ -324,3 +325,26 @@ def test_a_paragraph_that_tells_a_fact_across_its_sentences_joins_its_row(tmp_pa
     assert row is not None and row.cells["c"] == ["c:p1"]
     assert len(row.sentences["c:p1"]) == 3
     assert not any("c:p2" in r.paragraphs and len(r.sources) > 1 for r in result.rows)
+
+
+def test_weak_links_that_a_third_source_confirms_make_a_row(tmp_path):
+    # Each pair of tellings shares too little to link on its own (the place and
+    # one word); all three best-matching each other is what makes it one fact.
+    fact = {
+        "a": "Engineers towed the damaged ferry on Monday to a basin near Kesten, where its hull will be inspected.",
+        "b": "The liner now lies at Kesten, and divers are checking its hull for cracks.",
+        "c": "Tugs pulled the stricken craft to Kesten, where inspectors began examining its cracks.",
+    }
+    other = {
+        "a": ["Schools in the port stayed open.", "Engineers said a damaged pier in the basin was towed away on Monday.",
+              "Fishing boats returned to the harbour by evening."],
+        "b": ["Buses ran on time across the region.", "The liner company said divers lie ready and are checking other ships.",
+              "A charity concert raised money for the crews."],
+        "c": ["Markets closed early.", "Tugs also pulled a stricken craft free, and inspectors were examining it.",
+              "Weather forecasters expect calmer seas this week."],
+    }
+    articles = {name: "\n\n".join([fact[name], *other[name]]) + "\n" for name in fact}
+    two = _align_articles(tmp_path / "two", a=articles["a"], c=articles["c"])
+    assert not [r for r in two.rows if len(r.sources) > 1]
+    three = _align_articles(tmp_path / "three", **articles)
+    assert [r.paragraphs for r in three.rows if len(r.sources) > 1] == [["a:p1", "b:p1", "c:p1"]]

@@ -8,6 +8,8 @@ same facts.
 3. A pair links strongly when it shares enough rare evidence, both in absolute
    weight and relative to what the two sentences say (or is one sentence
    lightly edited), and each is (nearly) the other's best match in its source.
+   Three sentences of three sources that are each other's best matches link
+   on half that evidence: each telling confirms the other two.
 4. Linked sentences form facts by average-link clustering: a sentence joins a
    fact when it is linked to most of it, two facts merge only when nearly all
    pairs across them are linked, so one chance link does not chain two facts
@@ -243,15 +245,43 @@ def _candidate_links(
     # the best match each sentence has in the other's source.
     links: list[tuple[float, int, int, bool]] = []
     one_sided: set[tuple[int, int]] = set()
+    weak: dict[int, set[int]] = defaultdict(set)
     for shared, similarity, containment, u, v in scored:
         enough = (shared >= params.min_shared and similarity >= params.min_similarity) or containment >= params.near_copy
         u_best, v_best = enough and near_best(u, v, shared), enough and near_best(v, u, shared)
         strong = u_best and v_best
         if u_best != v_best:
             one_sided.add((v, u) if u_best else (u, v))
+        if not strong and similarity >= params.min_similarity and near_best(u, v, shared) and near_best(v, u, shared):
+            weak[u].add(v)
+            weak[v].add(u)
         links.append((shared, u, v, strong))
+    corroborated = _corroborated(weak, nodes)
+    if corroborated:
+        links = [(shared, u, v, strong or (u, v) in corroborated) for shared, u, v, strong in links]
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
     return links, weights, one_sided
+
+
+def _corroborated(weak: dict[int, set[int]], nodes: _Nodes) -> set[tuple[int, int]]:
+    """Weak links that a third source confirms: three sentences of three
+    sources, each the other two's best match in its source and sharing at
+    least half of what a strong link needs with each, are three tellings of one
+    fact, though no two say enough alone ("is under tow to the Great Bitter
+    Lake for inspection" / "is now anchored in the Great Bitter Lake, where its
+    hull is being inspected" / "would be towed to the Great Bitter Lake ...
+    where it would undergo a technical inspection")."""
+    out: set[tuple[int, int]] = set()
+    for u, around in weak.items():
+        for v in around:
+            if v < u:
+                continue
+            sources = nodes.sources[u].keys() | nodes.sources[v].keys()
+            if len(sources) < len(nodes.sources[u]) + len(nodes.sources[v]):
+                continue
+            if any(w in weak[v] and not (nodes.sources[w].keys() & sources) for w in around if w != v):
+                out.add((u, v))
+    return out
 
 
 # ---------------------------------------------------------------- clustering
