@@ -131,6 +131,19 @@ def test_word_range() -> None:
 
 def test_fraction_words_are_not_counts() -> None:
     assert extract_figures("two-thirds of voters backed it") == []
+    assert extract_figures("support fell by a third") == []
+    assert extract_figures("a fifth of the budget") == []
+    assert only("he ran for a third time").kind == "ordinal"
+
+
+def test_odd_after_a_number_is_about() -> None:
+    figure = only("police arrested 1,500-odd protesters")
+    assert (figure.value, figure.bound, figure.thing) == (1500, "about", "protester")
+
+
+def test_pc_attached_is_per_cent() -> None:
+    figure = only("GDP grew 2.9pc last year")
+    assert (figure.value, figure.unit) == (2.9, "percent")
 
 
 @pytest.mark.parametrize(
@@ -144,6 +157,8 @@ def test_fraction_words_are_not_counts() -> None:
         ("a half-million people fled", 5e5, None, "people"),
         ("a quarter of a million refugees", 2.5e5, None, "refugee"),
         ("three-quarters of a million tonnes of grain", 7.5e5, "tonne", "grain"),
+        ("a million and a half people fled", 1.5e6, None, "people"),
+        ("one and a half million", 1.5e6, None, None),
     ],
 )
 def test_spelled_fractions_are_part_of_the_amount(text: str, value: float, unit: str | None, thing: str | None) -> None:

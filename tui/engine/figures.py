@@ -91,7 +91,7 @@ _CURRENCY_PREFIXES = {
 # Surface form (lower case, single spaces) -> (canonical unit, kind).
 _UNITS = {
     "%": ("percent", "percent"), "percent": ("percent", "percent"),
-    "per cent": ("percent", "percent"), "pct": ("percent", "percent"),
+    "per cent": ("percent", "percent"), "pct": ("percent", "percent"), "pc": ("percent", "percent"),
     "percentage point": ("percentage_point", "percent"),
     "percentage points": ("percentage_point", "percent"),
     "t": ("tonne", "measure"), "ton": ("tonne", "measure"), "tons": ("tonne", "measure"),
@@ -154,7 +154,7 @@ _UNITS = {
     "usd": ("usd", "money"), "eur": ("eur", "money"), "gbp": ("gbp", "money"),
 }
 # Abbreviations that only count as units when glued to the digits ("5t", "24h").
-_UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec"}
+_UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec", "pc"}
 # Units written with a space that are ordinary words too: only after digits
 # or number words, which the caller guarantees.
 
@@ -370,7 +370,7 @@ _FROM_RE = re.compile(r"(?<![\w])(?i:from)\s+\Z")
 _PREV_WORD_RE = re.compile(r"(?<![\w])(?P<w>[^\W\d_]+\.?)\s+\Z")
 _RANGE_JOIN_RE = re.compile(rf"\s*{_DASH}\s*|\s+(?P<w>(?i:to|and|or))\s+")
 _POST_QUALIFIER_RE = re.compile(
-    r"\s+(?P<w>(?i:or\s+so|or\s+more|or\s+fewer|or\s+less))\b|(?P<plus>" + _HY + r"plus\b|\+)"
+    r"\s+(?P<w>(?i:or\s+so|or\s+more|or\s+fewer|or\s+less))\b|(?P<plus>" + _HY + r"plus\b|\+)|(?P<odd>" + _HY + r"odd\b)"
 )
 _FRACTION_RE = re.compile(rf"(?i:{_HY}?{_FRACTION_WORDS})\b")
 # "three and a half days", "2-and-a-half years", "one and three quarters".
@@ -556,8 +556,14 @@ def _read_vague(text: str, m: re.Match, floor: int) -> Figure | None:
 # -- ordinals ---------------------------------------------------------------
 
 
+_FRACTION_ARTICLE_RE = re.compile(r"(?<![\w])(?i:a|one)\s+\Z")
+_FRACTION_FOLLOWS_RE = re.compile(r"\s+(?i:of)\b|\s*(?:[.,;:)]|$)")
+
+
 def _read_ordinal_word(text: str, m: re.Match, floor: int) -> Figure | None:
     word = m.group().lower()
+    if _FRACTION_ARTICLE_RE.search(text, max(floor, m.start() - 5), m.start()) and _FRACTION_FOLLOWS_RE.match(text, m.end()):
+        return None  # "a third of the vote", "fell by a fifth": a fraction, not a rank
     value = 0
     for part in re.split(_HY, word):
         value += _TENS_VALUES.get(part) or _ORDINAL_WORDS.get(part, 0)
@@ -598,7 +604,10 @@ def _read_number(text: str, pos: int) -> _Number | None:
     fraction = _AND_FRACTION_RE.match(text, number.end)
     if fraction:
         extra = 0.75 if fraction["three"] else _FRACTION_VALUES[fraction["one"].lower()]
-        number = number._replace(end=fraction.end(), value=number.value + extra, plain=False)
+        last_word = number.words.split()[-1] if number.words else ""
+        extra *= _SCALES.get(last_word, 1.0) if last_word in _SCALE_WORDS else 1.0  # "a million and a half"
+        words = " ".join(f"{number.words} {fraction.group()}".split()) if number.words else None
+        number = number._replace(end=fraction.end(), value=number.value + extra, plain=False, words=words)
     return _with_scale(text, number)
 
 
@@ -908,6 +917,8 @@ def _read_post_qualifier(text: str, r: _Reading) -> None:
         return
     if m["plus"]:
         bound = "at_least"
+    elif m["odd"]:
+        bound = "about"  # "1,500-odd protesters"
     else:
         bound = {"so": "about", "more": "at_least"}.get(_norm(m["w"]).split()[-1], "at_most")
     r.bound, r.end = bound, m.end()
