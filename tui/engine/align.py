@@ -276,9 +276,9 @@ def _corroborated(weak: dict[int, set[int]], nodes: _Nodes) -> set[tuple[int, in
         for v in around:
             if v < u:
                 continue
-            sources = nodes.sources[u].keys() | nodes.sources[v].keys()
-            if len(sources) < len(nodes.sources[u]) + len(nodes.sources[v]):
+            if nodes.sources[u].keys() & nodes.sources[v].keys():
                 continue
+            sources = nodes.sources[u].keys() | nodes.sources[v].keys()
             if any(w in weak[v] and not (nodes.sources[w].keys() & sources) for w in around if w != v):
                 out.add((u, v))
     return out

@@ -605,9 +605,9 @@ def _read_number(text: str, pos: int) -> _Number | None:
     if fraction:
         extra = 0.75 if fraction["three"] else _FRACTION_VALUES[fraction["one"].lower()]
         last_word = number.words.split()[-1] if number.words else ""
-        extra *= _SCALES.get(last_word, 1.0) if last_word in _SCALE_WORDS else 1.0  # "a million and a half"
-        words = " ".join(f"{number.words} {fraction.group()}".split()) if number.words else None
-        number = number._replace(end=fraction.end(), value=number.value + extra, plain=False, words=words)
+        extra *= _SCALES[last_word] if last_word in _SCALE_WORDS else 1.0  # "a million and a half"
+        spelled = " ".join(f"{number.words} {fraction.group()}".split()) if number.words else None
+        number = number._replace(end=fraction.end(), value=number.value + extra, plain=False, words=spelled)
     return _with_scale(text, number)
 
 
