@@ -279,7 +279,7 @@ def _corroborated(weak: dict[int, set[int]], nodes: _Nodes) -> set[tuple[int, in
             if nodes.sources[u].keys() & nodes.sources[v].keys():
                 continue
             sources = nodes.sources[u].keys() | nodes.sources[v].keys()
-            if any(w in weak[v] and not (nodes.sources[w].keys() & sources) for w in around if w != v):
+            if any(not (nodes.sources[w].keys() & sources) for w in around & weak[v]):
                 out.add((u, v))
     return out
 
