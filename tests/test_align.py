@@ -243,7 +243,7 @@ def test_a_passage_cut_into_sentences_differently_is_one_row(tmp_path):
 
 # Floors a little under what benchmarks/bench_align.py measures today on the
 # corpora written for evaluation: a regression guard, not a target.
-CORPUS_FLOORS = {"brazil": (0.85, 0.88), "suez": (0.7, 0.9), "twitter": (0.82, 0.92), "wildfire": (0.86, 0.9)}
+CORPUS_FLOORS = {"brazil": (0.85, 0.88), "suez": (0.77, 0.94), "twitter": (0.82, 0.92), "wildfire": (0.86, 0.9)}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
