@@ -141,6 +141,24 @@ def test_odd_after_a_number_is_about() -> None:
     assert (figure.value, figure.bound, figure.thing) == (1500, "about", "protester")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("highs of 40C in the shade", 40, "celsius"), ("a 1.5C rise", 1.5, "celsius"), ("104F", 104, "fahrenheit")],
+)
+def test_capital_c_or_f_attached_is_a_temperature(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert (figure.value, figure.unit, figure.kind) == (value, unit, "measure")
+
+
+def test_lower_case_c_attached_is_no_temperature() -> None:
+    assert extract_figures("petrol at 40c a litre") == []
+
+
+def test_tn_attached_is_trillion() -> None:
+    figure = only("a $1.2tn stimulus")
+    assert (figure.value, figure.unit) == (1.2e12, "usd")
+
+
 def test_pc_attached_is_per_cent() -> None:
     figure = only("GDP grew 2.9pc last year")
     assert (figure.value, figure.unit) == (2.9, "percent")

@@ -77,10 +77,10 @@ _TENS_VALUES = {
 # Multipliers written after a number: "1.2 million", "$5bn", "10k".
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mn": 1e6, "mln": 1e6, "bn": 1e9, "m": 1e6, "b": 1e9, "k": 1e3,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3,
 }
 _SCALES_NEEDING_CURRENCY = {"m", "b"}  # "5m" alone is five metres
-_SCALES_ATTACHED_ONLY = {"m", "b", "k"}
+_SCALES_ATTACHED_ONLY = {"m", "b", "k", "tn", "trn"}
 
 _CURRENCY_PREFIXES = {
     "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₽": "rub", "₹": "inr",
@@ -123,7 +123,8 @@ _UNITS = {
     "litre": ("litre", "measure"), "litres": ("litre", "measure"),
     "liter": ("litre", "measure"), "liters": ("litre", "measure"),
     "barrel": ("barrel", "measure"), "barrels": ("barrel", "measure"),
-    "°c": ("celsius", "measure"), "degrees celsius": ("celsius", "measure"),
+    "°c": ("celsius", "measure"), "degrees celsius": ("celsius", "measure"), "c": ("celsius", "measure"),
+    "f": ("fahrenheit", "measure"),
     "°f": ("fahrenheit", "measure"), "degrees fahrenheit": ("fahrenheit", "measure"),
     "degree": ("degree", "measure"), "degrees": ("degree", "measure"),
     "km/h": ("kmh", "measure"), "kph": ("kmh", "measure"), "mph": ("mph", "measure"),
@@ -154,7 +155,9 @@ _UNITS = {
     "usd": ("usd", "money"), "eur": ("eur", "money"), "gbp": ("gbp", "money"),
 }
 # Abbreviations that only count as units when glued to the digits ("5t", "24h").
-_UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec", "pc"}
+_UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec", "pc", "c", "f"}
+# Attached units written in capitals only: "40C" is a temperature, "40c" cents.
+_UNITS_CAPITAL_ONLY = {"c", "f"}
 # Units written with a space that are ordinary words too: only after digits
 # or number words, which the caller guarantees.
 
@@ -345,7 +348,7 @@ _WORD_PIECE_RE = re.compile(r"[^\s\-\u2010\u2011]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 _SCALE_AFTER_RE = re.compile(
-    r"(?P<sep>\s+|-|)(?P<s>(?i:trillion|billion|million|thousand|hundred|mln|mn|bn|m|b|k))(?![\w])"
+    r"(?P<sep>\s+|-|)(?P<s>(?i:trillion|billion|million|thousand|hundred|mln|mn|bn|trn|tn|m|b|k))(?![\w])"
 )
 _UNIT_RE = re.compile(
     r"(?P<sep>[ \t]+|" + _HY + r"|)(?P<u>"
@@ -763,8 +766,9 @@ def _digit_tail(text: str, number: _Number, tail: re.Match, floor: int):
     """Letters glued to digits: ordinals, decades, "9am", units; False to read on."""
     word = tail.group().lower()
     digits = text[number.start:number.end]
-    if word not in _DIGIT_TAILS_OK and word.rstrip("²") not in _DIGIT_TAILS_OK:
-        return None  # "5G", "A4x4", "3D": not a figure
+    if word not in _DIGIT_TAILS_OK and word.rstrip("²") not in _DIGIT_TAILS_OK \
+            or word in _UNITS_CAPITAL_ONLY and not tail.group().isupper():
+        return None  # "5G", "A4x4", "3D", "40c": not a figure
     if word in ("st", "nd", "rd", "th") and digits.isdigit():
         thing = _thing_after(text, tail.end(), 1, singular_ok=True)
         return _figure(text, number.start, tail.end(), number.value, "ordinal", thing=thing)
@@ -860,6 +864,8 @@ def _read_unit(text: str, r: _Reading) -> None:
     if m:
         surface, sep = _norm(m["u"]), m["sep"]
         if surface in _UNITS_ATTACHED_ONLY and sep:
+            return
+        if surface in _UNITS_CAPITAL_ONLY and not m["u"].isupper():
             return
         unit, kind = _UNITS[surface]
         if surface == "pounds" and r.value >= 1e6:
