@@ -176,6 +176,20 @@ def test_a_capitalised_stopword_opens_a_name(tmp_path):
     assert not _features(evidence, corpus, "a", "new low", "n:")  # a lower-case stopword stays one
 
 
+def test_a_plural_possessive_inside_a_name_keeps_it_one_name(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The Workers' Party said on Monday it would name a team.\n\nHe met Paris' mayor.\n",
+        b="Leaders of the Workers’ Party met on Sunday.\n",
+    )
+    sentence = _sentence(evidence, corpus, "a", "Workers")
+    names = {f for f in sentence.features if f.startswith("n:")}
+    assert len(names) == 3  # its two words and the pair, one name: it counts once
+    assert len({sentence.groups[f] for f in names}) == 1
+    assert names == _features(evidence, corpus, "b", "Workers", "n:")
+    assert _features(evidence, corpus, "a", "mayor", "n:") == {"n:paris"}  # a possessive before a common noun
+
+
 def test_names_that_merely_share_initials_with_an_abbreviation_are_not_it(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -303,8 +303,11 @@ def _name_runs(tokens: list[Token], text: str) -> list[list[Token]]:
     pending: list[Token] = []
     for t in tokens:
         gap = text[(pending or current)[-1].end : t.start] if (pending or current) else ""
+        previous = (pending or current)[-1].text if (pending or current) else ""
         adjacent = bool(current) and (
-            gap.strip() == "" or (gap == "." and len(t.text) == 1 and len((pending or current)[-1].text) == 1)  # "U.N."
+            gap.strip() == ""
+            or (gap == "." and len(t.text) == 1 and len(previous) == 1)  # "U.N."
+            or (gap[:1] in "'’" and not gap[1:].strip() and len(gap) > 1 and previous.endswith("s"))  # "Workers' Party"
         )
         if t.name and (not current or adjacent):
             current += pending + [t]
