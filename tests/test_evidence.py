@@ -39,6 +39,18 @@ def test_a_bare_weekday_is_the_day_it_names_in_a_dated_report(tmp_path):
     assert "d:920" in _sentence(evidence, corpus, "c", "Wednesday").features
 
 
+def test_a_possessive_weekday_is_a_day_and_a_contraction_no_name(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="date 2023-09-24\n\nThe council delayed Tuesday's vote.\n\nIt's unclear why, Mr Ode said.\n",
+        b="The vote was set for Sept. 19.\n",
+    )
+    tuesday = _sentence(evidence, corpus, "a", "Tuesday's")
+    assert "d:919" in tuesday.features
+    assert not {f for f in tuesday.features if f.startswith("n:")}
+    assert _features(evidence, corpus, "a", "unclear", "n:") == {"n:ode"}
+
+
 def test_weekdays_stay_words_when_no_report_is_dated(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -153,13 +153,15 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
     for m in _WORD.finditer(text, start, end):
         word = m.group(0)
         is_cap = word[0].isupper()
-        lower = fold_word(word)
+        lower = _POSSESSIVE.sub("", fold_word(word))  # "Friday's", "It's": the word they are
         if lower in CALENDAR_WORDS:
             name = False  # capitalised, but a month or a day, not who or where
         elif first:
             # Sentence-initial capitals are names only when the word is a name
             # elsewhere, or an abbreviation in capitals ("GM said").
-            name = is_cap and lower not in STOPWORDS and (lower in capitalised_words or _is_abbreviation(word))
+            name = is_cap and lower not in STOPWORDS and (
+                lower in capitalised_words or fold_word(word) in capitalised_words or _is_abbreviation(word)
+            )
         else:
             name = is_cap and lower not in STOPWORDS
         out.append(Token(m.start(), m.end(), word, name))
@@ -419,7 +421,7 @@ def sentence_evidence(
             date_starts = [f.start for f in sentence_figures if f.kind == "date"]
             kept = []
             for t in tokens:
-                weekday = WEEKDAYS.get(fold_word(t.text))
+                weekday = WEEKDAYS.get(_POSSESSIVE.sub("", fold_word(t.text)))
                 if weekday is None or not t.text[0].isupper():
                     kept.append(t)
                     continue
