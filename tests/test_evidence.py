@@ -202,6 +202,18 @@ def test_a_plural_possessive_inside_a_name_keeps_it_one_name(tmp_path):
     assert _features(evidence, corpus, "a", "mayor", "n:") == {"n:paris"}  # a possessive before a common noun
 
 
+def test_a_lower_case_particle_inside_a_name_keeps_it_one_name(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Luiz Inácio Lula da Silva won on Sunday.\n\nGuillermo del Toro was there.\n",
+        b="Mr. da Silva spoke on Monday.\n",
+    )
+    for text in ("Lula", "Toro"):
+        sentence = _sentence(evidence, corpus, "a", text)
+        groups = {sentence.groups[f] for f in sentence.features if f.startswith("n:")}
+        assert len(groups) == 1, sentence.labels
+
+
 def test_names_that_merely_share_initials_with_an_abbreviation_are_not_it(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -294,7 +294,7 @@ CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
 )
 
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CONNECTORS = frozenset({"of", "the", "for", "de", "al", "el", "bin", "von", "van", "der", "la", "le", "du"})
+_CONNECTORS = frozenset({"of", "the", "for", "de", "da", "das", "dos", "di", "del", "della", "al", "el", "bin", "ibn", "abu", "von", "van", "der", "la", "le", "du"})
 _PREFIXES = frozenset({"anti", "counter", "pro", "non", "pre", "post", "self", "ex", "co", "semi", "multi", "well", "mid", "so"})
 
 
