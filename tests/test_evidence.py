@@ -214,6 +214,17 @@ def test_a_lower_case_particle_inside_a_name_keeps_it_one_name(tmp_path):
         assert len(groups) == 1, sentence.labels
 
 
+def test_british_single_quotes_are_a_quotation(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The chairman blamed ‘technical or human errors’ for the grounding. It’s the crew’s ship.\n",
+        b="The chairman blamed “technical or human errors” on Saturday.\n",
+    )
+    quoted = _features(evidence, corpus, "a", "chairman", "q:")
+    assert quoted and quoted == _features(evidence, corpus, "b", "chairman", "q:")
+    assert not _features(evidence, corpus, "a", "crew", "q:")  # apostrophes open no quotation
+
+
 def test_names_that_merely_share_initials_with_an_abbreviation_are_not_it(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -97,7 +97,9 @@ STOPWORDS = frozenset(
 )
 
 _WORD = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=\w))*", re.UNICODE)
-_QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»|„([^“”]{3,})[“”]")
+# Double quotes, guillemets, German quotes, and the British single quotes, whose
+# closing mark is also the apostrophe: it closes only where no letter follows.
+_QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»|„([^“”]{3,})[“”]|‘([^‘]{3,}?)’(?!\w)")
 _SUFFIXES = ("isms", "ists", "ism", "ist", "ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ers", "ies", "ied", "ed", "es", "er", "ly", "s")
 STEM_LENGTH = 7
 
@@ -194,7 +196,7 @@ def _mid_sentence_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _QUOTE.finditer(text):
-        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        group = next(i for i in range(1, 6) if m.group(i) is not None)
         spans.append((m.start(group), m.end(group)))
     return spans
 
