@@ -225,6 +225,16 @@ def test_british_single_quotes_are_a_quotation(tmp_path):
     assert not _features(evidence, corpus, "a", "crew", "q:")  # apostrophes open no quotation
 
 
+def test_british_and_american_spellings_are_one_word(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Armoured vehicles reached the defence ministry's centre.\n",
+        b="Armored vehicles reached the defense ministry's center.\n",
+    )
+    british = _features(evidence, corpus, "a", "Armoured", "w:")
+    assert british and british == _features(evidence, corpus, "b", "Armored", "w:")
+
+
 def test_names_that_merely_share_initials_with_an_abbreviation_are_not_it(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -27,7 +27,7 @@ from anyascii import anyascii
 from .corpus import Corpus, Paragraph
 from .figures import Figure, base_quantity, extract_figures
 from .fileio import load_yaml
-from .variants import name_key
+from .variants import name_key, to_american
 
 # Kind multipliers: how much one shared feature of each kind says that two
 # sentences state the same fact, before rarity is applied.
@@ -117,7 +117,7 @@ def stem(word: str) -> str:
     w = fold_word(word)
     if w.endswith("'s"):
         w = w[:-2]
-    w = w.replace("'", "").replace("-", "")
+    w = to_american(w.replace("'", "").replace("-", ""))  # "armoured" and "armored" are one word
     for suffix in _SUFFIXES:
         if len(w) - len(suffix) >= 4 and w.endswith(suffix):
             w = w[: -len(suffix)]
