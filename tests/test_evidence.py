@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from tui.engine.corpus import load_corpus
 from tui.engine.evidence import build_evidence
 
@@ -27,28 +29,18 @@ def _sentence(evidence, corpus, source, text):
 def test_a_bare_weekday_is_the_day_it_names_in_a_dated_report(tmp_path):
     corpus, evidence = _build(
         tmp_path,
-        a="date 2023-09-24\n\nThe army began the operation on Tuesday.\n",
+        a="date 2023-09-24\n\nThe army began the operation on Tuesday.\n\nThe council delayed Tuesday's vote.\n",
         b="The army began the operation on Sept. 19, officials said.\n",
     )
-    tuesday = _sentence(evidence, corpus, "a", "Tuesday")
     written = _sentence(evidence, corpus, "b", "Sept. 19")
-    assert "d:919" in tuesday.features and "d:919" in written.features
-    assert not any(f.startswith("n:") and "tuesday" in f for f in tuesday.features)
+    assert "d:919" in written.features
+    for text in ("on Tuesday", "Tuesday's vote"):  # with a possessive too
+        tuesday = _sentence(evidence, corpus, "a", text)
+        assert "d:919" in tuesday.features
+        assert not any(f.startswith("n:") for f in tuesday.features)
     # The undated report reads its weekdays by the date the others share.
     corpus, evidence = _build(tmp_path, c="By Wednesday the fighting had stopped.\n")
     assert "d:920" in _sentence(evidence, corpus, "c", "Wednesday").features
-
-
-def test_a_possessive_weekday_is_a_day_and_a_contraction_no_name(tmp_path):
-    corpus, evidence = _build(
-        tmp_path,
-        a="date 2023-09-24\n\nThe council delayed Tuesday's vote.\n\nIt's unclear why, Mr Ode said.\n",
-        b="The vote was set for Sept. 19.\n",
-    )
-    tuesday = _sentence(evidence, corpus, "a", "Tuesday's")
-    assert "d:919" in tuesday.features
-    assert not {f for f in tuesday.features if f.startswith("n:")}
-    assert _features(evidence, corpus, "a", "unclear", "n:") == {"n:ode"}
 
 
 def test_weekdays_stay_words_when_no_report_is_dated(tmp_path):
@@ -188,6 +180,11 @@ def test_a_capitalised_stopword_opens_a_name(tmp_path):
     assert not _features(evidence, corpus, "a", "new low", "n:")  # a lower-case stopword stays one
 
 
+def _name_groups(sentence):
+    """The groups of a sentence's name features: one group is one name, counted once."""
+    return {sentence.groups[f] for f in sentence.features if f.startswith("n:")}
+
+
 def test_a_plural_possessive_inside_a_name_keeps_it_one_name(tmp_path):
     corpus, evidence = _build(
         tmp_path,
@@ -195,10 +192,9 @@ def test_a_plural_possessive_inside_a_name_keeps_it_one_name(tmp_path):
         b="Leaders of the Workers’ Party met on Sunday.\n",
     )
     sentence = _sentence(evidence, corpus, "a", "Workers")
-    names = {f for f in sentence.features if f.startswith("n:")}
-    assert len(names) == 3  # its two words and the pair, one name: it counts once
-    assert len({sentence.groups[f] for f in names}) == 1
-    assert names == _features(evidence, corpus, "b", "Workers", "n:")
+    assert len(_name_groups(sentence)) == 1
+    assert len([f for f in sentence.features if f.startswith("n:")]) == 3  # its two words and the pair
+    assert _features(evidence, corpus, "a", "Workers", "n:") == _features(evidence, corpus, "b", "Workers", "n:")
     assert _features(evidence, corpus, "a", "mayor", "n:") == {"n:paris"}  # a possessive before a common noun
 
 
@@ -210,29 +206,27 @@ def test_a_lower_case_particle_inside_a_name_keeps_it_one_name(tmp_path):
     )
     for text in ("Lula", "Toro"):
         sentence = _sentence(evidence, corpus, "a", text)
-        groups = {sentence.groups[f] for f in sentence.features if f.startswith("n:")}
-        assert len(groups) == 1, sentence.labels
+        assert len(_name_groups(sentence)) == 1, sentence.labels
 
 
-def test_british_single_quotes_are_a_quotation(tmp_path):
-    corpus, evidence = _build(
-        tmp_path,
-        a="The chairman blamed ‘technical or human errors’ for the grounding. It’s the crew’s ship.\n",
-        b="The chairman blamed “technical or human errors” on Saturday.\n",
-    )
-    quoted = _features(evidence, corpus, "a", "chairman", "q:")
-    assert quoted and quoted == _features(evidence, corpus, "b", "chairman", "q:")
-    assert not _features(evidence, corpus, "a", "crew", "q:")  # apostrophes open no quotation
+@pytest.mark.parametrize(
+    ("kind", "a", "b"),
+    [
+        # British single quotes are a quotation, as double quotes are.
+        ("q:", "The chairman blamed ‘technical or human errors’ for it.", "The chairman blamed “technical or human errors” on Saturday."),
+        # British and American spellings are one word.
+        ("w:", "The chairman saw armoured vehicles at the defence centre.", "The chairman saw armored vehicles at the defense center."),
+    ],
+)
+def test_one_thing_written_two_ways_is_one_evidence(tmp_path, kind, a, b):
+    corpus, evidence = _build(tmp_path, a=a + "\n", b=b + "\n")
+    found = _features(evidence, corpus, "a", "chairman", kind)
+    assert found and found == _features(evidence, corpus, "b", "chairman", kind)
 
 
-def test_british_and_american_spellings_are_one_word(tmp_path):
-    corpus, evidence = _build(
-        tmp_path,
-        a="Armoured vehicles reached the defence ministry's centre.\n",
-        b="Armored vehicles reached the defense ministry's center.\n",
-    )
-    british = _features(evidence, corpus, "a", "Armoured", "w:")
-    assert british and british == _features(evidence, corpus, "b", "Armored", "w:")
+def test_an_apostrophe_opens_no_quotation(tmp_path):
+    corpus, evidence = _build(tmp_path, a="It’s the crew’s ship, the owner’s pride.\n", b="The crew’s ship sailed.\n")
+    assert not _features(evidence, corpus, "a", "crew", "q:")
 
 
 def test_names_that_merely_share_initials_with_an_abbreviation_are_not_it(tmp_path):
