@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tui.engine.corpus import load_corpus
-from tui.engine.evidence import build_evidence
+from tui.engine.evidence import build_evidence, stem
 
 
 def _build(tmp_path, **articles):
@@ -252,3 +252,11 @@ def test_an_abbreviation_two_names_spell_is_no_evidence(tmp_path):
         c="The AP said so too.\n",
     )
     assert not any(f.startswith("n:^") for ev in evidence.sentences for f in ev.features)
+
+
+def test_er_is_a_suffix_only_after_a_long_enough_stem():
+    assert stem("supporters") == stem("support") == stem("supported")
+    assert stem("protesters") == stem("protest")
+    assert stem("former") != stem("form")  # "form" is too short to take "-er"
+    assert stem("center") != stem("cents")
+    assert stem("fighters") == stem("fighter")

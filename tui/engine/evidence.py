@@ -119,13 +119,23 @@ def stem(word: str) -> str:
         w = w[:-2]
     w = to_american(w.replace("'", "").replace("-", ""))  # "armoured" and "armored" are one word
     for suffix in _SUFFIXES:
-        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix) \
+                and (suffix not in ("er", "ers") or _measure(w[: -len(suffix)]) >= 2):
             w = w[: -len(suffix)]
             break
     else:
         if len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
             w = w[:-1]  # short plurals: guns, arms, tons
     return w[:STEM_LENGTH]
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+[^aeiouy]+")
+
+
+def _measure(stem_: str) -> int:
+    """Vowel-consonant runs in a stem: "form" has one, so "former" is not
+    form + er; "support" has two, so "supporters" is."""
+    return len(_VOWEL_RUN.findall(stem_))
 
 
 @dataclass(frozen=True)
