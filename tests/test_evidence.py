@@ -260,3 +260,17 @@ def test_er_is_a_suffix_only_after_a_long_enough_stem():
     assert stem("former") != stem("form")  # "form" is too short to take "-er"
     assert stem("center") != stem("cents")
     assert stem("fighters") == stem("fighter")
+
+
+def test_a_capitalised_news_word_after_a_name_ends_it_and_capitals_are_an_abbreviation(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Officials in the United States said the New York Times had it first.\n\nThe US agreed.\n",
+        b="The U.S. said so. New York is big.\n",
+    )
+    united_states = _features(evidence, corpus, "a", "United States", "n:")
+    assert "n:^US" in united_states and "n:^US" in _features(evidence, corpus, "b", "U.S.", "n:")
+    assert "n:^US" in _features(evidence, corpus, "a", "The US agreed", "n:")  # not the pronoun "us"
+    times = _sentence(evidence, corpus, "a", "New York Times")
+    city = _sentence(evidence, corpus, "b", "New York is")
+    assert {f for f in times.features if f.startswith("n:")} > {f for f in city.features if f.startswith("n:")}

@@ -95,6 +95,13 @@ STOPWORDS = frozenset(
     year years month months
     """.split()
 )
+# Stopwords that are common words of news, not function words: capitalised
+# right after a name, they end it ("United States", "New York Times", "Election Day").
+NAME_ENDING_STOPWORDS = frozenset(
+    """
+    states reports times day days week weeks year month early
+    """.split()
+)
 
 _WORD = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=\w))*", re.UNICODE)
 # Double quotes, guillemets, German quotes, and the British single quotes, whose
@@ -171,13 +178,18 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
         elif first:
             # Sentence-initial capitals are names only when the word is a name
             # elsewhere, or an abbreviation in capitals ("GM said").
-            name = is_cap and lower not in STOPWORDS and (
-                lower in capitalised_words or fold_word(word) in capitalised_words or _is_abbreviation(word)
+            name = is_cap and (
+                _is_abbreviation(word)
+                or lower not in STOPWORDS and (lower in capitalised_words or fold_word(word) in capitalised_words)
             )
         else:
-            name = is_cap and lower not in STOPWORDS
+            name = is_cap and (lower not in STOPWORDS or _is_abbreviation(word))  # "US", not "us"
         out.append(Token(m.start(), m.end(), word, name))
         first = False
+    for i, t in enumerate(out[1:], 1):
+        if not t.name and t.text[0].isupper() and out[i - 1].name and not text[out[i - 1].end : t.start].strip() \
+                and _POSSESSIVE.sub("", fold_word(t.text)) in NAME_ENDING_STOPWORDS:
+            out[i] = Token(t.start, t.end, t.text, True)
     for i, t in enumerate(out[:-1]):
         # "New York", "St Petersburg": a capitalised stopword that opens a name.
         if not t.name and t.text[0].isupper() and fold_word(t.text) in _NAME_OPENERS and out[i + 1].name \
