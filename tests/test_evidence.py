@@ -274,3 +274,14 @@ def test_a_capitalised_news_word_after_a_name_ends_it_and_capitals_are_an_abbrev
     times = _sentence(evidence, corpus, "a", "New York Times")
     city = _sentence(evidence, corpus, "b", "New York is")
     assert {f for f in times.features if f.startswith("n:")} > {f for f in city.features if f.startswith("n:")}
+
+
+def test_a_name_with_a_lower_case_arabic_particle_is_a_name(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The workers were thanked by President Abdel Fattah el-Sisi on Tuesday.\n\nAn all-out effort.\n",
+        b="The workers were thanked by President Sisi.\n",
+    )
+    sisi = _features(evidence, corpus, "a", "el-Sisi", "n:")
+    assert "n:sisi" in sisi and "n:sisi" in _features(evidence, corpus, "b", "Sisi", "n:")
+    assert not _features(evidence, corpus, "a", "all-out", "n:")

@@ -171,7 +171,7 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
     first = True
     for m in _WORD.finditer(text, start, end):
         word = m.group(0)
-        is_cap = word[0].isupper()
+        is_cap = word[0].isupper() or bool(_PARTICLE_NAME.match(word))
         lower = _POSSESSIVE.sub("", fold_word(word))  # "Friday's", "It's": the word they are
         if lower in CALENDAR_WORDS:
             name = False  # capitalised, but a month or a day, not who or where
@@ -199,6 +199,8 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
 
 
 _NAME_OPENERS = frozenset({"new", "st"})
+# "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a capitalised name.
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|ar|an|az|ibn|bin|abu|ben)[-‐](?=[A-Z])")
 
 
 def _is_abbreviation(word: str) -> bool:
