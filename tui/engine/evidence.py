@@ -116,6 +116,11 @@ def fold_word(word: str) -> str:
     return anyascii(word).lower().replace("’", "'")
 
 
+def _bare_word(word: str) -> str:
+    """The folded word without a possessive: "Friday's" and "It's" are the words they are."""
+    return _POSSESSIVE.sub("", fold_word(word))
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, language-agnostic stem: fold, drop possessive and a common
@@ -172,7 +177,7 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
     for m in _WORD.finditer(text, start, end):
         word = m.group(0)
         is_cap = word[0].isupper() or bool(_PARTICLE_NAME.match(word))
-        lower = _POSSESSIVE.sub("", fold_word(word))  # "Friday's", "It's": the word they are
+        lower = _bare_word(word)
         if lower in CALENDAR_WORDS:
             name = False  # capitalised, but a month or a day, not who or where
         elif first:
@@ -188,7 +193,7 @@ def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> lis
         first = False
     for i, t in enumerate(out[1:], 1):
         if not t.name and t.text[0].isupper() and out[i - 1].name and not text[out[i - 1].end : t.start].strip() \
-                and _POSSESSIVE.sub("", fold_word(t.text)) in NAME_ENDING_STOPWORDS:
+                and _bare_word(t.text) in NAME_ENDING_STOPWORDS:
             out[i] = Token(t.start, t.end, t.text, True)
     for i, t in enumerate(out[:-1]):
         # "New York", "St Petersburg": a capitalised stopword that opens a name.
@@ -447,7 +452,7 @@ def sentence_evidence(
             date_starts = [f.start for f in sentence_figures if f.kind == "date"]
             kept = []
             for t in tokens:
-                weekday = WEEKDAYS.get(_POSSESSIVE.sub("", fold_word(t.text)))
+                weekday = WEEKDAYS.get(_bare_word(t.text))
                 if weekday is None or not t.text[0].isupper():
                     kept.append(t)
                     continue
