@@ -606,7 +606,7 @@ def _read_number(text: str, pos: int) -> _Number | None:
         number = _Number(m.start(), m.start() + length, value, None, False, words)
     fraction = _AND_FRACTION_RE.match(text, number.end)
     if fraction:
-        extra = 0.75 if fraction["three"] else _FRACTION_VALUES[fraction["one"].lower()]
+        extra = _FRACTION_VALUES["three quarters" if fraction["three"] else fraction["one"].lower()]
         last_word = number.words.split()[-1] if number.words else ""
         extra *= _SCALES[last_word] if last_word in _SCALE_WORDS else 1.0  # "a million and a half"
         spelled = " ".join(f"{number.words} {fraction.group()}".split()) if number.words else None
