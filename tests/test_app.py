@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.widgets import DataTable
 
@@ -137,6 +139,10 @@ async def test_read_view_and_jump_to_row(app):
         assert app.screen.source_id == app.order[0]
         blocks = app.screen.query_one(BlockList)
         assert blocks.block_count > len(app.corpus.source(app.order[0]).paragraphs)  # removed lines too
+        tags = [re.match(r"p\d+ \[(rows?) ([\d, ]+)\]", block.plain) for block in blocks._blocks]
+        for tag in filter(None, tags):  # "[row 3]", "[rows 3, 7]"
+            assert (tag.group(1) == "row") == ("," not in tag.group(2)), tag.group(0)
+        assert any(tag and tag.group(1) == "row" for tag in tags)
         await pilot.press("tab")
         assert app.screen.source_id == app.order[1]
         await pilot.press("1", "j", "enter")

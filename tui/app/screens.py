@@ -417,7 +417,8 @@ class ReadScreen(ParallaxScreen):
             tag = Text()
             tag.append(f"{model.paragraph_label(p.id)} ", style="bold")
             if shared:
-                tag.append("[rows " + ", ".join(str(r + 1) for r in shared) + "] ", style="dim")
+                label = "row" if len(shared) == 1 else "rows"
+                tag.append(f"[{label} " + ", ".join(str(r + 1) for r in shared) + "] ", style="dim")
                 badges = [model.row_badges[r] for r in shared if r in model.row_badges]
                 if badges:
                     tag.append(" ".join(badges) + " ", style="bold")
