@@ -136,6 +136,16 @@ def test_fraction_words_are_not_counts() -> None:
     assert only("he ran for a third time").kind == "ordinal"
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"), [("convoys ran 24 hours a day", "hour per day"), ("open seven days a week", "day per week")]
+)
+def test_a_duration_per_period_is_a_rate_not_a_duration(text: str, unit: str) -> None:
+    figure = only(text)
+    assert (figure.kind, figure.unit) == ("measure", unit)
+    with pytest.raises(ValueError):
+        compare_figures(figure, only("the work took 24 hours"))
+
+
 def test_odd_after_a_number_is_about() -> None:
     figure = only("police arrested 1,500-odd protesters")
     assert (figure.value, figure.bound, figure.thing) == (1500, "about", "protester")

@@ -376,6 +376,7 @@ _POST_QUALIFIER_RE = re.compile(
     r"\s+(?P<w>(?i:or\s+so|or\s+more|or\s+fewer|or\s+less))\b|(?P<plus>" + _HY + r"plus\b|\+)|(?P<odd>" + _HY + r"odd\b)"
 )
 _FRACTION_RE = re.compile(rf"(?i:{_HY}?{_FRACTION_WORDS})\b")
+_PER_PERIOD_RE = re.compile(r"\s+(?i:a|an|per|each|every)\s+(?P<p>(?i:day|week|month|year))\b")
 # "three and a half days", "2-and-a-half years", "one and three quarters".
 _AND_FRACTION_RE = re.compile(
     rf"(?:\s+|{_HY})(?i:and)(?:\s+|{_HY})(?i:a(?:\s+|{_HY})(?P<one>half|quarter)|(?P<three>three)(?:\s+|{_HY})quarters)\b"
@@ -741,6 +742,9 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
         return None  # "a 3-1 win", "555-1234": a score or a code, not an amount
     _read_unit(text, r)
     _read_post_qualifier(text, r)
+    per = _PER_PERIOD_RE.match(text, r.end) if r.kind == "duration" else None
+    if per:  # "24 hours a day", "seven days a week": a rate, not how long something took
+        r.unit, r.kind, r.end = f"{r.unit} per {per['p'].lower()}", "measure", per.end()
     if r.kind == "count" and _is_year(text, r, number, second, floor):
         return _year_figure(text, r, floor)
     if r.bound != "range":
