@@ -664,15 +664,12 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
 
 
 def _paragraph_evidence(
-    evidence: Evidence, weights: list[dict[str, float]], node_of: list[int]
+    evidence: Evidence, weights: list[dict[str, float]], node_of: list[int], sentences: dict[str, list[int]]
 ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, int]]]:
     """Each paragraph's evidence weights, the heaviest of its sentences' (as
     their nodes weighed them), and the groups of features that count once.
     Copies of one paragraph share one bag, as their sentences share their
-    features."""
-    sentences: dict[str, list[int]] = defaultdict(list)
-    for i, ev in enumerate(evidence.sentences):
-        sentences[ev.paragraph].append(i)
+    features. ``sentences``: paragraph -> its sentence indices."""
     made: dict[tuple[int, ...], tuple[dict[str, float], dict[str, int]]] = {}
     bags: dict[str, dict[str, float]] = {}
     groups: dict[str, dict[str, int]] = {}
@@ -702,11 +699,11 @@ def _attach_paragraphs(
     paragraphs in most of its sources, as a sentence joining a fact must, joins
     that row. Decided on the rows as the sentences made them, so the order of
     the paragraphs does not matter."""
-    bags, groups = _paragraph_evidence(evidence, weights, node_of)
     source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
     sentence_ids: dict[str, list[int]] = defaultdict(list)
     for i, ev in enumerate(evidence.sentences):
         sentence_ids[ev.paragraph].append(i)
+    bags, groups = _paragraph_evidence(evidence, weights, node_of, sentence_ids)
     multi = [r for r in rows if len(r.sources) > 1]
     sources_of = [r.sources for r in multi]
     # Feature -> row -> how many of the row's sources have it: a bound of what
