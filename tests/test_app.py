@@ -500,3 +500,18 @@ async def test_notices_are_plain_text_and_warnings_outlive_moves(app):
         assert any(n.message == "Theme [b]x[/b] is broken" for n in notices)  # still there, and as written
         assert all(not n.markup for n in notices)
         assert sum(1 for n in notices if n.severity == "information") <= 1  # the passing ones do not pile up
+
+
+async def test_sources_view_fits_outlets_written_in_wide_characters(tmp_path):
+    title = "A long headline about the floods that closed the northern railway line for a week"
+    for name, outlet in (("a", "朝日新聞デジタル版ニュース"), ("b", "読売新聞オンライン版")):
+        (tmp_path / f"{name}.txt").write_text(
+            f"---\ntitle: {title}\noutlet: {outlet}\n---\nThe river rose by 4 metres on Monday.\n"
+        )
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert any(str(table.get_cell(sid, table.ordered_columns[-1].key)).endswith("…") for sid in app.order)
+        assert table.virtual_size.width <= table.size.width

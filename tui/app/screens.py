@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -634,7 +635,8 @@ class SourcesScreen(ParallaxScreen):
         # ellipsis when it is cut, instead of running off the screen.
         labels = [str(column.label) for column in table.columns.values()]
         others = sum(
-            max([len(labels[c])] + [len(row[c]) for row in rows]) + 2 * table.cell_padding for c in range(len(labels) - 1)
+            max([cell_len(labels[c])] + [cell_len(row[c]) for row in rows]) + 2 * table.cell_padding
+            for c in range(len(labels) - 1)
         )
         title_width = max(12, self.size.width - others - 2 * table.cell_padding - 1)
         for sid, row in zip(app.order, rows, strict=True):
