@@ -309,6 +309,16 @@ def test_from_to_is_a_change_not_a_range() -> None:
         ("for 3 weeks", "week", "duration"),
         ("for more than 30 years", "year_duration", "duration"),
         ("in 10 days", "day", "duration"),
+        ("raised water by up to 18 inches", "inch", "measure"),
+        ("a 100-yard dash", "yard", "measure"),
+        ("12 nautical miles off the coast", "nautical_mile", "measure"),
+        ("a detour of 3,500 nm", "nautical_mile", "measure"),
+        ("winds of 40 knots", "knot", "measure"),
+        ("16 ounces of gold", "oz", "measure"),
+        ("500 gallons of fuel", "gallon", "measure"),
+        ("2,000 cu m of sand", "m3", "measure"),
+        ("a 300 sq m flat", "m2", "measure"),
+        ("1,500 square feet of office space", "sq_ft", "measure"),
     ],
 )
 def test_units(text: str, unit: str, kind: str) -> None:
@@ -568,6 +578,11 @@ def test_unit_conversion() -> None:
     assert "km" in reason
     assert compare_figures(only("two-day offensive"), only("a 48-hour offensive"))[0] == "agree"
     assert compare_figures(only("a two-day offensive"), only("a 24-hour offensive"))[0] == "conflict"
+    status, reason = compare_figures(only("up to 18 inches"), only("roughly 46 cm"))
+    assert status == "agree"
+    assert "inches" in reason
+    assert compare_figures(only("40 knots"), only("74 km/h"))[0] == "agree"
+    assert compare_figures(only("100 gallons"), only("200 litres"))[0] == "conflict"
 
 
 def test_at_most_reads_close_to_its_ceiling() -> None:

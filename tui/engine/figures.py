@@ -113,6 +113,23 @@ _UNITS = {
     "mm": ("mm", "measure"), "millimeters": ("mm", "measure"), "millimetres": ("mm", "measure"),
     "mile": ("mile", "measure"), "miles": ("mile", "measure"), "mi": ("mile", "measure"),
     "ft": ("ft", "measure"), "foot": ("ft", "measure"), "feet": ("ft", "measure"),
+    "inch": ("inch", "measure"), "inches": ("inch", "measure"),
+    "yard": ("yard", "measure"), "yards": ("yard", "measure"), "yd": ("yard", "measure"),
+    "yds": ("yard", "measure"),
+    "nautical mile": ("nautical_mile", "measure"), "nautical miles": ("nautical_mile", "measure"),
+    "nm": ("nautical_mile", "measure"), "nmi": ("nautical_mile", "measure"),
+    "knot": ("knot", "measure"), "knots": ("knot", "measure"),
+    "oz": ("oz", "measure"), "ounce": ("oz", "measure"), "ounces": ("oz", "measure"),
+    "gallon": ("gallon", "measure"), "gallons": ("gallon", "measure"),
+    "cubic metres": ("m3", "measure"), "cubic meters": ("m3", "measure"),
+    "cubic metre": ("m3", "measure"), "cubic meter": ("m3", "measure"),
+    "cu m": ("m3", "measure"), "m3": ("m3", "measure"), "m³": ("m3", "measure"),
+    "cubic feet": ("cu_ft", "measure"), "cu ft": ("cu_ft", "measure"),
+    "square metres": ("m2", "measure"), "square meters": ("m2", "measure"),
+    "square metre": ("m2", "measure"), "square meter": ("m2", "measure"),
+    "sq m": ("m2", "measure"), "m2": ("m2", "measure"), "m²": ("m2", "measure"),
+    "square feet": ("sq_ft", "measure"), "square foot": ("sq_ft", "measure"),
+    "sq ft": ("sq_ft", "measure"),
     "km2": ("km2", "measure"), "km²": ("km2", "measure"), "sq km": ("km2", "measure"),
     "square kilometers": ("km2", "measure"), "square kilometres": ("km2", "measure"),
     "square kilometer": ("km2", "measure"), "square kilometre": ("km2", "measure"),
@@ -167,6 +184,11 @@ _CONVERSIONS = {
     "lb": ("mass", 0.45359237),
     "km": ("length", 1000.0), "m": ("length", 1.0), "cm": ("length", 0.01),
     "mm": ("length", 0.001), "mile": ("length", 1609.344), "ft": ("length", 0.3048),
+    "inch": ("length", 0.0254), "yard": ("length", 0.9144), "nautical_mile": ("length", 1852.0),
+    "oz": ("mass", 0.028349523125),
+    "m2": ("area", 1.0), "sq_ft": ("area", 0.09290304),
+    "m3": ("volume", 1000.0), "cu_ft": ("volume", 28.316846592), "gallon": ("volume", 3.785411784),
+    "knot": ("speed", 1.852),
     "km2": ("area", 1e6), "sq_mile": ("area", 2589988.110336), "hectare": ("area", 1e4),
     "acre": ("area", 4046.8564224),
     "litre": ("volume", 1.0), "barrel": ("volume", 158.987294928),
@@ -1384,7 +1406,10 @@ def _amount(f: Figure) -> str:
 def _unit_name(unit: str | None) -> str:
     if unit is None:
         return ""
-    return {"year_duration": "year", "percentage_point": "percentage points"}.get(unit, unit)
+    return {"year_duration": "year", "percentage_point": "percentage points", "sq_mile": "square miles",
+            "nautical_mile": "nautical miles", "m2": "square metres", "m3": "cubic metres",
+            "sq_ft": "square feet", "cu_ft": "cubic feet", "inch": "inches", "yard": "yards",
+            "gallon": "gallons", "knot": "knots"}.get(unit, unit)
 
 
 def _fmt(value: float) -> str:
