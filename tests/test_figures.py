@@ -51,6 +51,8 @@ def test_digits(text: str, value: float) -> None:
         ("A grant of US$ 1.2 million arrived.", 1.2e6, "usd"),
         ("They paid 40 dollars each.", 40, "usd"),
         ("The club spent £20 million.", 20e6, "gbp"),
+        ("He could be fined 100,000 reais per hour.", 1e5, "brl"),
+        ("Egypt lost between 12 and 14 million dollars.", 12e6, "usd"),
     ],
 )
 def test_money(text: str, value: float, unit: str) -> None:
@@ -281,6 +283,16 @@ def test_from_to_is_a_change_not_a_range() -> None:
     assert [f.bound for f in figures] == ["exact", "exact"]
 
 
+def test_a_unit_on_the_first_number_only_is_a_change_not_a_range() -> None:
+    figures = extract_figures("the index rose 1.3% to 116,037 points")
+    assert [(f.text, f.bound) for f in figures] == [("1.3%", "exact"), ("116,037", "exact")]
+
+
+def test_words_below_ten_and_digits_above_make_one_range() -> None:
+    figure = only("a trip that adds seven to 10 days")
+    assert (figure.value, figure.high, figure.unit, figure.bound) == (7, 10, "day", "range")
+
+
 # -- units ------------------------------------------------------------------
 
 
@@ -314,6 +326,7 @@ def test_from_to_is_a_change_not_a_range() -> None:
         ("12 nautical miles off the coast", "nautical_mile", "measure"),
         ("a detour of 3,500 nm", "nautical_mile", "measure"),
         ("winds of 40 knots", "knot", "measure"),
+        ("winds reported at up to 40 kn", "knot", "measure"),
         ("16 ounces of gold", "oz", "measure"),
         ("500 gallons of fuel", "gallon", "measure"),
         ("2,000 cu m of sand", "m3", "measure"),

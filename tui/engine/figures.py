@@ -118,7 +118,7 @@ _UNITS = {
     "yds": ("yard", "measure"),
     "nautical mile": ("nautical_mile", "measure"), "nautical miles": ("nautical_mile", "measure"),
     "nm": ("nautical_mile", "measure"), "nmi": ("nautical_mile", "measure"),
-    "knot": ("knot", "measure"), "knots": ("knot", "measure"),
+    "knot": ("knot", "measure"), "knots": ("knot", "measure"), "kn": ("knot", "measure"),
     "oz": ("oz", "measure"), "ounce": ("oz", "measure"), "ounces": ("oz", "measure"),
     "gallon": ("gallon", "measure"), "gallons": ("gallon", "measure"),
     "cubic metres": ("m3", "measure"), "cubic meters": ("m3", "measure"),
@@ -170,6 +170,7 @@ _UNITS = {
     "rouble": ("rub", "money"), "roubles": ("rub", "money"),
     "rupee": ("inr", "money"), "rupees": ("inr", "money"),
     "usd": ("usd", "money"), "eur": ("eur", "money"), "gbp": ("gbp", "money"),
+    "reais": ("brl", "money"), "brl": ("brl", "money"),
 }
 # Abbreviations that only count as units when glued to the digits ("5t", "24h").
 _UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec", "pc", "c", "f"}
@@ -929,14 +930,15 @@ def _read_range(text: str, r: _Reading, first: _Number, floor: int) -> _Number |
         return None
     if second.currency and second.currency != r.unit:
         return None
-    if (first.words is None) != (second.words is None):
-        return None
+    if (first.words is None) != (second.words is None) and not (first.words and first.value < 10 <= second.value):
+        return None  # news style writes "seven to 10 days", not "7 to ten days"
     probe = _Reading(second)
     _read_unit(text, probe)
-    if r.end != first.end and probe.unit and probe.unit != r.unit:
-        return None  # "10 km to 15 miles": two figures, not one range
+    if r.end != first.end and probe.unit != r.unit:
+        # "10 km to 15 miles": two figures; "rose 1.3% to 116,037 points": a change
+        return None
     r.value, r.high, r.bound, r.end = low, second.value, "range", probe.end
-    if probe.unit and probe.kind != "money":
+    if probe.unit and (probe.kind != "money" or r.unit is None):
         r.unit, r.kind, r.hyphen_unit = probe.unit, probe.kind, probe.hyphen_unit
     if between:
         r.start = between.start()
