@@ -472,6 +472,7 @@ def test_offsets_after_non_ascii_text() -> None:
         ("the evacuation of 23 wounded patients from", "patient"),
         ("125 tons of food and 65 tons of fuel", "food"),
         ("about 5,000 units of ammunition were", "ammunition"),
+        ("held up about $9.6 billion worth of goods each day", "good"),
         ("A total of 130,000 munitions, 1,200 small arms", "munition"),
         ("some aid reached the 120,000 Armenians there who", "armenian"),
         ("a population estimated at 120,000 people, at a time", "people"),

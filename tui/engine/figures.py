@@ -271,7 +271,7 @@ _NOMINAL_ADJECTIVES = frozenset(
 _CONTAINER_NOUNS = frozenset("""
 unit units piece pieces item items round rounds box boxes bag bags sack sacks case cases
 batch batches load loads truckload truckloads lorryload lorryloads parcel parcels package
-packages kit kits crate crates pallet pallets consignment consignments shipment shipments
+packages kit kits crate crates pallet pallets consignment consignments shipment shipments worth
 """.split())
 # Words before a number that make it a label, not an amount: "Article 5".
 _LABEL_WORDS = frozenset("""
