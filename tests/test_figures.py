@@ -283,6 +283,27 @@ def test_from_to_is_a_change_not_a_range() -> None:
     assert [f.bound for f in figures] == ["exact", "exact"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "unit", "same"),
+    [
+        ("executives stand to collect tens of millions of dollars on their way out",
+         "tens of millions of dollars", "usd", "about $42 million"),
+        ("a bill that could run to hundreds of millions of pounds", "hundreds of millions of pounds", "gbp",
+         "£400 million"),
+        ("losses range from several hundred million dollars", "several hundred million dollars", "usd",
+         "$300 million"),
+    ],
+)
+def test_a_vague_count_of_a_currency_is_money(text: str, span: str, unit: str, same: str) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.unit, figure.thing, figure.vague) == (span, "money", unit, None, True)
+    assert compare_figures(figure, only(same))[0] == "agree"
+
+
+def test_hundreds_of_pounds_may_weigh() -> None:
+    assert only("hundreds of pounds of flour").kind == "count"
+
+
 def test_a_unit_on_the_first_number_only_is_a_change_not_a_range() -> None:
     figures = extract_figures("the index rose 1.3% to 116,037 points")
     assert [(f.text, f.bound) for f in figures] == [("1.3%", "exact"), ("116,037", "exact")]
@@ -473,6 +494,7 @@ def test_offsets_after_non_ascii_text() -> None:
         ("125 tons of food and 65 tons of fuel", "food"),
         ("about 5,000 units of ammunition were", "ammunition"),
         ("held up about $9.6 billion worth of goods each day", "good"),
+        ("about 90% of Twitter's revenue last year", "revenue"),
         ("A total of 130,000 munitions, 1,200 small arms", "munition"),
         ("some aid reached the 120,000 Armenians there who", "armenian"),
         ("a population estimated at 120,000 people, at a time", "people"),

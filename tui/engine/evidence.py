@@ -25,7 +25,7 @@ import yaml
 from anyascii import anyascii
 
 from .corpus import Corpus, Paragraph
-from .figures import Figure, base_quantity, extract_figures
+from .figures import Figure, base_quantity, extract_figures, is_currency_word
 from .fileio import load_yaml
 from .variants import name_key, to_american
 
@@ -250,7 +250,10 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         return out
     unit = fig.unit or ""
     if fig.vague:
-        out.append((f"f:~{stem(fig.text.split()[-1])}|{unit}", 0.3, f"figure {fig.text}"))
+        # "tens of millions (of dollars)": the size word, not the currency
+        size = next((w for w in reversed(fig.text.split()) if w.lower() != "of" and not is_currency_word(w)),
+                    fig.text)
+        out.append((f"f:~{stem(size)}|{unit}", 0.3, f"figure {fig.text}"))
     else:
         value = _canonical_value(fig.value)
         out.append((f"f:{value}|{unit}", _specificity(fig.value), f"figure {fig.text}"))

@@ -230,6 +230,7 @@ _BOUND_WORDS = {
 # Words that end the noun phrase after a number.
 _STOP_WORDS = frozenset("""
 of in on at to from for with by into onto across over under about after before during
+last next ago
 since until till through toward towards against among between per via near inside outside
 within without including as like than off out up down around along behind beyond upon
 and or but nor so yet while who which that whom whose where when whether if because although
@@ -452,7 +453,36 @@ def extract_figures(text: str) -> list[Figure]:
         else:
             figures.append(figure)
             pos = figure.end
-    return _refer_back(text, figures)
+    return [_as_money(text, f) for f in _refer_back(text, figures)]
+
+
+# What a count of a currency is in: "tens of millions of dollars" is money.
+_CURRENCY_THINGS = {"dollar": "usd", "euro": "eur", "yen": "jpy", "yuan": "cny", "rouble": "rub",
+                    "ruble": "rub", "rupee": "inr", "reais": "brl", "real": "brl"}
+
+
+_CURRENCY_WORD_RE = re.compile(r"(?:\s+of)?\s+([^\W\d_]+)")
+
+
+def is_currency_word(word: str) -> bool:
+    """ "dollars", "euros": a word naming a currency that a count can be in."""
+    lemma = _lemma(word.strip(".,;:'’"))
+    return lemma in _CURRENCY_THINGS or lemma == "pound"
+
+
+def _as_money(text: str, fig: Figure) -> Figure:
+    if fig.kind != "count" or fig.thing is None:
+        return fig
+    unit = _CURRENCY_THINGS.get(fig.thing)
+    if unit is None and fig.thing == "pound" and fig.value >= 1e6:
+        unit = "gbp"  # "hundreds of millions of pounds"; "hundreds of pounds" may weigh
+    if unit is None:
+        return fig
+    end = fig.end
+    m = _CURRENCY_WORD_RE.match(text, end)
+    if m and _lemma(m.group(1)) == fig.thing:
+        end = m.end()  # the currency is part of the amount: "tens of millions of dollars"
+    return replace(fig, kind="money", unit=unit, thing=None, end=end, text=text[fig.start:end])
 
 
 def _figure(text: str, start: int, end: int, value: float, kind: str, *, high: float | None = None,
