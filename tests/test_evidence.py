@@ -287,3 +287,27 @@ def test_a_name_with_a_lower_case_arabic_particle_is_a_name(tmp_path):
     )
     assert _in_both(evidence, corpus, "n:sisi", "el-Sisi", "Sisi")
     assert not _features(evidence, corpus, "a", "all-out", "n:")
+
+
+def test_the_capitals_of_a_title_case_headline_are_not_names(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Dredgers worked all night.\n\nAfter Six Days, Ship Blocking the Suez Canal Is Freed.\n\n"
+          "The ship was freed by tugs in the Suez Canal.\n",
+        b="Tugs freed the ship on Monday, the Suez Canal Authority said.\n",
+    )
+    headline = _sentence(evidence, corpus, "a", "Blocking")
+    assert any("suez" in f for f in headline.features if f.startswith("n:"))
+    assert not any(f.startswith("n:") and ("fre" in f or "blok" in f or "ship" in f) for f in headline.features)
+    assert f"w:{stem('Freed')}" in headline.features
+
+
+def test_a_contracted_pronoun_is_not_a_name(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The money, I'm told, was moved to Delaware. I'd bet it stays there.\n",
+        b="Money moved to a Delaware account.\n",
+    )
+    for text in ("I'm told", "I'd bet"):
+        names = _features(evidence, corpus, "a", text, "n:")
+        assert not any(f.startswith("n:i") for f in names), names

@@ -117,8 +117,9 @@ def fold_word(word: str) -> str:
 
 
 def _bare_word(word: str) -> str:
-    """The folded word without a possessive: "Friday's" and "It's" are the words they are."""
-    return _POSSESSIVE.sub("", fold_word(word))
+    """The folded word without a possessive or a contraction: "Friday's",
+    "It's" and "I'm" are the words they are."""
+    return _POSSESSIVE.sub("", _CONTRACTION.sub("", fold_word(word)))
 
 
 @lru_cache(maxsize=65536)
@@ -174,15 +175,17 @@ class SentenceEvidence:
 def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> list[Token]:
     out = []
     first = True
+    headline = _is_title_case(text, start, end)
     for m in _WORD.finditer(text, start, end):
         word = m.group(0)
         is_cap = word[0].isupper() or bool(_PARTICLE_NAME.match(word))
         lower = _bare_word(word)
         if lower in CALENDAR_WORDS:
             name = False  # capitalised, but a month or a day, not who or where
-        elif first:
-            # Sentence-initial capitals are names only when the word is a name
-            # elsewhere, or an abbreviation in capitals ("GM said").
+        elif first or headline:
+            # Sentence-initial capitals, and every capital of a headline in
+            # title case, are names only when the word is a name elsewhere, or
+            # an abbreviation in capitals ("GM said").
             name = is_cap and (
                 _is_abbreviation(word)
                 or lower not in STOPWORDS and (lower in capitalised_words or fold_word(word) in capitalised_words)
@@ -212,10 +215,20 @@ def _is_abbreviation(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
 
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """A headline in title case ("Ship Blocking the Suez Canal Is Freed"):
+    every content word after the first capitalised, at least three of them."""
+    content = [w for w in (m.group(0) for m in _WORD.finditer(text, start, end))][1:]
+    content = [w for w in content if w.isalpha() and len(w) >= 3 and _bare_word(w) not in STOPWORDS]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
+
+
 def _mid_sentence_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
     caps: set[str] = set()
     for p in paragraphs:
         for s, e in p.sentences:
+            if _is_title_case(p.text, s, e):
+                continue
             for i, m in enumerate(_WORD.finditer(p.text, s, e)):
                 if i and m.group(0)[0].isupper():
                     caps.add(fold_word(m.group(0)))
@@ -328,6 +341,7 @@ CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
 )
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CONTRACTION = re.compile(r"['’](?:m|d|ve|ll|re)$")
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "das", "dos", "di", "del", "della", "al", "el", "bin", "ibn", "abu", "von", "van", "der", "la", "le", "du"})
 _PREFIXES = frozenset({"anti", "counter", "pro", "non", "pre", "post", "self", "ex", "co", "semi", "multi", "well", "mid", "so"})
 
