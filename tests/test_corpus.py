@@ -383,3 +383,11 @@ def test_a_wrapped_paragraph_is_not_cut_where_a_line_looks_like_furniture(tmp_pa
     src = load_corpus([tmp_path]).source("a")
     assert [p.text for p in src.paragraphs] == [p.replace("\n", " ") for p in paragraphs]
     assert not src.removed
+
+
+def test_a_short_line_of_two_sentences_is_text_not_a_heading():
+    text = "Storm Hits Coast\n\nThe storm killed 11 people. More were missing\n\nWinds hit 120 miles per hour.\n\nAftermath\n\nRoads were closed.\n"
+    paragraphs, removed, _, _ = parse_article(text, "s")
+    assert [p.text for p in paragraphs] == [
+        "The storm killed 11 people. More were missing", "Winds hit 120 miles per hour.", "Roads were closed."]
+    assert [(r.text, r.reason) for r in removed] == [("Storm Hits Coast", "title"), ("Aftermath", "heading")]

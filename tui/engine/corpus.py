@@ -529,9 +529,10 @@ _TERMINAL = tuple(".!?\"”’'…)»:;")
 
 
 def _is_heading(text: str) -> bool:
-    """A short line with no closing punctuation reads as a headline or section head."""
+    """A short line with no closing punctuation reads as a headline or section
+    head; one that holds two sentences is text that lost its last full stop."""
     words = text.split()
-    return 0 < len(words) <= 12 and not text.rstrip().endswith(_TERMINAL)
+    return 0 < len(words) <= 12 and not text.rstrip().endswith(_TERMINAL) and len(split_sentences(text)) < 2
 
 
 # Words that end in a full stop without ending a sentence ("Sept. 19", "Dr. Roe").
