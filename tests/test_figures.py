@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.engine.figures import BOUNDS, KINDS, Figure, compare_figures, extract_figures
+from tui.engine.figures import BOUNDS, KINDS, Figure, base_quantity, compare_figures, extract_figures
 
 
 def only(text: str) -> Figure:
@@ -619,6 +619,15 @@ def test_unit_conversion() -> None:
     assert "inches" in reason
     assert compare_figures(only("40 knots"), only("74 km/h"))[0] == "agree"
     assert compare_figures(only("100 gallons"), only("200 litres"))[0] == "conflict"
+
+
+def test_temperatures_convert_by_offset_and_factor() -> None:
+    status, reason = compare_figures(only("temperatures hit 40C"), only("temperatures hit 104F"))
+    assert status == "agree"
+    assert "104 °F = 40 °C" in reason
+    assert compare_figures(only("104F"), only("40C"))[0] == "agree"
+    assert compare_figures(only("more than 45C"), only("104 degrees Fahrenheit"))[0] == "conflict"
+    assert base_quantity(only("104F")) == ("celsius", 40)
 
 
 def test_at_most_reads_close_to_its_ceiling() -> None:

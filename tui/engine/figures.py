@@ -1250,7 +1250,13 @@ def base_quantity(fig: Figure) -> tuple[str, float]:
     if fig.unit in _CONVERSIONS:
         dimension, factor = _CONVERSIONS[fig.unit]
         return dimension, fig.value * factor
+    if fig.unit == "fahrenheit":
+        return "celsius", _celsius(fig.value)
     return fig.unit or "", fig.value
+
+
+def _celsius(fahrenheit: float) -> float:
+    return (fahrenheit - 32) * 5 / 9
 
 
 def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
@@ -1271,6 +1277,15 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
         if math.isclose(a.value, b.value):
             return "agree", f"{_q(a)} and {_q(b)} are the same {a.kind}"
         return "conflict", f"{_q(a)} and {_q(b)} are different {a.kind}s"
+    if {a.unit, b.unit} == {"celsius", "fahrenheit"}:
+        # Temperatures convert by an offset as well as a factor: compare in Celsius.
+        f = b if b.unit == "fahrenheit" else a
+        celsius = replace(f, value=_celsius(f.value), high=None if f.high is None else _celsius(f.high),
+                          unit="celsius")
+        status, reason = compare_figures(a if f is b else celsius, celsius if f is b else b)
+        if reason.startswith("same figure"):
+            reason = f"same temperature: {_amount(a)} and {_amount(b)}"
+        return status, f"{reason} (converting {_amount(f)} = {_fmt(round(celsius.value, 1))} °C)"
     fa, fb = _factor(a, b), _factor(b, a)
     ia, ib = _interval(a, fa), _interval(b, fb)
     eps = 1e-9 * max(1.0, abs(ia.lo), abs(ia.hi), abs(ib.lo), abs(ib.hi))
@@ -1441,6 +1456,7 @@ def _unit_name(unit: str | None) -> str:
     return {"year_duration": "year", "percentage_point": "percentage points", "sq_mile": "square miles",
             "nautical_mile": "nautical miles", "m2": "square metres", "m3": "cubic metres",
             "sq_ft": "square feet", "cu_ft": "cubic feet", "inch": "inches", "yard": "yards",
+            "celsius": "°C", "fahrenheit": "°F", "kmh": "km/h",
             "gallon": "gallons", "knot": "knots"}.get(unit, unit)
 
 
