@@ -17,6 +17,7 @@ from tui.engine.corpus import (
     load_source,
     parse_article,
 )
+from tui.engine.figures import extract_figures
 
 from .conftest import SEEDS, SHARED
 
@@ -173,6 +174,16 @@ def test_windows_1252_fallback_warns(tmp_path):
 def test_control_and_escape_characters_are_stripped():
     raw = "Bad\x1b[31m red\x1b[0m \x1b]0;title\x07text\x00 with\x07 bell\u202e and\ttab"
     assert clean_text(raw) == "Bad red text with bell and tab"
+
+
+def test_hidden_hyphens_and_zero_width_characters_are_stripped():
+    assert clean_text("Berg\u00adstr\u200bom\u2060 said") == "Bergstrom said"
+
+
+def test_a_no_break_space_between_digit_groups_stays_a_thousands_separator():
+    text = clean_text("4\u00a0500 residents left\u00a0town; 12\u2009000 stayed")
+    assert text == "4\u202f500 residents left town; 12\u202f000 stayed"
+    assert [f.value for f in extract_figures(text)] == [4500, 12000]
 
 
 def test_sources_yaml_beside_files(tmp_path):

@@ -156,8 +156,11 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    "\u00ad\u200b-\u200d\u2060]"  # soft hyphen and zero-width characters hide inside words
 )
+# A no-break or thin space between digit groups ("4 500") is a thousands separator.
+_DIGIT_GROUP_SPACE = re.compile("(?<=[0-9])[\u00a0\u202f\u2009](?=[0-9]{3}(?![0-9]))")
 
 
 def clean_text(text: str) -> str:
@@ -165,6 +168,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _DIGIT_GROUP_SPACE.sub("\u202f", text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     return _CONTROL.sub("", text)
 

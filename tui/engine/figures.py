@@ -329,7 +329,7 @@ _ORDW_PAT = (
 _CURRENCY_PAT = r"(?:(?:US\$|\$|€|£|¥|₽|₹)[ \t]?|(?:USD|EUR|GBP|JPY|RUB|CNY|INR|CHF)\s?)"
 _DIGITS_PAT = (
     rf"(?<![\w])(?<![0-9][.,])(?P<cur>{_CURRENCY_PAT})?"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?P<num>[0-9]{1,3}(?:[,\u202f][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 )
 _MONTH_PAT = (
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -646,7 +646,7 @@ def _read_number(text: str, pos: int) -> _Number | None:
     m = _DIGITS_RE.match(text, pos)
     if m:
         currency = _CURRENCY_PREFIXES[m["cur"].strip().lower()] if m["cur"] else None
-        value = float(m["num"].replace(",", ""))
+        value = float(m["num"].replace(",", "").replace("\u202f", ""))
         number = _Number(m.start(), m.end(), value, currency, currency is None and m["num"].isdigit(), None)
     else:
         m = _WORDS_RE.match(text, pos)
