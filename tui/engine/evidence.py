@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -172,10 +173,12 @@ class SentenceEvidence:
     groups: dict[str, int] = field(default_factory=dict)  # features of one name or compound: they count once
 
 
-def _tokens(text: str, start: int, end: int, capitalised_words: set[str]) -> list[Token]:
+def _tokens(
+    text: str, start: int, end: int, capitalised_words: set[str], lower_case_words: AbstractSet[str] = frozenset()
+) -> list[Token]:
     out = []
     first = True
-    headline = _is_title_case(text, start, end)
+    headline = _is_title_case(text, start, end, lower_case_words)
     for m in _WORD.finditer(text, start, end):
         word = m.group(0)
         is_cap = word[0].isupper() or bool(_PARTICLE_NAME.match(word))
@@ -215,19 +218,30 @@ def _is_abbreviation(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
 
-def _is_title_case(text: str, start: int, end: int) -> bool:
+def _is_title_case(text: str, start: int, end: int, lower_case_words: AbstractSet[str]) -> bool:
     """A headline in title case ("Ship Blocking the Suez Canal Is Freed"):
-    every content word after the first capitalised, at least three of them."""
+    every content word after the first capitalised, at least three of them,
+    and most of them words the corpus writes in lower case elsewhere, which
+    a sentence of names ("Joe Biden told Vladimir Putin") does not."""
     content = [w for w in (m.group(0) for m in _WORD.finditer(text, start, end))][1:]
-    content = [w for w in content if w.isalpha() and len(w) >= 3 and _bare_word(w) not in STOPWORDS]
-    return len(content) >= 3 and all(w[0].isupper() for w in content)
+    content = [w for w in content if w.isalpha() and len(w) >= 3
+               and _bare_word(w) not in STOPWORDS and _bare_word(w) not in CALENDAR_WORDS]
+    if len(content) < 3 or not all(w[0].isupper() for w in content):
+        return False
+    common = sum(1 for w in content if _bare_word(w) in lower_case_words)
+    return common >= 2 and 2 * common >= len(content)
 
 
-def _mid_sentence_capitals(paragraphs: Iterable[Paragraph]) -> set[str]:
+def _lower_case_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
+    """Words the corpus writes in lower case somewhere."""
+    return frozenset(fold_word(m.group(0)) for p in paragraphs for m in _WORD.finditer(p.text) if m.group(0)[0].islower())
+
+
+def _mid_sentence_capitals(paragraphs: Iterable[Paragraph], lower_case_words: AbstractSet[str]) -> set[str]:
     caps: set[str] = set()
     for p in paragraphs:
         for s, e in p.sentences:
-            if _is_title_case(p.text, s, e):
+            if _is_title_case(p.text, s, e, lower_case_words):
                 continue
             for i, m in enumerate(_WORD.finditer(p.text, s, e)):
                 if i and m.group(0)[0].isupper():
@@ -431,6 +445,7 @@ def sentence_evidence(
     reference: _dt.date | None = None,
     acronyms: frozenset[str] = frozenset(),
     expansions: dict[str, set[str]] | None = None,
+    lower_case_words: AbstractSet[str] = frozenset(),
 ) -> list[SentenceEvidence]:
     figures = extract_figures(p.text)
     quotes = _quote_spans(p.text)
@@ -461,7 +476,7 @@ def sentence_evidence(
                 # One figure counts once as a value (exact or close) and once as its thing.
                 add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fg" else None)
 
-        tokens = _tokens(p.text, s, e, capitalised_words)
+        tokens = _tokens(p.text, s, e, capitalised_words, lower_case_words)
         if number_spans:
             tokens = [t for t in tokens if not any(a <= t.start < b for a, b in number_spans)]
         if reference is not None:
@@ -658,7 +673,8 @@ def reference_dates(corpus: Corpus) -> dict[str, _dt.date | None]:
 def build_evidence(corpus: Corpus) -> Evidence:
     paragraphs = list(corpus.paragraphs())
     reference = reference_dates(corpus)
-    capitals = _mid_sentence_capitals(paragraphs)
+    lower_case_words = _lower_case_words(paragraphs)
+    capitals = _mid_sentence_capitals(paragraphs, lower_case_words)
     acronyms = _corpus_acronyms(paragraphs)
     expansions: dict[str, set[str]] = {}
     vocabulary = {stem(w) for w in {m.group(0) for p in paragraphs for m in _WORD.finditer(p.text)} if "-" not in w}
@@ -670,7 +686,8 @@ def build_evidence(corpus: Corpus) -> Evidence:
         day = reference[p.source_id]
         template = by_text.get((p.text, day))
         if template is None:
-            template = by_text[p.text, day] = sentence_evidence(p, capitals, vocabulary, day, acronyms, expansions)
+            template = by_text[p.text, day] = sentence_evidence(p, capitals, vocabulary, day, acronyms, expansions,
+                                                                lower_case_words)
             evs = template
         else:
             evs = [replace(ev, paragraph=p.id, source=p.source_id) for ev in template]
