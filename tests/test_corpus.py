@@ -402,3 +402,13 @@ def test_a_short_line_of_two_sentences_is_text_not_a_heading():
     assert [p.text for p in paragraphs] == [
         "The storm killed 11 people. More were missing", "Winds hit 120 miles per hour.", "Roads were closed."]
     assert [(r.text, r.reason) for r in removed] == [("Storm Hits Coast", "title"), ("Aftermath", "heading")]
+
+
+@pytest.mark.parametrize(
+    "headline", ["Suez Canal Blocked? What We Know So Far", "What happens next? Experts weigh in",
+                 "Fire Hits Calif. Town", "Ex-Gov. Cuomo Sues Accuser"],
+)
+def test_a_headline_with_inner_punctuation_is_still_a_heading(headline):
+    paragraphs, removed, _, _ = parse_article(f"{headline}\n\nBody one here.\n\nBody two here.\n", "s")
+    assert [p.text for p in paragraphs] == ["Body one here.", "Body two here."]
+    assert [(r.text, r.reason) for r in removed] == [(headline, "title")]

@@ -534,9 +534,18 @@ _TERMINAL = tuple(".!?\"”’'…)»:;")
 
 def _is_heading(text: str) -> bool:
     """A short line with no closing punctuation reads as a headline or section
-    head; one that holds two sentences is text that lost its last full stop."""
+    head. One in sentence case that holds a sentence ended by a full stop
+    ("The storm killed 11 people. More were missing") is text that lost its
+    last full stop; "Canal Blocked? What We Know" and "Fire Hits Calif. Town"
+    stay headlines."""
     words = text.split()
-    return 0 < len(words) <= 12 and not text.rstrip().endswith(_TERMINAL) and len(split_sentences(text)) < 2
+    if not 0 < len(words) <= 12 or text.rstrip().endswith(_TERMINAL):
+        return False
+    sentences = split_sentences(text)
+    if len(sentences) < 2 or not any(text[s:e].rstrip().endswith(".") for s, e in sentences[:-1]):
+        return True
+    later = [w for w in words[1:] if w.isalpha() and len(w) >= 3]
+    return 2 * sum(1 for w in later if w[0].isupper()) >= len(later)
 
 
 # Words that end in a full stop without ending a sentence ("Sept. 19", "Dr. Roe").
