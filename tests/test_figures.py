@@ -300,13 +300,53 @@ def test_a_vague_count_of_a_currency_is_money(text: str, span: str, unit: str, s
     assert compare_figures(figure, only(same))[0] == "agree"
 
 
+@pytest.mark.parametrize(
+    "text", ["TSMC will make 3nm chips", "It sold 2,000 M3 sedans", "Samsung's 2 nm node", "In 2023 M3 sales rose"],
+)
+def test_look_alike_unit_abbreviations_are_not_units(text: str) -> None:
+    assert not [f for f in extract_figures(text) if f.unit in ("nautical_mile", "m3")]
+
+
 def test_hundreds_of_pounds_may_weigh() -> None:
     assert only("hundreds of pounds of flour").kind == "count"
+    assert only("Tyson recalled millions of pounds of chicken").kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("It raised 5 billion Hong Kong dollars", 5e9, "hkd"), ("billions of Hong Kong dollars", 2e9, "hkd"),
+     ("pledged A$2m in aid", 2e6, "aud"), ("a C$4 million grant", 4e6, "cad"),
+     ("trade rose to 9.4 billion US dollars", 9.4e9, "usd"), ("2.3 million U.S. dollars", 2.3e6, "usd")],
+)
+def test_dollars_are_told_apart_by_their_country(text: str, value: float, unit: str) -> None:
+    figure = only(text)
+    assert (figure.kind, figure.value, figure.unit) == ("money", value, unit)
 
 
 def test_a_unit_on_the_first_number_only_is_a_change_not_a_range() -> None:
     figures = extract_figures("the index rose 1.3% to 116,037 points")
     assert [(f.text, f.bound) for f in figures] == [("1.3%", "exact"), ("116,037", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("talks from five to 12 August", ("12 August", "date")), ("between seven and 10 p.m.", ("10 p.m.", "time"))],
+)
+def test_a_range_does_not_swallow_a_date_or_a_time(text: str, kept: tuple[str, str]) -> None:
+    assert kept in [(f.text, f.kind) for f in extract_figures(text)]
+
+
+def test_between_makes_a_range_even_with_the_unit_on_the_first_number() -> None:
+    figure = only("between 20 per cent and 25")
+    assert (figure.value, figure.high, figure.unit) == (20, 25, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [("The 2 last survivors died", "survivor"), ("40 Next stores closed", "store"), ("5,000 jobs next year", "job")],
+)
+def test_last_and_next_end_a_thing_only_before_a_period(text: str, thing: str) -> None:
+    assert only(text).thing == thing
 
 
 def test_words_below_ten_and_digits_above_make_one_range() -> None:
@@ -345,10 +385,11 @@ def test_words_below_ten_and_digits_above_make_one_range() -> None:
         ("raised water by up to 18 inches", "inch", "measure"),
         ("a 100-yard dash", "yard", "measure"),
         ("12 nautical miles off the coast", "nautical_mile", "measure"),
-        ("a detour of 3,500 nm", "nautical_mile", "measure"),
+        ("a detour of 3,500 nmi", "nautical_mile", "measure"),
         ("winds of 40 knots", "knot", "measure"),
         ("winds reported at up to 40 kn", "knot", "measure"),
-        ("16 ounces of gold", "oz", "measure"),
+        ("16 ounces of flour", "oz", "measure"),
+        ("16 ounces of gold", "troy_oz", "measure"),
         ("500 gallons of fuel", "gallon", "measure"),
         ("2,000 cu m of sand", "m3", "measure"),
         ("a 300 sq m flat", "m2", "measure"),
@@ -618,7 +659,10 @@ def test_unit_conversion() -> None:
     assert status == "agree"
     assert "inches" in reason
     assert compare_figures(only("40 knots"), only("74 km/h"))[0] == "agree"
-    assert compare_figures(only("100 gallons"), only("200 litres"))[0] == "conflict"
+    assert compare_figures(only("1 million ounces of gold"), only("31.1 tonnes"))[0] == "agree"
+    assert compare_figures(only("16 ounces of flour"), only("450 grams"))[0] == "agree"
+    with pytest.raises(ValueError):  # US or imperial gallons: no telling
+        compare_figures(only("10 gallons"), only("45 litres"))
 
 
 def test_temperatures_convert_by_offset_and_factor() -> None:

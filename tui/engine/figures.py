@@ -84,6 +84,7 @@ _SCALES_ATTACHED_ONLY = {"m", "b", "k", "tn", "trn"}
 
 _CURRENCY_PREFIXES = {
     "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₽": "rub", "₹": "inr",
+    "a$": "aud", "c$": "cad", "nz$": "nzd", "hk$": "hkd", "s$": "sgd", "r$": "brl",
     "usd": "usd", "eur": "eur", "gbp": "gbp", "jpy": "jpy", "rub": "rub",
     "cny": "cny", "inr": "inr", "chf": "chf",
 }
@@ -117,9 +118,10 @@ _UNITS = {
     "yard": ("yard", "measure"), "yards": ("yard", "measure"), "yd": ("yard", "measure"),
     "yds": ("yard", "measure"),
     "nautical mile": ("nautical_mile", "measure"), "nautical miles": ("nautical_mile", "measure"),
-    "nm": ("nautical_mile", "measure"), "nmi": ("nautical_mile", "measure"),
+    "nmi": ("nautical_mile", "measure"),  # not "nm": chips are made at "3nm"
     "knot": ("knot", "measure"), "knots": ("knot", "measure"), "kn": ("knot", "measure"),
     "oz": ("oz", "measure"), "ounce": ("oz", "measure"), "ounces": ("oz", "measure"),
+    "troy ounce": ("troy_oz", "measure"), "troy ounces": ("troy_oz", "measure"),
     "gallon": ("gallon", "measure"), "gallons": ("gallon", "measure"),
     "cubic metres": ("m3", "measure"), "cubic meters": ("m3", "measure"),
     "cubic metre": ("m3", "measure"), "cubic meter": ("m3", "measure"),
@@ -171,11 +173,18 @@ _UNITS = {
     "rupee": ("inr", "money"), "rupees": ("inr", "money"),
     "usd": ("usd", "money"), "eur": ("eur", "money"), "gbp": ("gbp", "money"),
     "reais": ("brl", "money"), "brl": ("brl", "money"),
+    "us dollars": ("usd", "money"), "u.s. dollars": ("usd", "money"), "american dollars": ("usd", "money"),
+    "australian dollars": ("aud", "money"), "canadian dollars": ("cad", "money"),
+    "hong kong dollars": ("hkd", "money"), "new zealand dollars": ("nzd", "money"),
+    "singapore dollars": ("sgd", "money"), "taiwan dollars": ("twd", "money"),
+    "new taiwan dollars": ("twd", "money"), "zimbabwe dollars": ("zwl", "money"),
 }
 # Abbreviations that only count as units when glued to the digits ("5t", "24h").
 _UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec", "pc", "c", "f"}
 # Attached units written in capitals only: "40C" is a temperature, "40c" cents.
 _UNITS_CAPITAL_ONLY = {"c", "f"}
+# And in lower case only: "2,000 M3 sedans" are cars.
+_UNITS_LOWER_CASE_ONLY = {"m2", "m3"}
 # Units written with a space that are ordinary words too: only after digits
 # or number words, which the caller guarantees.
 
@@ -188,7 +197,8 @@ _CONVERSIONS = {
     "inch": ("length", 0.0254), "yard": ("length", 0.9144), "nautical_mile": ("length", 1852.0),
     "oz": ("mass", 0.028349523125),
     "m2": ("area", 1.0), "sq_ft": ("area", 0.09290304),
-    "m3": ("volume", 1000.0), "cu_ft": ("volume", 28.316846592), "gallon": ("volume", 3.785411784),
+    "m3": ("volume", 1000.0), "cu_ft": ("volume", 28.316846592),  # gallons: US or imperial?
+    "troy_oz": ("mass", 0.0311034768),
     "knot": ("speed", 1.852),
     "km2": ("area", 1e6), "sq_mile": ("area", 2589988.110336), "hectare": ("area", 1e4),
     "acre": ("area", 4046.8564224),
@@ -230,7 +240,7 @@ _BOUND_WORDS = {
 # Words that end the noun phrase after a number.
 _STOP_WORDS = frozenset("""
 of in on at to from for with by into onto across over under about after before during
-last next ago
+ago
 since until till through toward towards against among between per via near inside outside
 within without including as like than off out up down around along behind beyond upon
 and or but nor so yet while who which that whom whose where when whether if because although
@@ -326,7 +336,7 @@ _FRACTION_OF_SCALE_PAT = (
 _ORDW_PAT = (
     rf"(?i:\b(?:(?:{_alternation(_TENS_VALUES)}){_HY})?(?:{_alternation(_ORDINAL_WORDS)})\b)"
 )
-_CURRENCY_PAT = r"(?:(?:US\$|\$|€|£|¥|₽|₹)[ \t]?|(?:USD|EUR|GBP|JPY|RUB|CNY|INR|CHF)\s?)"
+_CURRENCY_PAT = r"(?:(?:US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₽|₹)[ \t]?|(?:USD|EUR|GBP|JPY|RUB|CNY|INR|CHF)\s?)"
 _DIGITS_PAT = (
     rf"(?<![\w])(?<![0-9][.,])(?P<cur>{_CURRENCY_PAT})?"
     r"(?P<num>[0-9]{1,3}(?:[,\u202f][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
@@ -362,7 +372,7 @@ _NON_WORD_TRIGGERS = frozenset("0123456789$€£¥₽₹")
 _TRIGGER_WORDS = frozenset(
     set(_CARDINALS) | set(_ORDINAL_WORDS) | set(_TENS_VALUES)
     | {"a", "half", "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores",
-       "several", "many", "quarter", "third", "us", "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "sept",
+       "several", "many", "quarter", "third", "us", "c", "nz", "hk", "s", "r", "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "sept",
        "january", "february", "march", "april", "may", "june", "july", "august", "september",
        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
        "sep", "oct", "nov", "dec"}
@@ -387,6 +397,7 @@ _AGE_AFTER_RE = re.compile(
     rf"(?:\s+|{_HY})(?P<u>years?|months?|weeks?|days?)(?:\s+|{_HY})old\b", re.I
 )
 _AGE_BEFORE_RE = re.compile(r"(?<![\w])(?i:aged|age)\s+\Z")
+_MONTH_AFTER_RE = re.compile(r"[ \t]+" + _MONTH_PAT)
 _AMPM_RE = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)")
 _TZ_RE = re.compile(r"\s*\(?(?P<tz>GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|MSK)\b\)?")
 _QUALIFIER_RE = re.compile(
@@ -453,7 +464,7 @@ def extract_figures(text: str) -> list[Figure]:
         else:
             figures.append(figure)
             pos = figure.end
-    return [_as_money(text, f) for f in _refer_back(text, figures)]
+    return [_troy(_as_money(text, f)) for f in _refer_back(text, figures)]
 
 
 # What a count of a currency is in: "tens of millions of dollars" is money.
@@ -461,7 +472,8 @@ _CURRENCY_THINGS = {"dollar": "usd", "euro": "eur", "yen": "jpy", "yuan": "cny",
                     "ruble": "rub", "rupee": "inr", "reais": "brl", "real": "brl"}
 
 
-_CURRENCY_WORD_RE = re.compile(r"(?:\s+of)?\s+([^\W\d_]+)")
+# "(of) dollars", "(of) Hong Kong dollars": the currency after a vague amount.
+_CURRENCY_WORD_RE = re.compile(r"(?:\s+of)?\s+((?:[A-Z][\w.]*\s+){0,3})([^\W\d_]+)")
 
 
 def is_currency_word(word: str) -> bool:
@@ -470,19 +482,32 @@ def is_currency_word(word: str) -> bool:
     return lemma in _CURRENCY_THINGS or lemma == "pound"
 
 
+# Gold and silver are weighed in troy ounces.
+_PRECIOUS_METALS = frozenset({"gold", "silver", "platinum", "palladium", "bullion"})
+
+
+def _troy(fig: Figure) -> Figure:
+    if fig.unit == "oz" and fig.thing in _PRECIOUS_METALS:
+        return replace(fig, unit="troy_oz")
+    return fig
+
+
 def _as_money(text: str, fig: Figure) -> Figure:
-    if fig.kind != "count" or fig.thing is None:
+    if fig.kind != "count" or fig.thing is None or not is_currency_word(fig.thing):
         return fig
-    unit = _CURRENCY_THINGS.get(fig.thing)
-    if unit is None and fig.thing == "pound" and fig.value >= 1e6:
-        unit = "gbp"  # "hundreds of millions of pounds"; "hundreds of pounds" may weigh
-    if unit is None:
+    m = _CURRENCY_WORD_RE.match(text, fig.end)
+    if not m or _lemma(m.group(2)) != fig.thing:
         return fig
-    end = fig.end
-    m = _CURRENCY_WORD_RE.match(text, end)
-    if m and _lemma(m.group(1)) == fig.thing:
-        end = m.end()  # the currency is part of the amount: "tens of millions of dollars"
-    return replace(fig, kind="money", unit=unit, thing=None, end=end, text=text[fig.start:end])
+    if fig.thing == "pound" and (fig.value < 1e6 or _OF_RE.match(text, m.end())):
+        return fig  # "hundreds of pounds", "millions of pounds of chicken" may weigh
+    unit = _CURRENCY_THINGS.get(fig.thing, "gbp")
+    if m.group(1):
+        # "billions of Hong Kong dollars" are not US dollars
+        named = _UNITS.get(_norm(m.group(1) + m.group(2)))
+        if named is None or named[1] != "money":
+            return fig
+        unit = named[0]
+    return replace(fig, kind="money", unit=unit, thing=None, end=m.end(), text=text[fig.start:m.end()])
 
 
 def _figure(text: str, start: int, end: int, value: float, kind: str, *, high: float | None = None,
@@ -924,6 +949,8 @@ def _read_unit(text: str, r: _Reading) -> None:
             return
         if surface in _UNITS_CAPITAL_ONLY and not m["u"].isupper():
             return
+        if surface in _UNITS_LOWER_CASE_ONLY and not m["u"].islower():
+            return
         unit, kind = _UNITS[surface]
         if surface == "pounds" and r.value >= 1e6:
             unit, kind = "gbp", "money"  # "5 million pounds" is money, "5 pounds" weight
@@ -953,6 +980,8 @@ def _read_range(text: str, r: _Reading, first: _Number, floor: int) -> _Number |
     second = _read_number(text, join.end())
     if second is None:
         return None
+    if _AMPM_RE.match(text, second.end) or _MONTH_AFTER_RE.match(text, second.end):
+        return None  # "between seven and 10 p.m.", "five to 12 August": the second is a time or a date
     low = first.value
     if first.scale == 1 and second.scale != 1 and r.end == first.end:
         low *= second.scale  # "2 to 3 million": the scale belongs to both ends
@@ -964,8 +993,9 @@ def _read_range(text: str, r: _Reading, first: _Number, floor: int) -> _Number |
         return None  # news style writes "seven to 10 days", not "7 to ten days"
     probe = _Reading(second)
     _read_unit(text, probe)
-    if r.end != first.end and probe.unit != r.unit:
-        # "10 km to 15 miles": two figures; "rose 1.3% to 116,037 points": a change
+    if r.end != first.end and probe.unit != r.unit and (probe.unit or not between):
+        # "10 km to 15 miles": two figures; "rose 1.3% to 116,037 points": a change;
+        # but "between 20 per cent and 25" is one range
         return None
     r.value, r.high, r.bound, r.end = low, second.value, "range", probe.end
     if probe.unit and (probe.kind != "money" or r.unit is None):
@@ -1125,6 +1155,12 @@ def _refer_back(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+_PERIOD_WORDS = frozenset("""
+year years week weeks month months day days night time quarter season summer winter spring autumn fall
+weekend decade century monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+
 def _noun_phrase(text: str, pos: int, *, skip_determiners: bool = False, limit: int = 3) -> list[str]:
     """Up to ``limit`` words from pos, lower-cased, stopping at punctuation or a stop word."""
     words: list[str] = []
@@ -1139,6 +1175,10 @@ def _noun_phrase(text: str, pos: int, *, skip_determiners: bool = False, limit: 
             continue
         if word in _STOP_WORDS:
             break
+        if word in ("last", "next"):
+            following = _NP_WORD_RE.match(text, pos)
+            if following and following.group(1).lower() in _PERIOD_WORDS:
+                break  # "revenue last year", not a thing called "year"
         if word.endswith(("'s", "’s")):
             skip_determiners = False
             continue  # a possessive modifies what follows: "Karabakh's population"
@@ -1456,7 +1496,7 @@ def _unit_name(unit: str | None) -> str:
     return {"year_duration": "year", "percentage_point": "percentage points", "sq_mile": "square miles",
             "nautical_mile": "nautical miles", "m2": "square metres", "m3": "cubic metres",
             "sq_ft": "square feet", "cu_ft": "cubic feet", "inch": "inches", "yard": "yards",
-            "celsius": "°C", "fahrenheit": "°F", "kmh": "km/h",
+            "celsius": "°C", "fahrenheit": "°F", "kmh": "km/h", "troy_oz": "troy ounces",
             "gallon": "gallons", "knot": "knots"}.get(unit, unit)
 
 
