@@ -412,3 +412,9 @@ def test_a_headline_with_inner_punctuation_is_still_a_heading(headline):
     paragraphs, removed, _, _ = parse_article(f"{headline}\n\nBody one here.\n\nBody two here.\n", "s")
     assert [p.text for p in paragraphs] == ["Body one here.", "Body two here."]
     assert [(r.text, r.reason) for r in removed] == [(headline, "title")]
+
+
+def test_a_paragraph_ending_in_a_german_quotation_is_text():
+    text = "Body one here.\n\nBergstrom said: „We were lucky nobody died.“\n\nBody two here.\n"
+    paragraphs, removed, _, _ = parse_article(text, "s")
+    assert len(paragraphs) == 3 and not removed

@@ -440,6 +440,14 @@ def test_dates_times_years_ages(text: str, span: str, kind: str) -> None:
     assert (figure.text, figure.kind) == (span, kind)
 
 
+@pytest.mark.parametrize(("text", "span", "hours"), [("the quake struck at 4.12am", "4.12am", 4.2),
+                                                      ("at 11.45 p.m. on Friday", "11.45 p.m.", 23.75)])
+def test_a_clock_time_written_with_a_dot(text: str, span: str, hours: float) -> None:
+    figure = only(text)
+    assert (figure.text, figure.kind, figure.value) == (span, "time", pytest.approx(hours))
+    assert only("prices rose 4.12 percent").kind == "percent"
+
+
 def test_time_with_zone() -> None:
     figures = extract_figures("a ceasefire as of 13:00 (09:00 GMT) on September 20-2023")
     assert [(f.text, f.kind) for f in figures] == [

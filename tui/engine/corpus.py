@@ -529,7 +529,7 @@ _MD_QUOTE_OR_BULLET = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+)")
 # ---------------------------------------------------------------- splitting
 
 
-_TERMINAL = tuple(".!?\"”’'…)»:;")
+_TERMINAL = tuple(".!?\"”“’'…)»«:;")  # “ closes a German „quotation“
 
 
 def _is_heading(text: str) -> bool:

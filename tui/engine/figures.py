@@ -397,6 +397,7 @@ _AGE_AFTER_RE = re.compile(
     rf"(?:\s+|{_HY})(?P<u>years?|months?|weeks?|days?)(?:\s+|{_HY})old\b", re.I
 )
 _AGE_BEFORE_RE = re.compile(r"(?<![\w])(?i:aged|age)\s+\Z")
+_DOTTED_CLOCK_RE = re.compile(r"(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5][0-9])")
 _MONTH_AFTER_RE = re.compile(r"[ \t]+" + _MONTH_PAT)
 _AMPM_RE = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)")
 _TZ_RE = re.compile(r"\s*\(?(?P<tz>GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|MSK)\b\)?")
@@ -803,6 +804,12 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
         ampm = _AMPM_RE.match(text, r.end)
         if ampm and number.value >= 1:
             return _time_figure(text, r.start, ampm.end(), _to_24h(r.value, ampm.group()))
+    clock = _DOTTED_CLOCK_RE.fullmatch(text, number.start, number.end)
+    if clock and number.currency is None and number.scale == 1:
+        ampm = _AMPM_RE.match(text, r.end)
+        if ampm:  # "at 4.12am", British style
+            hours = int(clock["h"]) + int(clock["m"]) / 60
+            return _time_figure(text, r.start, ampm.end(), _to_24h(hours, ampm.group()))
     if number.plain and _TZ_RE.match(text, r.end) and _clock_digits(text, number):
         digits = text[number.start:number.end]
         return _time_figure(text, r.start, r.end, int(digits[:-2]) + int(digits[-2:]) / 60)
