@@ -673,6 +673,15 @@ def test_unit_conversion() -> None:
         compare_figures(only("10 gallons"), only("45 litres"))
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [("4.5 metres", "14.8 feet", "agree"), ("12 nautical miles", "22 km", "agree"),
+     ("10 miles", "16 km", "agree"), ("10 miles", "17 km", "conflict"), ("17 km", "10 miles", "conflict")],
+)
+def test_a_conversion_is_rounded_to_the_digits_written(a: str, b: str, status: str) -> None:
+    assert compare_figures(only(a), only(b))[0] == status
+
+
 def test_temperatures_convert_by_offset_and_factor() -> None:
     status, reason = compare_figures(only("temperatures hit 40C"), only("temperatures hit 104F"))
     assert status == "agree"

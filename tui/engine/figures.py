@@ -1334,7 +1334,11 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
             reason = f"same temperature: {_amount(a)} and {_amount(b)}"
         return status, f"{reason} (converting {_amount(f)} = {_fmt(round(celsius.value, 1))} °C)"
     fa, fb = _factor(a, b), _factor(b, a)
-    ia, ib = _interval(a, fa), _interval(b, fb)
+    # A conversion is rounded to the digits written; the coarser figure is
+    # likely the original, so its last digit gives the slack.
+    coarse_a = a.unit != b.unit and _relative_precision(a) >= _relative_precision(b)
+    coarse_b = a.unit != b.unit and not coarse_a
+    ia, ib = _interval(a, fa, coarse_a), _interval(b, fb, coarse_b)
     eps = 1e-9 * max(1.0, abs(ia.lo), abs(ia.hi), abs(ib.lo), abs(ib.hi))
     agree = _overlap(ia, ib, eps)
     return ("agree" if agree else "conflict"), _reason(a, b, fa, fb, agree)
@@ -1363,7 +1367,27 @@ def _rounding(value: float) -> float:
     return 0.5 * 10 ** (len(digits) - 2)
 
 
-def _interval(f: Figure, factor: float) -> _Interval:
+def _written_precision(f: Figure) -> float:
+    """Half a unit of the last digit written: 0.05 for "14.8 feet", 50,000 for
+    "2.5 million"; zero for a figure in words."""
+    m = _WRITTEN_NUMBER_RE.search(f.text)
+    if not m:
+        return 0.0
+    written = float(m.group(0).replace(",", "").replace("\u202f", ""))
+    if written == 0:
+        return 0.0
+    decimals = len(m.group(1) or "")
+    return 0.5 * 10 ** -decimals * f.value / written
+
+
+def _relative_precision(f: Figure) -> float:
+    return _written_precision(f) / abs(f.value) if f.value else 0.0
+
+
+_WRITTEN_NUMBER_RE = re.compile(r"[0-9][0-9,\u202f]*(?:\.([0-9]+))?")
+
+
+def _interval(f: Figure, factor: float, written_slack: bool = False) -> _Interval:
     v = f.value * factor
     if f.bound == "range" or f.high is not None:
         return _Interval(v, (f.high if f.high is not None else f.value) * factor)
@@ -1371,6 +1395,8 @@ def _interval(f: Figure, factor: float) -> _Interval:
         slack = 0.0
     else:
         slack = _rounding(f.value) * factor
+        if written_slack:  # 4.5 m is 14.76 ft, written 14.8
+            slack = max(slack, _written_precision(f) * factor)
     k, tol = BOUND_FACTOR, ABOUT_TOLERANCE
     if f.bound == "about":
         return _Interval(min(v * (1 - tol), v - slack), max(v * (1 + tol), v + slack))
