@@ -418,3 +418,15 @@ def test_a_paragraph_ending_in_a_german_quotation_is_text():
     text = "Body one here.\n\nBergstrom said: „We were lucky nobody died.“\n\nBody two here.\n"
     paragraphs, removed, _, _ = parse_article(text, "s")
     assert len(paragraphs) == 3 and not removed
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [("Storm hits\n\nThe storm hit on Monday.\n\n• Deaths: 21\n• Missing: 14\n\nMore text here.\n", None),
+     ("# Storm hits\n\nThe storm hit on Monday.\n\n- Deaths: 21\n- Missing: 14\n\nMore text here.\n", "markdown"),
+     ("# Storm hits\n\nThe storm hit on Monday.\n\n1. Deaths: 21\n2. Missing: 14\n\nMore text here.\n", "markdown")],
+)
+def test_each_item_of_a_list_is_a_paragraph_not_a_heading(text, fmt):
+    paragraphs, removed, _, _ = parse_article(text, "s", fmt) if fmt else parse_article(text, "s")
+    assert [p.text for p in paragraphs] == ["The storm hit on Monday.", "Deaths: 21", "Missing: 14", "More text here."]
+    assert [r.reason for r in removed] == ["title"]

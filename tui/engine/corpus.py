@@ -523,7 +523,10 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], list[tuple[str, str]]
 _MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\((?:[^)(]|\([^)]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_QUOTE_OR_BULLET = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+)")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+")
+# A list item in any format: "- ", "* ", "• ".
+_BULLET = re.compile(r"^[-*+•▪◦·]\s+")
 
 
 # ---------------------------------------------------------------- splitting
@@ -600,6 +603,7 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 class _Block:
     lines: list[str]
     first_line: int
+    item: bool = False  # an item of a list: its own paragraph, never a heading
 
 
 def _match_metadata(line: str, rules: Rules) -> tuple[MetadataRule, re.Match[str]] | None:
@@ -677,10 +681,21 @@ def parse_article(
                 close_block()
                 removed.append(Removed(line, "image", number))
                 continue
-            line = _MD_QUOTE_OR_BULLET.sub("", line)
+            line = _MD_QUOTE.sub("", line)
+            if _MD_NUMBERED_ITEM.match(line):
+                line = _MD_NUMBERED_ITEM.sub("- ", line, count=1)
             line = _MD_LINK.sub(r"\1", line).strip()
             if not line:
                 continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            # Each item of a list is a paragraph: "Deaths: 21" and "Missing: 14"
+            # are two facts, not one sentence.
+            line = line[bullet.end():].strip()
+            if not line:
+                continue
+            close_block()
+            current = _Block([], number, item=True)
         found = _match_metadata(line, rules)
         if found:
             rule, m = found
@@ -714,7 +729,7 @@ def parse_article(
     body: list[tuple[str, int]] = []
     for i, (para_text, line_no) in enumerate(texts):
         single_line = len(blocks[i].lines) == 1
-        if single_line and _is_heading(para_text) and len(texts) > 1:
+        if single_line and not blocks[i].item and _is_heading(para_text) and len(texts) > 1:
             is_title = not body and "title" not in meta
             if is_title:
                 meta["title"] = para_text
