@@ -682,6 +682,29 @@ def test_a_conversion_is_rounded_to_the_digits_written(a: str, b: str, status: s
     assert compare_figures(only(a), only(b))[0] == status
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("temperatures of −20 degrees", "−20 degrees", -20), ("a low of -5C overnight", "-5C", -5),
+     ("minus 5 degrees Celsius", "minus 5 degrees Celsius", -5), ("about -5C", "about -5C", -5)],
+)
+def test_a_sign_before_a_measure_makes_it_negative(text: str, span: str, value: float) -> None:
+    figure = only(text)
+    assert (figure.text, figure.value) == (span, value)
+
+
+def test_negative_figures_compare_by_their_sign() -> None:
+    assert compare_figures(only("-5C"), only("5C"))[0] == "conflict"
+    assert compare_figures(only("minus 5 degrees Celsius"), only("23F"))[0] == "agree"
+    assert compare_figures(only("below -10C"), only("-12C"))[0] == "agree"
+    assert compare_figures(only("below -10C"), only("-5C"))[0] == "conflict"
+    assert compare_figures(only("about -5C"), only("-4.5C"))[0] == "agree"
+
+
+def test_a_sign_is_not_read_into_a_score_or_a_percent_change() -> None:
+    assert [f.value for f in extract_figures("growth of -0.5%")] == [0.5]
+    assert not [f for f in extract_figures("a 2-1 win") if f.value < 0]
+
+
 def test_temperatures_convert_by_offset_and_factor() -> None:
     status, reason = compare_figures(only("temperatures hit 40C"), only("temperatures hit 104F"))
     assert status == "agree"

@@ -465,7 +465,28 @@ def extract_figures(text: str) -> list[Figure]:
         else:
             figures.append(figure)
             pos = figure.end
-    return [_troy(_as_money(text, f)) for f in _refer_back(text, figures)]
+    return [_signed(text, _troy(_as_money(text, f))) for f in _refer_back(text, figures)]
+
+
+# "-5C", "−20 degrees", "minus 5 degrees Celsius": a sign before a measure. Not
+# before a percent: "growth of -0.5%" and "shrank 0.5%" are one change.
+_SIGN_BEFORE_RE = re.compile(r"(?:(?<![\w\-−])[−\-]|(?<![\w])minus[ \t]+)\Z", re.IGNORECASE)
+
+
+def _signed(text: str, fig: Figure) -> Figure:
+    if fig.kind != "measure" or fig.value <= 0:
+        return fig
+    m = _SIGN_BEFORE_RE.search(text, max(0, fig.start - 8), fig.start)
+    if not m:
+        return fig
+    high = None if fig.high is None else -fig.high
+    if high is not None:
+        return fig  # "-5 to 10C": leave a range that crosses zero alone
+    start, bound = m.start(), fig.bound
+    qualifier = _QUALIFIER_RE.search(text, max(0, start - _LEFT_WINDOW), start)
+    if qualifier and bound == "exact":  # "about -5C"
+        start, bound = qualifier.start(), _QUALIFIERS_BEFORE[_norm(qualifier["q"])]
+    return replace(fig, start=start, value=-fig.value, bound=bound, text=text[start:fig.end])
 
 
 # What a count of a currency is in: "tens of millions of dollars" is money.
@@ -1387,8 +1408,15 @@ def _relative_precision(f: Figure) -> float:
 _WRITTEN_NUMBER_RE = re.compile(r"[0-9][0-9,\u202f]*(?:\.([0-9]+))?")
 
 
+_MIRRORED_BOUNDS = {"more_than": "less_than", "at_least": "at_most", "less_than": "more_than", "at_most": "at_least"}
+
+
 def _interval(f: Figure, factor: float, written_slack: bool = False) -> _Interval:
     v = f.value * factor
+    if v < 0 and f.bound in _MIRRORED_BOUNDS:
+        # "below -10C" is colder than -10: a floor of 10 degrees of frost, mirrored
+        i = _interval(replace(f, value=-f.value, bound=_MIRRORED_BOUNDS[f.bound]), factor, written_slack)
+        return _Interval(-i.hi, -i.lo, i.hi_open, i.lo_open)
     if f.bound == "range" or f.high is not None:
         return _Interval(v, (f.high if f.high is not None else f.value) * factor)
     if f.kind in ("year", "age"):
@@ -1399,9 +1427,9 @@ def _interval(f: Figure, factor: float, written_slack: bool = False) -> _Interva
             slack = max(slack, _written_precision(f) * factor)
     k, tol = BOUND_FACTOR, ABOUT_TOLERANCE
     if f.bound == "about":
-        return _Interval(min(v * (1 - tol), v - slack), max(v * (1 + tol), v + slack))
+        return _Interval(min(v - abs(v) * tol, v - slack), max(v + abs(v) * tol, v + slack))
     if f.bound == "nearly":
-        return _Interval(v * (1 - tol), v)
+        return _Interval(v - abs(v) * tol, v)
     if f.bound == "more_than":
         return _Interval(v, v * k, lo_open=True, hi_open=True)
     if f.bound == "at_least":
@@ -1482,7 +1510,7 @@ def _point_reason(point: Figure, ref: Figure, value: float, agree: bool) -> str:
         return (f"{who} is under half the ceiling of {q} — "
                 f"'{words}' reads as close to the stated figure")
     if ref.bound in ("about", "nearly"):
-        off = abs(value - v) / v * 100 if v else 0.0
+        off = abs(value - v) / abs(v) * 100 if v else 0.0
         side = "above" if value > v else "below"
         if agree:
             return f"{who} is within {_fmt(off)}% of {q}"
