@@ -692,6 +692,16 @@ def test_a_sign_before_a_measure_makes_it_negative(text: str, span: str, value: 
     assert (figure.text, figure.value) == (span, value)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [("up to 25 years", "up to 20 years", "conflict"), ("more than 1,000 people", "more than 2,000 people", "conflict"),
+     ("about 120,000", "about 100,000", "conflict"), ("about 120,000", "around 120,000", "agree"),
+     ("nearly 2,000", "almost 2,000", "agree"), ("more than 60 mph", "more than 100 km/h", "agree")],
+)
+def test_figures_qualified_alike_agree_only_when_they_state_the_same_figure(a: str, b: str, status: str) -> None:
+    assert compare_figures(only(a), only(b))[0] == status
+
+
 def test_negative_figures_compare_by_their_sign() -> None:
     assert compare_figures(only("-5C"), only("5C"))[0] == "conflict"
     assert compare_figures(only("minus 5 degrees Celsius"), only("23F"))[0] == "agree"

@@ -1355,6 +1355,8 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
             reason = f"same temperature: {_amount(a)} and {_amount(b)}"
         return status, f"{reason} (converting {_amount(f)} = {_fmt(round(celsius.value, 1))} °C)"
     fa, fb = _factor(a, b), _factor(b, a)
+    if a.bound == b.bound and a.bound in _SAME_BOUND_WORDS and a.high is None and b.high is None:
+        return _compare_same_bound(a, b, fa, fb)
     # A conversion is rounded to the digits written; the coarser figure is
     # likely the original, so its last digit gives the slack.
     coarse_a = a.unit != b.unit and _relative_precision(a) >= _relative_precision(b)
@@ -1363,6 +1365,31 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
     eps = 1e-9 * max(1.0, abs(ia.lo), abs(ia.hi), abs(ib.lo), abs(ib.hi))
     agree = _overlap(ia, ib, eps)
     return ("agree" if agree else "conflict"), _reason(a, b, fa, fb, agree)
+
+
+_SAME_BOUND_WORDS = frozenset({"more_than", "at_least", "less_than", "at_most", "about", "nearly"})
+
+
+def _compare_same_bound(a: Figure, b: Figure, fa: float, fb: float) -> tuple[str, str]:
+    """ "up to 20 years" and "up to 25 years", "more than 1,000" and "more than
+    2,000": two sources qualify the figure alike and state different ones. Their
+    readings overlap, but an editor reads them as two figures, so they agree
+    only when the stated figures round to each other, or for "about" and
+    "nearly" lie within the tolerance those words allow ("about 40" / "about 41")."""
+    va, vb = a.value * fa, b.value * fb
+    slack = max(_rounding(a.value) * fa, _rounding(b.value) * fb)
+    if a.unit != b.unit:
+        slack = max(slack, _written_precision(a) * fa, _written_precision(b) * fb)
+    conversion = ""
+    if a.unit != b.unit and a.unit and b.unit:
+        conversion = f" (converting {_amount(b)} = {_fmt(b.value * fb / fa)} {_unit_name(a.unit)})"
+    eps = 1e-9 * max(1.0, abs(va), abs(vb))
+    if abs(va - vb) <= slack + eps:
+        return "agree", f"{_q(a)} and {_q(b)} state the same figure{conversion}"
+    if a.bound in ("about", "nearly") and abs(va - vb) <= ABOUT_TOLERANCE * max(abs(va), abs(vb)) + eps:
+        allowed = f"{int(ABOUT_TOLERANCE * 100)}% that '{_qualifier_words(a)}' allows"
+        return "agree", f"{_q(a)} and {_q(b)} are within the {allowed}{conversion}"
+    return "conflict", f"{_q(a)} and {_q(b)} state different figures{conversion}"
 
 
 def _factor(f: Figure, other: Figure) -> float:
