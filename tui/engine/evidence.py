@@ -117,6 +117,7 @@ def fold_word(word: str) -> str:
     return anyascii(word).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
 def _bare_word(word: str) -> str:
     """The folded word without a possessive or a contraction: "Friday's",
     "It's" and "I'm" are the words they are."""
@@ -223,13 +224,19 @@ def _is_title_case(text: str, start: int, end: int, lower_case_words: AbstractSe
     every content word after the first capitalised, at least three of them,
     and most of them words the corpus writes in lower case elsewhere, which
     a sentence of names ("Joe Biden told Vladimir Putin") does not."""
-    content = [w for w in (m.group(0) for m in _WORD.finditer(text, start, end))][1:]
-    content = [w for w in content if w.isalpha() and len(w) >= 3
-               and _bare_word(w) not in STOPWORDS and _bare_word(w) not in CALENDAR_WORDS]
-    if len(content) < 3 or not all(w[0].isupper() for w in content):
-        return False
-    common = sum(1 for w in content if _bare_word(w) in lower_case_words)
-    return common >= 2 and 2 * common >= len(content)
+    content = common = 0
+    for i, m in enumerate(_WORD.finditer(text, start, end)):
+        word = m.group(0)
+        if not i or len(word) < 3 or not word.isalpha():
+            continue
+        bare = _bare_word(word)
+        if bare in STOPWORDS or bare in CALENDAR_WORDS:
+            continue
+        if not word[0].isupper():
+            return False  # most sentences stop here, at their first lower-case word
+        content += 1
+        common += bare in lower_case_words
+    return content >= 3 and common >= 2 and 2 * common >= content
 
 
 def _lower_case_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
