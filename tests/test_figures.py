@@ -614,7 +614,7 @@ def test_tons_against_more_than_tonnes_conflicts_with_reason() -> None:
     tons, tonnes = only("125 tons of food"), only("more than 50 tonnes of food")
     status, reason = compare_figures(tons, tonnes)
     assert status == "conflict"
-    assert reason == ("125 tonne is 2.5× the floor of 'more than 50 tonnes' — "
+    assert reason == ("125 tonnes is 2.5× the floor of 'more than 50 tonnes' — "
                       "'more than' reads as close to the stated figure")
     assert compare_figures(tonnes, tons) == (status, reason)
 

@@ -1382,7 +1382,7 @@ def _compare_same_bound(a: Figure, b: Figure, fa: float, fb: float) -> tuple[str
         slack = max(slack, _written_precision(a) * fa, _written_precision(b) * fb)
     conversion = ""
     if a.unit != b.unit and a.unit and b.unit:
-        conversion = f" (converting {_amount(b)} = {_fmt(b.value * fb / fa)} {_unit_name(a.unit)})"
+        conversion = f" (converting {_amount(b)} = {_quantity(b.value * fb / fa, a.unit)})"
     eps = 1e-9 * max(1.0, abs(va), abs(vb))
     if abs(va - vb) <= slack + eps:
         return "agree", f"{_q(a)} and {_q(b)} state the same figure{conversion}"
@@ -1498,7 +1498,7 @@ def _compare_dates(a: Figure, b: Figure) -> tuple[str, str]:
 def _reason(a: Figure, b: Figure, fa: float, fb: float, agree: bool) -> str:
     conversion = ""
     if a.unit != b.unit and a.unit and b.unit:
-        conversion = f" (converting {_amount(b)} = {_fmt(b.value * fb / fa)} {_unit_name(a.unit)})"
+        conversion = f" (converting {_amount(b)} = {_quantity(b.value * fb / fa, a.unit)})"
     exact_a, exact_b = _is_point(a), _is_point(b)
     if exact_a and exact_b:
         va, vb = a.value * fa, b.value * fb
@@ -1574,8 +1574,20 @@ def _q(f: Figure) -> str:
 
 
 def _amount(f: Figure) -> str:
-    unit = _unit_name(f.unit)
-    return f"{_fmt(f.value)} {unit}" if unit else _fmt(f.value)
+    return _quantity(f.value, f.unit)
+
+
+def _quantity(value: float, unit: str | None) -> str:
+    """ "125 tonnes", "1 mile", "9.94 miles": a value with its unit named for it."""
+    name = _unit_name(unit)
+    if name and value != 1 and name in _PLURAL_UNITS:
+        name = _PLURAL_UNITS[name]
+    return f"{_fmt(value)} {name}" if name else _fmt(value)
+
+
+_PLURAL_UNITS = {w: w + "s" for w in (
+    "tonne", "mile", "day", "week", "hour", "minute", "second", "month", "year", "decade", "acre",
+    "hectare", "litre", "barrel", "degree", "gram")} | {"century": "centuries"}
 
 
 def _unit_name(unit: str | None) -> str:
