@@ -96,6 +96,8 @@ def _figure(text):
         ("99.9 percent want to go", "Ninety-nine point nine percent want to go", True),
         ("125 tons of food", "50 tonnes of fuel", False),
         ("125 tons of food", "12 km of road", False),
+        ("1,200 houses burned", "more than 1,500 homes burned", True),
+        ("1,200 houses burned", "1,500 people fled", False),
     ],
 )
 def test_same_quantity(a, b, same):

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
-from .evidence import fold_word, stem
+from .evidence import fold_word, paraphrases, stem
 from .figures import Figure, compare_figures, extract_figures
 from .variants import VariantGroup, find_variants
 
@@ -178,6 +178,9 @@ def same_quantity(a: Figure, b: Figure) -> bool:
         return a.kind != "count" and ta == tb
     if ta == tb:
         return True
+    groups = paraphrases().words
+    if set(groups.get(ta, ())) & set(groups.get(tb, ())):
+        return True  # "1,200 houses" and "more than 1,500 homes"
     # "munitions" and "ammunition": one word inside the other, or nearly the same.
     shorter, longer = sorted((ta, tb), key=len)
     return (len(shorter) >= 5 and shorter in longer) or fuzz.ratio(ta, tb) >= 85
