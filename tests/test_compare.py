@@ -98,6 +98,7 @@ def _figure(text):
         ("125 tons of food", "12 km of road", False),
         ("1,200 houses burned", "more than 1,500 homes burned", True),
         ("1,200 houses burned", "1,500 people fled", False),
+        ("12 inches of rain fell", "30 cm fell", True),
     ],
 )
 def test_same_quantity(a, b, same):

@@ -174,8 +174,10 @@ def same_quantity(a: Figure, b: Figure) -> bool:
         return False  # units that do not convert
     ta, tb = _thing_key(a.thing), _thing_key(b.thing)
     if ta is None or tb is None:
-        # A percentage or a measure says what it is by its unit; a bare count does not.
-        return a.kind != "count" and ta == tb
+        # A percentage or a measure says what it is by its unit; a bare count
+        # does not. A measure in one unit system is the same quantity whether
+        # or not a source names what it measures ("12 inches of rain", "30 cm").
+        return a.kind != "count" and (ta == tb or a.kind == "measure")
     if ta == tb:
         return True
     groups = paraphrases().words

@@ -1578,12 +1578,19 @@ def _amount(f: Figure) -> str:
 
 
 def _quantity(value: float, unit: str | None) -> str:
-    """ "125 tonnes", "1 mile", "9.94 miles": a value with its unit named for it."""
+    """ "125 tonnes", "1 mile", "9.94 miles", "$1,500,000": a value with its unit named for it."""
+    if unit in _CURRENCY_SYMBOLS:
+        return f"{'-' if value < 0 else ''}{_CURRENCY_SYMBOLS[unit]}{_fmt(abs(value))}"
+    if unit in _MONEY_UNITS:
+        return f"{_fmt(value)} {unit.upper()}"
     name = _unit_name(unit)
     if name and value != 1 and name in _PLURAL_UNITS:
         name = _PLURAL_UNITS[name]
     return f"{_fmt(value)} {name}" if name else _fmt(value)
 
+
+_CURRENCY_SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "inr": "₹", "rub": "₽"}
+_MONEY_UNITS = frozenset(code for code, kind in _UNITS.values() if kind == "money") | frozenset(_CURRENCY_PREFIXES.values())
 
 _PLURAL_UNITS = {w: w + "s" for w in (
     "tonne", "mile", "day", "week", "hour", "minute", "second", "month", "year", "decade", "acre",
