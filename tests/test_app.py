@@ -515,3 +515,63 @@ async def test_sources_view_fits_outlets_written_in_wide_characters(tmp_path):
         table = app.screen.query_one(DataTable)
         assert any(str(table.get_cell(sid, table.ordered_columns[-1].key)).endswith("…") for sid in app.order)
         assert table.virtual_size.width <= table.size.width
+
+
+async def test_a_paragraph_taller_than_the_screen_is_read_to_its_end_with_the_keys(tmp_path):
+    long = " ".join(f"Sentence {i} of the long report says the river rose by {i} centimetres." for i in range(60))
+    (tmp_path / "a.txt").write_text(f"{long}\n\nThe bridge was closed on Monday.\n")
+    (tmp_path / "b.txt").write_text("The river rose by 40 centimetres.\n\nThe bridge was closed on Monday.\n")
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadScreen)
+        if app.screen.source_id != "a":
+            await pilot.press("tab")
+            await pilot.pause()
+        blocks = app.screen.query_one(BlockList)
+        first = next(i for i, b in enumerate(blocks._blocks) if b.plain.startswith("p1"))
+        blocks.cursor = first
+        await pilot.pause()
+        height = blocks.scrollable_content_region.height
+        assert len(blocks._lines[first]) > 2 * height
+        start = blocks.scroll_offset.y
+        await pilot.press("j")
+        await pilot.pause()
+        assert blocks.cursor == first and blocks.scroll_offset.y == start + 1  # a line further into it
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert blocks.cursor == first and blocks.scroll_offset.y == start + 1 + height - 2
+        for _ in range(10):
+            await pilot.press("pagedown")
+        await pilot.pause()
+        end = blocks._tops[first] + len(blocks._lines[first])
+        assert blocks.scroll_offset.y + height >= end  # its last line is on screen
+        await pilot.press("k")
+        await pilot.pause()
+        assert blocks.cursor == first
+
+
+async def test_a_row_taller_than_the_screen_is_read_to_its_end_before_the_focus_moves(tmp_path):
+    long = " ".join(f"Sentence {i} of the long report says the river rose by {i} centimetres." for i in range(60))
+    (tmp_path / "a.txt").write_text(f"The bridge was closed on Monday after the flood.\n\n{long}\n")
+    (tmp_path / "b.txt").write_text("The bridge was closed on Monday after the flood.\n\nThe river rose.\n")
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(CompareTable)
+        tall = max(range(len(table.rows)), key=lambda i: table._heights[i])
+        height = table.scrollable_content_region.height
+        assert table._heights[tall] > 2 * height
+        table.set_cursor(tall)
+        await pilot.pause()
+        start = table.scroll_offset.y
+        await pilot.press("j")
+        await pilot.pause()
+        assert (table.cursor, table.scroll_offset.y) == (tall, start + 1)
+        for _ in range(20):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            if table.cursor != tall:
+                break
+        assert table.cursor == tall + 1 or tall == len(table.rows) - 1

@@ -273,13 +273,34 @@ class CompareTable(ScrollView, can_focus=True):
         elif end > self.scroll_offset.y + height:
             self.scroll_to(y=end - height, animate=False, immediate=True)
 
+    def _scroll_within(self, direction: int, lines: int) -> bool:
+        """Scroll through the focused row when it runs past the edge of the
+        view in that direction: a row taller than the screen is read a part
+        at a time before the focus leaves it."""
+        if not self._tops or self.cursor >= len(self._tops):
+            return False
+        top = self._tops[self.cursor]
+        bottom = top + self._heights[self.cursor]
+        height = self.scrollable_content_region.height or 1
+        y = self.scroll_offset.y
+        if direction > 0 and bottom > y + height:
+            self.scroll_to(y=min(y + lines, bottom - height), animate=False, immediate=True)
+            return True
+        if direction < 0 and top < y:
+            self.scroll_to(y=max(y - lines, top), animate=False, immediate=True)
+            return True
+        return False
+
     def action_cursor(self, step: int) -> None:
-        self.set_cursor(self.cursor + step)
+        if not self._scroll_within(step, 1):
+            self.set_cursor(self.cursor + step)
 
     def action_page(self, direction: int) -> None:
         if not self._tops:
             return
         height = self.scrollable_content_region.height or 10
+        if self._scroll_within(direction, max(1, height - 2)):
+            return
         target = self._tops[self.cursor] + direction * height
         position = bisect_right(self._tops, target) - 1
         if position == self.cursor:

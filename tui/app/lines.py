@@ -200,7 +200,27 @@ class BlockList(ScrollView, can_focus=True):
         elif bottom > self.scroll_offset.y + height:
             self.scroll_to(y=max(top, bottom - height), animate=False)
 
+    def _scroll_within(self, direction: int, lines: int) -> bool:
+        """Scroll through the cursor's block when it runs past the edge of the
+        view in that direction: a paragraph taller than the screen is read
+        a part at a time before the cursor leaves it."""
+        if not self._tops or self.cursor >= len(self._tops):
+            return False
+        top = self._tops[self.cursor]
+        bottom = top + len(self._lines[self.cursor])
+        height = self.scrollable_content_region.height or 1
+        y = self.scroll_offset.y
+        if direction > 0 and bottom > y + height:
+            self.scroll_to(y=min(y + lines, bottom - height), animate=False)
+            return True
+        if direction < 0 and top < y:
+            self.scroll_to(y=max(y - lines, top), animate=False)
+            return True
+        return False
+
     def action_cursor(self, step: int) -> None:
+        if self._scroll_within(step, 1):
+            return
         target = self.cursor + step
         if 0 <= target < len(self._blocks):
             self.cursor = self._nearest_selectable(target, 1 if step > 0 else -1)
@@ -211,6 +231,8 @@ class BlockList(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height or 10
         if not self._tops:
             return
+        if self._scroll_within(direction, max(1, height - 2)):
+            return
         target_y = self._tops[self.cursor] + direction * height
         index = max(0, min(len(self._tops) - 1, bisect_right(self._tops, target_y) - 1))
         self.cursor = self._nearest_selectable(index, 1 if direction > 0 else -1)
@@ -218,10 +240,15 @@ class BlockList(ScrollView, can_focus=True):
     def action_first(self) -> None:
         if self._blocks:
             self.cursor = self._nearest_selectable(0, 1)
+            self.scroll_to(y=self._tops[self.cursor] if self._tops else 0, animate=False)
 
     def action_last(self) -> None:
         if self._blocks:
             self.cursor = self._nearest_selectable(len(self._blocks) - 1, -1)
+            if self._tops:  # the end of the last block, however tall
+                height = self.scrollable_content_region.height or 1
+                bottom = self._tops[self.cursor] + len(self._lines[self.cursor])
+                self.scroll_to(y=max(0, bottom - height), animate=False)
 
     def action_select(self) -> None:
         if self._blocks and self._selectable[self.cursor]:
