@@ -575,3 +575,13 @@ async def test_a_row_taller_than_the_screen_is_read_to_its_end_before_the_focus_
             if table.cursor != tall:
                 break
         assert table.cursor == tall + 1 or tall == len(table.rows) - 1
+
+
+async def test_n_says_so_when_the_articles_have_no_discrepancy(tmp_path):
+    (tmp_path / "a.txt").write_text("The bridge over the river was closed on Monday by the council.\n")
+    (tmp_path / "b.txt").write_text("The council closed the bridge over the river on Monday.\n")
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert any(n.message.startswith("These articles have no discrepancies") for n in app._notifications)

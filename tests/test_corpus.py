@@ -430,3 +430,9 @@ def test_each_item_of_a_list_is_a_paragraph_not_a_heading(text, fmt):
     paragraphs, removed, _, _ = parse_article(text, "s", fmt) if fmt else parse_article(text, "s")
     assert [p.text for p in paragraphs] == ["The storm hit on Monday.", "Deaths: 21", "Missing: 14", "More text here."]
     assert [r.reason for r in removed] == ["title"]
+
+
+def test_a_short_paragraph_ending_in_a_chinese_full_stop_is_text():
+    text = "Body one here.\n\n协议涵盖一百二十五种产品。\n\nBody two here.\n"
+    paragraphs, removed, _, _ = parse_article(text, "s")
+    assert len(paragraphs) == 3 and not removed

@@ -218,7 +218,10 @@ class CompareScreen(ParallaxScreen):
                 return
             position += step
         self.papp.clear_notices()
-        self.notify("No more discrepancies in that direction.", timeout=3)
+        if not model.row_has_discrepancy:
+            self.notify("These articles have no discrepancies: no spelling variant, no figure conflict.", timeout=3)
+        else:
+            self.notify("No more discrepancies in that direction.", timeout=3)
 
     def _shown_side_sets(self, row: int) -> list[list[str]]:
         """The sides of each of a row's discrepancies among the shown sources;
@@ -438,7 +441,7 @@ class ReadScreen(ParallaxScreen):
         self.call_after_refresh(lambda: block_list.scroll_to_block(block_list.cursor))
         title = Text(f" {app.order.index(source_id) + 1}:{model.labels[source_id]}", style="bold")
         title.no_wrap, title.overflow = True, "ellipsis"
-        title.append(f"  {src.date or 'no date'} · {len(src.paragraphs)} paragraphs · {src.words} words", style="dim")
+        title.append(f"  {src.date or 'no date'} · {_count(len(src.paragraphs), 'paragraph')} · {_count(src.words, 'word')}", style="dim")
         if src.title:
             title.append(f" — {src.title}")
         self.query_one("#read-title", Static).update(title)
@@ -822,3 +825,8 @@ class HelpScreen(ModalScreen[None]):
 
     def on_click(self) -> None:
         self.dismiss()
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 paragraph", "12 paragraphs"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

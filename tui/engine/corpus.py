@@ -532,7 +532,7 @@ _BULLET = re.compile(r"^[-*+•▪◦·]\s+")
 # ---------------------------------------------------------------- splitting
 
 
-_TERMINAL = tuple(".!?\"”“’'…)»«:;")  # “ closes a German „quotation“
+_TERMINAL = tuple(".!?\"”“’'…)»«:;。！？」』")  # “ closes a German „quotation“; 。 ends Chinese and Japanese
 
 
 def _is_heading(text: str) -> bool:
