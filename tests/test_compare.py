@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tui.cli import main
-from tui.engine.compare import FigureGroup, Mention, compare, same_quantity
+from tui.engine.compare import FigureGroup, Mention, compare, figure_role, same_quantity
 from tui.engine.corpus import load_corpus
 from tui.engine.figures import extract_figures
 from tui.engine.report import discrepancies_text
@@ -173,3 +173,32 @@ def test_twitter_review_groups(twitter):
     for line in discrepancies_text(twitter).split("\n\n"):
         quoted = [q for q in line.splitlines() if q.lstrip().startswith(("00",)) and "“" in q]
         assert len(quoted) == len(set(quoted)), line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "role"),
+    [("At least 43 people died when the ferry capsized.", "43", "dead"),
+     ("Officials said 43 people died and 96 were rescued.", "96", "rescued"),
+     ("A ferry sank, killing at least 45 people, officials said.", "45", "dead"),
+     ("Divers resumed the search for 73 missing people.", "73", "missing"),
+     ("So far, a total of 377 people have arrived in Armenia.", "377", None)],
+)
+def test_figure_role(sentence, figure, role):
+    start = sentence.index(figure)
+    assert figure_role(sentence, start, start + len(figure)) == role
+
+
+def test_the_dead_the_rescued_and_the_missing_are_different_counts(tmp_path):
+    texts = {
+        "a": "At least 43 people died when the ferry Marisol sank on Lake Veloria, and 96 people were rescued, "
+             "the coast guard said.\n\nDivers on Wednesday were still searching the lake for 73 missing people.\n",
+        "b": "The ferry Marisol sank on Lake Veloria, killing at least 47 people; 96 were rescued, the coast "
+             "guard said.\n\nOn Wednesday divers were still searching the lake; 69 were missing.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    corpus = load_corpus([tmp_path])
+    groups = compare(corpus).figures
+    values = sorted(sorted({m.figure.value for m in g.mentions}) for g in groups)
+    assert values == [[43, 47], [69, 73], [96]]
+    assert {"people dead", "people missing"} <= {g.about for g in groups}

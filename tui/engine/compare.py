@@ -9,6 +9,7 @@ from different sources with ``figures.compare_figures``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -36,12 +37,47 @@ PEOPLE = frozenset(
 _PEOPLE_STEMS = frozenset(stem(p) for p in PEOPLE)
 
 
+# What happened to the people or things a count counts: "43 people died" and
+# "96 were rescued" are two quantities, though both count people.
+_ROLES = {
+    role: frozenset(words.split())
+    for role, words in {
+        "dead": "killed kill kills killing died die dies dying dead death deaths toll fatalities perished "
+                "drowned bodies lives",
+        "injured": "injured injuring injures wounded wounding hurt injuries hospitalised hospitalized",
+        "missing": "missing unaccounted",
+        "rescued": "rescued rescue rescues rescuing saved survivors survived pulled",
+        "displaced": "evacuated evacuating evacuate evacuation displaced displacing fled fleeing homeless evacuees",
+        "arrested": "arrested arresting detained detaining",
+        "destroyed": "destroyed destroying razed levelled leveled flattened",
+        "damaged": "damaged damaging",
+    }.items()
+}
+_ROLE_OF = {word: role for role, words in _ROLES.items() for word in words}
+_ROLE_WORD = re.compile(r"[^\W\d_]+")
+_ROLE_REACH = 5  # words after the figure, then before it, looked at for its role
+
+
+def figure_role(sentence: str, start: int, end: int) -> str | None:
+    """The role of the count at sentence[start:end]: the nearest role word
+    after it ("43 people died", "96 were rescued"), else before it ("killing
+    at least 45 people"), within a few words and the same clause."""
+    after = _ROLE_WORD.findall(re.split(r"[;:,]| and | but ", sentence[end:], maxsplit=1)[0])[:_ROLE_REACH]
+    before = _ROLE_WORD.findall(re.split(r"[;:]| and | but ", sentence[:start])[-1])[-_ROLE_REACH:]
+    for word in after + before[::-1]:
+        role = _ROLE_OF.get(word.lower())
+        if role:
+            return role
+    return None
+
+
 @dataclass(frozen=True)
 class Mention:
     source: str
     paragraph: str
     figure: Figure
     sentence: str  # the whole sentence, for the editor to read both sides
+    role: str | None = None  # what happened to what it counts: "dead", "rescued" ...
 
     @property
     def key(self) -> tuple[str, int]:
@@ -188,29 +224,35 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     return (len(shorter) >= 5 and shorter in longer) or fuzz.ratio(ta, tb) >= 85
 
 
-def _sentence_of(text: str, spans: tuple[tuple[int, int], ...], offset: int) -> str:
-    for start, end in spans:
-        if start <= offset < end:
-            return text[start:end]
-    return text
-
-
 def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     for p in corpus.paragraphs():
-        out[p.id] = [
-            Mention(p.source_id, p.id, f, _sentence_of(p.text, p.sentences, f.start))
-            for f in extract_figures(p.text)
-            if f.kind in COMPARABLE_KINDS
-        ]
+        mentions = []
+        for f in extract_figures(p.text):
+            if f.kind not in COMPARABLE_KINDS:
+                continue
+            start, end = _sentence_span(p.sentences, f.start, len(p.text))
+            sentence = p.text[start:end]
+            role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" else None
+            mentions.append(Mention(p.source_id, p.id, f, sentence, role))
+        out[p.id] = mentions
     return out
+
+
+def _sentence_span(spans: tuple[tuple[int, int], ...], offset: int, length: int) -> tuple[int, int]:
+    for start, end in spans:
+        if start <= offset < end:
+            return start, end
+    return 0, length
 
 
 def _about(mentions: list[Mention]) -> str:
     things = Counter(m.figure.thing for m in mentions if m.figure.thing)
     units = Counter(m.figure.unit for m in mentions if m.figure.unit)
+    roles = {m.role for m in mentions if m.role}
     if things:
-        return things.most_common(1)[0][0]
+        thing = things.most_common(1)[0][0]
+        return f"{thing} {roles.pop()}" if len(roles) == 1 else thing  # "people missing"
     if units:
         return units.most_common(1)[0][0]
     return mentions[0].figure.kind
@@ -237,8 +279,17 @@ def _judge(mentions: list[Mention]) -> tuple[str, list[str]]:
     return "agree", agreements[:3]
 
 
-def _bucket_key(m: Mention) -> tuple[str, str, str | None]:
-    return (m.figure.kind, m.figure.unit or "", _thing_key(m.figure.thing))
+def _bucket_key(m: Mention) -> tuple[str, str, str | None, str]:
+    return (m.figure.kind, m.figure.unit or "", _thing_key(m.figure.thing), m.role or "")
+
+
+def _same_quantity(a: Mention, b: Mention) -> bool:
+    if a.role and b.role and a.role != b.role:
+        return False  # "43 people died" and "96 people were rescued"
+    if a.role and a.role == b.role and a.figure.kind == b.figure.kind == "count" \
+            and (a.figure.thing is None or b.figure.thing is None):
+        return True  # "69 were still missing" and "73 missing people": the role says what is counted
+    return same_quantity(a.figure, b.figure)
 
 
 def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
@@ -271,7 +322,7 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     for row in alignment.rows:
         if len(row.sources) < 2:
             continue
-        buckets: dict[tuple[str, str, str | None], list[Mention]] = defaultdict(list)
+        buckets: dict[tuple[str, str, str | None, str], list[Mention]] = defaultdict(list)
         for pid in row.paragraphs:
             for m in mentions[pid]:
                 if _in_matched_sentence(row, m):
@@ -279,9 +330,9 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         keys = sorted(buckets, key=str)
         heads = {k: buckets[k][0] for k in keys}
         links = [(k, k) for k in keys]
-        links += [(ka, kb) for ka, kb in combinations(keys, 2) if same_quantity(heads[ka].figure, heads[kb].figure)]
+        links += [(ka, kb) for ka, kb in combinations(keys, 2) if _same_quantity(heads[ka], heads[kb])]
         for ka, kb in links:
-            if ka == kb and not same_quantity(heads[ka].figure, heads[ka].figure):
+            if ka == kb and not _same_quantity(heads[ka], heads[ka]):
                 continue  # a bare count with no thing is never grouped on its own
             members = buckets[ka] + (buckets[kb] if kb != ka else [])
             if len({m.source for m in members}) < 2:
