@@ -585,3 +585,14 @@ async def test_n_says_so_when_the_articles_have_no_discrepancy(tmp_path):
         await pilot.press("n")
         await pilot.pause()
         assert any(n.message.startswith("These articles have no discrepancies") for n in app._notifications)
+
+
+def test_fit_lines_ends_a_cut_status_in_an_ellipsis():
+    from rich.text import Text
+
+    from tui.app.lines import fit_lines
+
+    long = Text("row 1/55 · sources 001, 002, 003 · " + "evidence: words swift, trigger, operation; " * 4)
+    fitted = fit_lines(long, 40, 3).plain.split("\n")
+    assert len(fitted) == 3 and fitted[-1].endswith("…") and all(len(line) <= 40 for line in fitted)
+    assert fit_lines(Text("short"), 40, 3).plain == "short"

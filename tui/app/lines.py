@@ -70,6 +70,22 @@ def text_lines(text: Text, width: int) -> list[Text]:
     return out
 
 
+def fit_lines(text: Text, width: int, lines: int) -> Text:
+    """``text`` wrapped to ``width`` and cut to ``lines`` lines, ending in "…"
+    when something is cut, so a cut never reads as the whole."""
+    wrapped = text_lines(text, width)
+    if len(wrapped) <= lines:
+        return text
+    kept = wrapped[:lines]
+    last = kept[-1].copy()
+    last.rstrip()
+    if last.cell_len >= width:
+        last.truncate(width - 1)
+    last.append("…")
+    kept[-1] = last
+    return Text("\n").join(kept)
+
+
 def to_strip(text: Text, width: int, style: Style | None = None) -> Strip:
     """One line of styled text as a strip of exactly ``width`` cells."""
     return Strip(list(text.render(_CONSOLE, end=""))).adjust_cell_length(width, style)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, RadioButton, RadioSet, Static, TextArea
 
 from .compare_view import ColumnClicked, CompareTable, column_count
-from .lines import BlockList
+from .lines import BlockList, fit_lines
 
 if TYPE_CHECKING:
     from .app import ParallaxApp
@@ -43,6 +43,9 @@ class LoadingScreen(Screen[None]):
             id="loading",
         )
         yield Footer(show_command_palette=False)
+
+
+DETAIL_LINES = 3  # the status lines under the table; parallax.tcss gives #detail the same max-height
 
 
 class CompareScreen(ParallaxScreen):
@@ -158,7 +161,9 @@ class CompareScreen(ParallaxScreen):
             if app.search:
                 context.append(f"search: {app.search}")
             text = Text(app.model.row_detail(row, context))
-        self.query_one("#detail", Static).update(text)
+        detail = self.query_one("#detail", Static)
+        width = detail.size.width - 2  # its padding
+        detail.update(fit_lines(text, width, DETAIL_LINES) if width > 10 else text)
 
     def on_compare_table_cursor_moved(self, event: CompareTable.CursorMoved) -> None:
         if self._within_row is not None and self.table.current_row != self._within_row[0]:
