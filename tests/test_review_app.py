@@ -49,7 +49,7 @@ async def test_mark_a_row_and_pick_up_where_we_left_off(corpus_dir, tmp_path):
         row = table.current_row
         await _mark(pilot, 1, "AP and the Post disagree")
         assert app.model.row_badges[row] == "✗ disputed ✎"
-        assert "AP and the Post disagree" in str(app.screen.query_one("#detail").render())
+        assert "AP and the Post disagree" in " ".join(str(app.screen.query_one("#detail").render()).split())
         said = [n.message for n in app._notifications]
         assert f"row {row + 1} ({len(app.model.rows[row].sources)} sources): disputed, with a note (saved)" in said
         await pilot.press("j", "q")

@@ -108,7 +108,7 @@ CURSOR_BINDINGS = [
 class BlockList(ScrollView, can_focus=True):
     """A scrolling list of text blocks with a block cursor."""
 
-    BINDINGS = [*CURSOR_BINDINGS, Binding("enter", "select", "Go to row")]
+    BINDINGS = [*CURSOR_BINDINGS, Binding("enter", "select", "go to row")]
     COMPONENT_CLASSES = {"blocklist--cursor", "blocklist--dim"}
 
     cursor: reactive[int] = reactive(0, init=False)

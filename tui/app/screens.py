@@ -389,8 +389,9 @@ class ReadScreen(ParallaxScreen):
 
     BINDINGS = [
         Binding("m", "mark", "mark"),
-        Binding("tab,l,right", "article(1)", "Next article"),
+        Binding("tab,l,right", "article(1)", "article"),
         Binding("shift+tab,h,left", "article(-1)", "Prev article", show=False),
+        Binding("r", "app.view('read')", "read", show=False),  # this view: no room for it at 80 columns
         *_numbered_bindings("open_source", "Open source"),
     ]
 
@@ -507,6 +508,7 @@ class DiscrepanciesScreen(ParallaxScreen):
     BINDINGS = [
         Binding("m", "mark", "mark"),
         Binding("M", "mark_filter", "Filter by mark", show=False),
+        Binding("d", "app.view('discrepancies')", "diffs", show=False),  # this view
     ]
 
     def compose(self) -> ComposeResult:
@@ -596,10 +598,11 @@ class SourcesScreen(ParallaxScreen):
     """The articles; hide a source and choose the order of the columns."""
 
     BINDINGS = [
-        Binding("space,x", "toggle_hidden", "Show/hide"),
-        Binding("shift+up,K", "move(-1)", "Move up"),
-        Binding("shift+down,J", "move(1)", "Move down"),
-        Binding("p", "pin", "Pin left"),
+        Binding("space,x", "toggle_hidden", "show/hide"),
+        Binding("K,shift+up", "move(-1)", "move", key_display="K/J"),
+        Binding("J,shift+down", "move(1)", "Move down", show=False),
+        Binding("p", "pin", "pin"),
+        Binding("s", "app.view('sources')", "sources", show=False),  # this view
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
     ]
