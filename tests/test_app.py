@@ -519,7 +519,7 @@ async def test_sources_view_fits_outlets_written_in_wide_characters(tmp_path):
 
 async def test_a_paragraph_taller_than_the_screen_is_read_to_its_end_with_the_keys(tmp_path):
     long = " ".join(f"Sentence {i} of the long report says the river rose by {i} centimetres." for i in range(60))
-    (tmp_path / "a.txt").write_text(f"{long}\n\nThe bridge was closed on Monday.\n")
+    (tmp_path / "a.txt").write_text(f"The flood came on Sunday night.\n\n{long}\n\nThe bridge was closed on Monday.\n")
     (tmp_path / "b.txt").write_text("The river rose by 40 centimetres.\n\nThe bridge was closed on Monday.\n")
     app = create_app(load_corpus([tmp_path]))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -530,7 +530,7 @@ async def test_a_paragraph_taller_than_the_screen_is_read_to_its_end_with_the_ke
             await pilot.press("tab")
             await pilot.pause()
         blocks = app.screen.query_one(BlockList)
-        first = next(i for i, b in enumerate(blocks._blocks) if b.plain.startswith("p1"))
+        first = next(i for i, b in enumerate(blocks._blocks) if b.plain.startswith("p2"))
         blocks.cursor = first
         await pilot.pause()
         height = blocks.scrollable_content_region.height
@@ -550,12 +550,27 @@ async def test_a_paragraph_taller_than_the_screen_is_read_to_its_end_with_the_ke
         await pilot.press("k")
         await pilot.pause()
         assert blocks.cursor == first
+        # Leaving it downwards and coming back up shows its end; coming down onto it, its start.
+        await pilot.press("G")
+        await pilot.pause()
+        blocks.cursor = first + 1
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        assert blocks.cursor == first and blocks.scroll_offset.y + height == end
+        blocks.cursor = 0
+        await pilot.pause()
+        await pilot.press(*["j"] * first)
+        await pilot.pause()
+        assert blocks.cursor == first and blocks.scroll_offset.y == blocks._tops[first]
 
 
 async def test_a_row_taller_than_the_screen_is_read_to_its_end_before_the_focus_moves(tmp_path):
     long = " ".join(f"Sentence {i} of the long report says the river rose by {i} centimetres." for i in range(60))
-    (tmp_path / "a.txt").write_text(f"The bridge was closed on Monday after the flood.\n\n{long}\n")
-    (tmp_path / "b.txt").write_text("The bridge was closed on Monday after the flood.\n\nThe river rose.\n")
+    (tmp_path / "a.txt").write_text(f"The bridge was closed on Monday after the flood.\n\n{long}\n\n"
+                                    "Schools in the valley reopened on Thursday.\n")
+    (tmp_path / "b.txt").write_text("The bridge was closed on Monday after the flood.\n\nThe river rose.\n\n"
+                                    "Schools in the valley reopened on Thursday.\n")
     app = create_app(load_corpus([tmp_path]))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -574,7 +589,11 @@ async def test_a_row_taller_than_the_screen_is_read_to_its_end_before_the_focus_
             await pilot.pause()
             if table.cursor != tall:
                 break
-        assert table.cursor == tall + 1 or tall == len(table.rows) - 1
+        assert tall < len(table.rows) - 1 and table.cursor == tall + 1
+        await pilot.press("k")  # back up onto it: its end shows, to read on upwards
+        await pilot.pause()
+        end = table._tops[tall] + table._heights[tall]
+        assert (table.cursor, table.scroll_offset.y + height) == (tall, end)
 
 
 async def test_n_says_so_when_the_articles_have_no_discrepancy(tmp_path):

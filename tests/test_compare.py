@@ -181,7 +181,16 @@ def test_twitter_review_groups(twitter):
      ("Officials said 43 people died and 96 were rescued.", "96", "rescued"),
      ("A ferry sank, killing at least 45 people, officials said.", "45", "dead"),
      ("Divers resumed the search for 73 missing people.", "73", "missing"),
-     ("So far, a total of 377 people have arrived in Armenia.", "377", None)],
+     ("So far, a total of 377 people have arrived in Armenia.", "377", None),
+     ("Authorities evacuated 2,000 residents after the river destroyed 40 homes", "2,000", "displaced"),
+     ("Authorities evacuated 2,000 residents after the river destroyed 40 homes", "40", "destroyed"),
+     ("20 people were injured when a bus carrying 40 passengers crashed", "40", None),
+     ("Police arrested 12 of the 40 protesters", "40", None),
+     ("Police arrested 12 of the 40 protesters", "12", "arrested"),
+     ("No one was killed among the 200 passengers", "200", None),
+     ("None of the 30 workers were hurt", "30", None),
+     ("Rescue teams of 40 soldiers searched for the 12 missing", "40", None),
+     ("No one was killed, but 14 people were injured", "14", "injured")],
 )
 def test_figure_role(sentence, figure, role):
     start = sentence.index(figure)
@@ -202,3 +211,30 @@ def test_the_dead_the_rescued_and_the_missing_are_different_counts(tmp_path):
     values = sorted(sorted({m.figure.value for m in g.mentions}) for g in groups)
     assert values == [[43, 47], [69, 73], [96]]
     assert {"people dead", "people missing"} <= {g.about for g in groups}
+
+
+def _groups(tmp_path, a, b):
+    (tmp_path / "a.txt").write_text(a + "\n")
+    (tmp_path / "b.txt").write_text(b + "\n")
+    groups = compare(load_corpus([tmp_path])).figures
+    return sorted((g.status, sorted(m.figure.text for m in g.mentions)) for g in groups)
+
+
+def test_two_figures_of_one_sentence_never_join_one_group(tmp_path):
+    groups = _groups(tmp_path, "The militants fired 150 rockets and 20 cruise missiles at the port on Monday.",
+                     "The militants fired about 150 rockets and 20 cruise missiles at the port on Monday.")
+    assert groups == [("agree", ["150", "about 150"]), ("agree", ["20", "20"])]
+
+
+def test_a_figure_naming_nothing_goes_with_the_one_its_sentence_leaves_over(tmp_path):
+    groups = _groups(tmp_path,
+                     "Hurricane Delia dropped 12 inches of rain on Marlow County and brought a 6-foot storm surge.",
+                     "Hurricane Delia dropped 30 cm of rain on Marlow County and brought a storm surge of 2 metres.")
+    assert groups == [("agree", ["12 inches", "30 cm"]), ("agree", ["2 metres", "6-foot"])]
+
+
+def test_a_group_of_bare_counts_is_named_by_their_role(tmp_path):
+    (tmp_path / "a.txt").write_text("The ferry sank on Lake Veloria on Tuesday; 96 were rescued, the coast guard said.\n")
+    (tmp_path / "b.txt").write_text("The ferry sank on Lake Veloria on Tuesday; 90 were rescued, the coast guard said.\n")
+    (group,) = compare(load_corpus([tmp_path])).figures
+    assert (group.status, group.about) == ("conflict", "rescued")

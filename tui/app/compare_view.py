@@ -257,18 +257,22 @@ class CompareTable(ScrollView, can_focus=True):
             self.cursor = position
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.scroll_to_cursor()
+        self.scroll_to_cursor(from_below=new < old)
         self.refresh()
         self.post_message(self.CursorMoved(self, new))
 
-    def scroll_to_cursor(self, top: bool = False) -> None:
-        """Bring the focused row into view; ``top`` puts it at the top."""
+    def scroll_to_cursor(self, top: bool = False, from_below: bool = False) -> None:
+        """Bring the focused row into view; ``top`` puts it at the top. A row
+        taller than the view shows its start, or its end when the focus came
+        up to it from below, so reading on with k loses none of it."""
         if not self._tops or self.cursor >= len(self._tops):
             return
         start = self._tops[self.cursor]
         end = start + self._heights[self.cursor]
         height = self.scrollable_content_region.height or 1
-        if top or start < self.scroll_offset.y or end - start > height:
+        if from_below and not top and end - start > height:
+            self.scroll_to(y=end - height, animate=False, immediate=True)
+        elif top or start < self.scroll_offset.y or end - start > height:
             self.scroll_to(y=start, animate=False, immediate=True)
         elif end > self.scroll_offset.y + height:
             self.scroll_to(y=end - height, animate=False, immediate=True)

@@ -201,20 +201,24 @@ class BlockList(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
-        self.scroll_to_block(new)
+        self.scroll_to_block(new, from_below=new < old)
         if self.cursor_callback:
             self.cursor_callback(new)
 
-    def scroll_to_block(self, index: int) -> None:
+    def scroll_to_block(self, index: int, from_below: bool = False) -> None:
+        """Bring a block into view. One taller than the view shows its start,
+        or its end when the cursor came up to it from below."""
         if not self._tops or index >= len(self._tops):
             return
         top = self._tops[index]
         bottom = top + len(self._lines[index])
         height = self.scrollable_content_region.height or 1
-        if top < self.scroll_offset.y:
+        if bottom - top > height:
+            self.scroll_to(y=bottom - height if from_below else top, animate=False)
+        elif top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False)
         elif bottom > self.scroll_offset.y + height:
-            self.scroll_to(y=max(top, bottom - height), animate=False)
+            self.scroll_to(y=bottom - height, animate=False)
 
     def _scroll_within(self, direction: int, lines: int) -> bool:
         """Scroll through the cursor's block when it runs past the edge of the
@@ -240,7 +244,7 @@ class BlockList(ScrollView, can_focus=True):
         target = self.cursor + step
         if 0 <= target < len(self._blocks):
             self.cursor = self._nearest_selectable(target, 1 if step > 0 else -1)
-        if step < 0 and not any(self._selectable[: self.cursor]):
+        if step < 0 and self.cursor > 0 and not any(self._selectable[: self.cursor]):
             self.scroll_to(y=0, animate=False)  # blocks above the first that can be chosen (notes) come into view
 
     def action_page(self, direction: int) -> None:

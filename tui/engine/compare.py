@@ -46,7 +46,7 @@ _ROLES = {
                 "drowned bodies lives",
         "injured": "injured injuring injures wounded wounding hurt injuries hospitalised hospitalized",
         "missing": "missing unaccounted",
-        "rescued": "rescued rescue rescues rescuing saved survivors survived pulled",
+        "rescued": "rescued rescuing saved survivors survived pulled",
         "displaced": "evacuated evacuating evacuate evacuation displaced displacing fled fleeing homeless evacuees",
         "arrested": "arrested arresting detained detaining",
         "destroyed": "destroyed destroying razed levelled leveled flattened",
@@ -54,21 +54,43 @@ _ROLES = {
     }.items()
 }
 _ROLE_OF = {word: role for role, words in _ROLES.items() for word in words}
-_ROLE_WORD = re.compile(r"[^\W\d_]+")
-_ROLE_REACH = 5  # words after the figure, then before it, looked at for its role
+_ROLE_TOKEN = re.compile(r"[^\W_]+(?:['’][a-z]+)?|[,;:()]")
+_ROLE_REACH = 5  # words either side of the figure looked at for its role
+# Words that open another clause or phrase: a role word past them is another count's.
+_CLAUSE_WORDS = frozenset("""
+and but or when after before while as because since though although if unless until who whom which that where
+whereas among including
+""".split())
+_NEGATIONS = frozenset("no not none nobody never neither nor without n't".split())
 
 
 def figure_role(sentence: str, start: int, end: int) -> str | None:
     """The role of the count at sentence[start:end]: the nearest role word
-    after it ("43 people died", "96 were rescued"), else before it ("killing
-    at least 45 people"), within a few words and the same clause."""
-    after = _ROLE_WORD.findall(re.split(r"[;:,]| and | but ", sentence[end:], maxsplit=1)[0])[:_ROLE_REACH]
-    before = _ROLE_WORD.findall(re.split(r"[;:]| and | but ", sentence[:start])[-1])[-_ROLE_REACH:]
-    for word in after + before[::-1]:
-        role = _ROLE_OF.get(word.lower())
-        if role:
-            return role
-    return None
+    in its clause, after it ("43 people died", "96 were rescued") or before
+    it ("killing at least 45 people", "evacuated 2,000 residents"), with no
+    other number between ("12 of the 40 protesters" were not all arrested).
+    None when the clause is negated ("none of the 30 workers were hurt")."""
+    after = _clause_words(_ROLE_TOKEN.findall(sentence, end))
+    before = _clause_words(_ROLE_TOKEN.findall(sentence, 0, start)[::-1])
+    if any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in after + before):
+        return None
+    found = [(i, 0, _ROLE_OF[w]) for i, w in enumerate(after) if w in _ROLE_OF]
+    found += [(i, 1, _ROLE_OF[w]) for i, w in enumerate(before) if w in _ROLE_OF]
+    return min(found)[2] if found else None
+
+
+def _clause_words(tokens: list[str]) -> list[str]:
+    """Up to ``_ROLE_REACH`` lower-cased words from the figure outwards, to the
+    end of its clause or the next number."""
+    words: list[str] = []
+    for token in tokens:
+        word = token.lower()
+        if word in ",;:()" or word in _CLAUSE_WORDS or word[0].isdigit():
+            break
+        words.append(word)
+        if len(words) == _ROLE_REACH:
+            break
+    return words
 
 
 @dataclass(frozen=True)
@@ -250,9 +272,14 @@ def _about(mentions: list[Mention]) -> str:
     things = Counter(m.figure.thing for m in mentions if m.figure.thing)
     units = Counter(m.figure.unit for m in mentions if m.figure.unit)
     roles = {m.role for m in mentions if m.role}
+    role = roles.pop() if len(roles) == 1 else None
     if things:
         thing = things.most_common(1)[0][0]
-        return f"{thing} {roles.pop()}" if len(roles) == 1 else thing  # "people missing"
+        if role and thing != role and thing not in _ROLES[role]:
+            return f"{thing} {role}"  # "people missing"
+        return thing
+    if role:
+        return role
     if units:
         return units.most_common(1)[0][0]
     return mentions[0].figure.kind
@@ -310,14 +337,28 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             k = parent[k]
         return k
 
+    # Per group, the figure each of its sentences gives: two figures of one
+    # sentence ("43 people died and 96 were rescued", "150 rockets and 20
+    # missiles") are two quantities, and never join one group.
+    figure_in: dict[tuple[str, int], dict[tuple[str, str], int]] = {}
+
     def join(a: Mention, b: Mention, row_id: str) -> None:
         for m in (a, b):
-            parent.setdefault(m.key, m.key)
+            if m.key not in parent:
+                parent[m.key] = m.key
+                figure_in[m.key] = {(m.paragraph, m.sentence): m.figure.start}
             by_key[m.key] = m
             rows_of[m.key].add(row_id)
         ra, rb = find(a.key), find(b.key)
-        if ra != rb:
-            parent[rb] = ra
+        if ra == rb:
+            return
+        small, large = sorted((figure_in[ra], figure_in[rb]), key=len)
+        if any(large.get(sentence, start) != start for sentence, start in small.items()):
+            return
+        parent[rb] = ra
+        large.update(small)
+        figure_in[ra] = large
+        del figure_in[rb]
 
     for row in alignment.rows:
         if len(row.sources) < 2:
@@ -330,7 +371,11 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         keys = sorted(buckets, key=str)
         heads = {k: buckets[k][0] for k in keys}
         links = [(k, k) for k in keys]
-        links += [(ka, kb) for ka, kb in combinations(keys, 2) if _same_quantity(heads[ka], heads[kb])]
+        cross = [(ka, kb) for ka, kb in combinations(keys, 2) if _same_quantity(heads[ka], heads[kb])]
+        # Figures that name the same thing join first, so that a figure naming
+        # nothing goes with the one its sentence leaves over: "12 inches of rain"
+        # with "30 cm of rain", then "a 6-foot surge" with "a surge of 2 metres".
+        links += sorted(cross, key=lambda link: link[0][2] != link[1][2])
         for ka, kb in links:
             if ka == kb and not _same_quantity(heads[ka], heads[ka]):
                 continue  # a bare count with no thing is never grouped on its own
