@@ -436,3 +436,14 @@ def test_a_short_paragraph_ending_in_a_chinese_full_stop_is_text():
     text = "Body one here.\n\n协议涵盖一百二十五种产品。\n\nBody two here.\n"
     paragraphs, removed, _, _ = parse_article(text, "s")
     assert len(paragraphs) == 3 and not removed
+
+
+def test_a_link_that_loops_is_reported_and_skipped_in_a_folder(tmp_path):
+    _write(tmp_path / "a.txt", "A storm hit the coast on Monday.\n")
+    _write(tmp_path / "b.txt", "The storm hit the coast on Monday.\n")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    corpus = load_corpus([tmp_path])
+    assert [s.id for s in corpus.sources] == ["a", "b"]
+    assert any("loop.txt" in w and "skipped" in w for w in corpus.warnings)
+    with pytest.raises(CorpusError, match="back to itself"):
+        load_corpus([tmp_path / "loop.txt", tmp_path / "a.txt"])

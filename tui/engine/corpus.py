@@ -820,6 +820,8 @@ def _expand(paths: Sequence[Path]) -> tuple[list[tuple[Path, bool]], list[str]]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
+            if path.is_symlink():
+                raise CorpusError(f"{path}: a link to nothing, or back to itself")
             raise CorpusError(f"{path}: no such file or folder")
         if path.is_dir():
             try:
@@ -871,7 +873,11 @@ def load_corpus(
     seen: set[Path] = set()
     unique = []
     for f, explicit in files:
-        key = f.resolve()
+        try:
+            key = f.resolve()
+        except (OSError, RuntimeError):  # a symlink loop
+            warnings.append(f"{f}: cannot be read (a link that leads back to itself); skipped")
+            continue
         if key not in seen:
             seen.add(key)
             unique.append((f, explicit))

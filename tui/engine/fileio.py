@@ -20,6 +20,12 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` through a temporary file, fsync, then rename.
 
@@ -34,11 +40,12 @@ def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> N
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp_name, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
+        try:
+            # The old file's mode, or what a new file gets (mkstemp makes 0600).
+            mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+            os.chmod(tmp_name, mode)
+        except OSError:
+            pass
         os.replace(tmp_name, path)
     except BaseException:
         try:
