@@ -116,3 +116,17 @@ def test_folder_with_a_bad_file_warns_and_goes_on(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "parallax: warning:" in captured.err and "img.txt: is a binary file" in captured.err
     assert "000_325959a8911ed8b1" in captured.out
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_on_standard_output_is_an_error_message_not_a_traceback():
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "tui", "sources"], stdout=full, stderr=subprocess.PIPE,
+                                text=True, timeout=120)
+    assert result.returncode == 1
+    assert "cannot write to standard output" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_warns_of_a_review_file_that_is_not_there(tmp_path, capsys):
+    assert main(["report", str(SEEDS), "--format", "md", "--review", str(tmp_path / "missing.yaml")]) == 0
+    assert "no review file at" in capsys.readouterr().err

@@ -447,3 +447,8 @@ def test_a_link_that_loops_is_reported_and_skipped_in_a_folder(tmp_path):
     assert any("loop.txt" in w and "skipped" in w for w in corpus.warnings)
     with pytest.raises(CorpusError, match="back to itself"):
         load_corpus([tmp_path / "loop.txt", tmp_path / "a.txt"])
+
+
+def test_a_rules_file_named_but_missing_is_reported(tmp_path):
+    rules = load_rules([tmp_path / "nope.yaml"])
+    assert any("nope.yaml" in w and "no such file" in w for w in rules.warnings)

@@ -49,6 +49,20 @@ def test_report_escapes_article_text(tmp_path):
     assert "<script>" not in md
 
 
+def test_markdown_report_lets_no_markup_out_of_article_text_or_notes(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Mayor Quimby said ![img](x.png) 47 evacuees [left](http://x) Springfield &amp; the Tuesday flood.\n"
+    )
+    (tmp_path / "b.txt").write_text("Mayor Quimby said more than 100 evacuees left Springfield after the Tuesday flood.\n")
+    corpus = load_corpus([tmp_path])
+    result = compare(corpus)
+    store = ReviewStore(None)
+    store.set_mark("figures", figures_anchor(corpus, result.conflicts[0]), "disputed", "first line\n\n# Injected")
+    md = report_markdown(result, ReportMarks.from_resolution(resolve(store.marks, corpus, result)))
+    assert "![img](x.png)" not in md and "[left](http://x)" not in md and "&amp;amp;" in md
+    assert "\n# Injected" not in md and "first line # Injected" in md
+
+
 def test_report_carries_the_editors_marks(tmp_path, comparison, seed_corpus):
     store = ReviewStore(None)
     conflict = comparison.conflicts[0]

@@ -213,3 +213,36 @@ def test_failed_save_after_a_good_start(tmp_path, corpus_dir, monkeypatch):
     assert store.read_only and any("Cannot save review marks" in m for m in store.messages)
     assert (tmp_path / "review.yaml").read_text() == before  # the old file is intact
     assert store.marks[0].note == "second"  # the editor's change is kept in memory
+
+
+_TWO_MARKS = """marks:
+  - id: a
+    target: row
+    status: checked
+    anchor: {paragraphs: [{source: s, hash: h1, text: one}]}
+  - id: b
+    target: row
+    status: Checked-ish
+    anchor: {paragraphs: [{source: s, hash: h2, text: two}]}
+"""
+
+
+def test_one_bad_mark_is_skipped_and_the_others_load(tmp_path):
+    path = tmp_path / "review.yaml"
+    path.write_text(_TWO_MARKS)
+    store = ReviewStore.open(path)
+    assert [m.id for m in store.marks] == ["a"] and not store.read_only
+    assert any("1 mark could not be read" in m for m in store.messages)
+    assert path.read_text() == _TWO_MARKS  # untouched until the app saves
+    (backup,) = tmp_path.glob("review.yaml.corrupt-*")
+    assert backup.read_text() == _TWO_MARKS  # so saving loses nothing
+
+
+@pytest.mark.parametrize("content", [_TWO_MARKS, "marks: [ {target: row, anchor: [unclosed\n"])
+def test_a_report_reads_a_damaged_review_file_without_moving_it(tmp_path, content):
+    path = tmp_path / "review.yaml"
+    path.write_text(content)
+    store = ReviewStore.open(path, reading_only=True)
+    assert store.messages and path.read_text() == content
+    assert not list(tmp_path.glob("*.corrupt-*"))
+    assert [m.id for m in store.marks] == (["a"] if content == _TWO_MARKS else [])

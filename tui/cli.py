@@ -7,6 +7,8 @@ answer at once; the engine and the terminal UI load when a command needs them.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -167,6 +169,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 def _write_output(text: str, output: str | None) -> None:
     if not output:
         sys.stdout.write(text)
+        sys.stdout.flush()
         return
     from .engine.fileio import atomic_write_text
 
@@ -195,16 +198,18 @@ def cmd_discrepancies(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _review_store(args: argparse.Namespace, corpus: Corpus):  # type: ignore[no-untyped-def]
+def _review_store(args: argparse.Namespace, corpus: Corpus, *, reading_only: bool = False):  # type: ignore[no-untyped-def]
     from .engine.review import ReviewStore, default_review_path
 
     if args.review:
         path, note = Path(args.review), None
     else:
         path, note = default_review_path(corpus)
-    store = ReviewStore.open(path)
+    store = ReviewStore.open(path, reading_only=reading_only)
     if note:
         store.messages.insert(0, note)
+    if args.review and reading_only and not path.exists():
+        store.messages.append(f"no review file at {path}; the report has no marks")
     return store
 
 
@@ -215,7 +220,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     corpus = _load(args)
     comparison = compare(corpus, strictness=args.strictness)
-    store = _review_store(args, corpus)
+    store = _review_store(args, corpus, reading_only=True)
     for message in store.messages:
         print(f"{PROG}: warning: {message}", file=sys.stderr)
     marks = ReportMarks.from_resolution(resolve(store.marks, corpus, comparison))
@@ -257,6 +262,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # standard output on a full or failing disk
+        if exc.errno not in _WRITE_FAILURES:
+            raise
+        print(f"{PROG}: error: cannot write to standard output: {exc.strerror or exc}", file=sys.stderr)
+        _silence_stdout()
+        return EXIT_ERROR
+
+
+_WRITE_FAILURES = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit
+    does not fail a second time with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

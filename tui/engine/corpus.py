@@ -304,7 +304,9 @@ def user_rules_path() -> Path:
 
 
 @lru_cache(maxsize=8)
-def _load_rule_files(paths: tuple[Path, ...]) -> Rules:
+def _load_rule_files(paths: tuple[Path, ...], named: frozenset[Path] = frozenset()) -> Rules:
+    """Rules from each file; a missing one is skipped, with a warning when
+    the user named it (``named``), since then it is likely a typo."""
     furniture: list[FurnitureRule] = []
     metadata: list[MetadataRule] = []
     warnings: list[str] = []
@@ -312,6 +314,8 @@ def _load_rule_files(paths: tuple[Path, ...]) -> Rules:
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
+            if path in named:
+                warnings.append(f"furniture rules {path}: no such file; ignored")
             continue
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             warnings.append(f"furniture rules {path} could not be read ({exc.__class__.__name__}); ignored")
@@ -325,7 +329,7 @@ def _load_rule_files(paths: tuple[Path, ...]) -> Rules:
 
 def load_rules(extra: Sequence[Path] = ()) -> Rules:
     """The bundled rules, plus the user's config file and any extra files."""
-    return _load_rule_files((DEFAULT_RULES, user_rules_path(), *map(Path, extra)))
+    return _load_rule_files((DEFAULT_RULES, user_rules_path(), *map(Path, extra)), frozenset(map(Path, extra)))
 
 
 # ---------------------------------------------------------------- metadata

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -203,8 +204,15 @@ def report_data(comparison: Comparison, marks: ReportMarks | None = None) -> dic
     }
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`").replace("<", "&lt;")
+    """Text as literal Markdown on one line: no emphasis, link, image, table
+    cell, HTML or heading can come out of an article or a note."""
+    text = " ".join(text.split())  # a note's own lines must not start a heading or a list
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def report_markdown(comparison: Comparison, marks: ReportMarks | None = None, title: str = "Sourcing report") -> str:

@@ -277,10 +277,13 @@ class ReviewStore:
     # ------------------------------------------------------------ loading
 
     @classmethod
-    def open(cls, path: Path) -> ReviewStore:
-        """Load the marks. A corrupted file is kept as a backup and the store
-        starts empty, with a message; nothing raises."""
+    def open(cls, path: Path, *, reading_only: bool = False) -> ReviewStore:
+        """Load the marks; nothing raises. A damaged file is kept: the app
+        sets it aside as a backup before it saves again, and a reader
+        (``reading_only``: the report) leaves it where it is. A mark that
+        cannot be read is skipped with a message; the others load."""
         store = cls(path)
+        store.read_only = reading_only
         assert store.path is not None
         try:
             raw = store.path.read_text(encoding="utf-8")
@@ -293,25 +296,59 @@ class ReviewStore:
             )
             return store
         try:
-            store._parse(raw)
+            skipped = store._parse(raw)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
-            backup = store._backup_corrupt()
             store.marks, store.session = [], {}
+            if reading_only:
+                store.messages.append(f"Review file {store.path} is damaged ({_short(exc)}); it has no marks to show.")
+                return store
+            backup = store._backup_corrupt()
             where = f"kept as {backup}" if backup else "left in place (it could not be copied)"
             store.messages.append(f"Review file {store.path} is damaged ({_short(exc)}); it was {where}. Starting with no marks.")
             if backup is None:
                 store.read_only = True
+            return store
+        if skipped:
+            count, first = len(skipped), skipped[0]
+            what = f"{count} mark{'s' if count > 1 else ''} could not be read ({first})"
+            if reading_only:
+                store.messages.append(f"Review file {store.path}: {what}; the other marks are shown.")
+            else:
+                backup = store._backup_copy()
+                if backup is None:
+                    store.read_only = True  # saving would lose the unread marks
+                    store.messages.append(f"Review file {store.path}: {what}; marks are not saved this session.")
+                else:
+                    store.messages.append(f"Review file {store.path}: {what}; the file as it was is kept as {backup}.")
         return store
 
-    def _parse(self, raw: str) -> None:
+    def _parse(self, raw: str) -> list[str]:
+        """Read the file; the reasons of the marks that could not be read."""
         data = load_yaml(raw)
         if data is None:
-            return
+            return []
         if not isinstance(data, dict) or not isinstance(data.get("marks", []), list):
             raise ValueError("expected a mapping with a 'marks' list")
-        self.marks = [Mark.from_dict(m) for m in data.get("marks") or []]
+        skipped: list[str] = []
+        self.marks = []
+        for number, item in enumerate(data.get("marks") or [], 1):
+            try:
+                self.marks.append(Mark.from_dict(item))
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                skipped.append(f"mark {number}: {_short(exc)}")
         session = data.get("session") or {}
         self.session = session if isinstance(session, dict) else {}
+        return skipped
+
+    def _backup_copy(self) -> Path | None:
+        assert self.path is not None
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        try:
+            atomic_write_text(backup, self.path.read_text(encoding="utf-8"))
+        except OSError:
+            return None
+        return backup
 
     def _backup_corrupt(self) -> Path | None:
         assert self.path is not None
