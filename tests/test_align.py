@@ -348,3 +348,27 @@ def test_weak_links_that_a_third_source_confirms_make_a_row(tmp_path):
     assert not [r for r in two.rows if len(r.sources) > 1]
     three = _align_articles(tmp_path / "three", **articles)
     assert [r.paragraphs for r in three.rows if len(r.sources) > 1] == [["a:p1", "b:p1", "c:p1"]]
+
+
+def _places(*where):
+    """A _Nodes of one sentence per (source, paragraph number)."""
+    from tui.engine.align import _Nodes
+
+    return _Nodes(
+        members=[[i] for i in range(len(where))],
+        sources=[{s: 1} for s, _ in where],
+        of=list(range(len(where))),
+        places=[{s: {p}} for s, p in where],
+    )
+
+
+def test_a_weak_link_between_strongly_linked_neighbours_is_confirmed():
+    from tui.engine.align import _between_neighbours
+
+    nodes = _places(("a", 1), ("b", 4), ("a", 2), ("b", 5), ("a", 3), ("b", 9))
+    weak = {2: {3}, 3: {2}, 4: {5}, 5: {4}}
+    strong_before = [(10.0, 0, 1, True)]  # a:p1 with b:p4, so a:p2 with b:p5 follows
+    assert _between_neighbours(weak, nodes, strong_before) == {(2, 3)}
+    assert _between_neighbours(weak, nodes, [(10.0, 0, 1, False)]) == set()  # a weak neighbour confirms nothing
+    crossed = [(10.0, 0, 5, True)]  # a:p1 with b:p9: no neighbour of a:p2 / b:p5
+    assert _between_neighbours(weak, nodes, crossed) == set()

@@ -9,7 +9,9 @@ same facts.
    weight and relative to what the two sentences say (or is one sentence
    lightly edited), and each is (nearly) the other's best match in its source.
    Three sentences of three sources that are each other's best matches link
-   on half that evidence: each telling confirms the other two.
+   on half that evidence: each telling confirms the other two. So do two
+   whose paragraphs' neighbours (the ones before, or the ones after) are
+   strongly linked: the two reports tell that passage in the same order.
 4. Linked sentences form facts by average-link clustering: a sentence joins a
    fact when it is linked to most of it, two facts merge only when nearly all
    pairs across them are linked, so one chance link does not chain two facts
@@ -256,11 +258,38 @@ def _candidate_links(
             weak[u].add(v)
             weak[v].add(u)
         links.append((shared, u, v, strong))
-    corroborated = _corroborated(weak, nodes)
+    corroborated = _corroborated(weak, nodes) | _between_neighbours(weak, nodes, links)
     if corroborated:
         links = [(shared, u, v, strong or (u, v) in corroborated) for shared, u, v, strong in links]
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
     return links, weights, one_sided
+
+
+def _between_neighbours(
+    weak: dict[int, set[int]], nodes: _Nodes, links: list[tuple[float, int, int, bool]]
+) -> set[tuple[int, int]]:
+    """Weak links whose paragraphs' neighbours, the one before in both sources
+    or the one after in both, are strongly linked: two reports that tell
+    the same passage in the same order confirm the step between."""
+    strong: set[tuple[str, int, str, int]] = set()
+    for _, u, v, is_strong in links:
+        if not is_strong:
+            continue
+        for sa, pas in nodes.places[u].items():
+            for sb, pbs in nodes.places[v].items():
+                if sa != sb:
+                    strong.update((sa, pa, sb, pb) for pa in pas for pb in pbs)
+                    strong.update((sb, pb, sa, pa) for pa in pas for pb in pbs)
+    out: set[tuple[int, int]] = set()
+    for u, around in weak.items():
+        for v in around:
+            if v < u:
+                continue
+            if any((sa, pa + d, sb, pb + d) in strong
+                   for sa, pas in nodes.places[u].items() for sb, pbs in nodes.places[v].items() if sa != sb
+                   for pa in pas for pb in pbs for d in (-1, 1)):
+                out.add((u, v))
+    return out
 
 
 def _corroborated(weak: dict[int, set[int]], nodes: _Nodes) -> set[tuple[int, int]]:
