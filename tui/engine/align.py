@@ -271,21 +271,29 @@ def _between_neighbours(
     """Weak links whose paragraphs' neighbours, the one before in both sources
     or the one after in both, are strongly linked: two reports that tell
     the same passage in the same order confirm the step between."""
-    strong: set[tuple[str, int, str, int]] = set()
+    if not weak:
+        return set()
+    strong: dict[int, set[int]] = defaultdict(set)
     for _, u, v, is_strong in links:
-        if not is_strong:
-            continue
-        for sa, pas in nodes.places[u].items():
-            for sb, pbs in nodes.places[v].items():
-                if sa != sb:
-                    strong.update((sa, pa, sb, pb) for pa in pas for pb in pbs)
-                    strong.update((sb, pb, sa, pa) for pa in pas for pb in pbs)
+        if is_strong:
+            strong[u].add(v)
+            strong[v].add(u)
+    in_paragraph: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for node, places in enumerate(nodes.places):
+        for source, numbers in places.items():
+            for number in numbers:
+                in_paragraph[source, number].append(node)
+
+    def linked(a: tuple[str, int], b: tuple[str, int]) -> bool:
+        there = in_paragraph.get(b, [])
+        return any(not strong.get(x, set()).isdisjoint(there) for x in in_paragraph.get(a, [])) if there else False
+
     out: set[tuple[int, int]] = set()
     for u, around in weak.items():
         for v in around:
-            if v < u:
+            if v < u or (u, v) in out:
                 continue
-            if any((sa, pa + d, sb, pb + d) in strong
+            if any(linked((sa, pa + d), (sb, pb + d))
                    for sa, pas in nodes.places[u].items() for sb, pbs in nodes.places[v].items() if sa != sb
                    for pa in pas for pb in pbs for d in (-1, 1)):
                 out.add((u, v))
