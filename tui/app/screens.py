@@ -777,7 +777,7 @@ HELP_KEYS = [
     ("d", "Discrepancies: every variant and figure conflict"),
     ("s", "Sources: hide, order and pin columns"),
     ("Compare", ""),
-    ("↑ ↓  j k", "previous / next row"),
+    ("↑ ↓  j k", "previous / next row; a tall one scrolls first"),
     ("PgUp PgDn  g G", "page; first / last row"),
     ("← →  h l  Tab", "previous / next column (source)"),
     ("1–9", "focus that source's column"),
