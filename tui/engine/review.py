@@ -14,6 +14,7 @@ import hashlib
 import os
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -341,21 +342,19 @@ class ReviewStore:
         return skipped
 
     def _backup_copy(self) -> Path | None:
-        assert self.path is not None
-        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        try:
-            atomic_write_text(backup, self.path.read_text(encoding="utf-8"))
-        except OSError:
-            return None
-        return backup
+        """Copy the file as it is beside it; the copy's path, or None."""
+        return self._backup(lambda src, dst: atomic_write_text(dst, src.read_text(encoding="utf-8")))
 
     def _backup_corrupt(self) -> Path | None:
+        """Move the file aside; the new path, or None."""
+        return self._backup(os.replace)
+
+    def _backup(self, keep: Callable[[Path, Path], object]) -> Path | None:
         assert self.path is not None
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         try:
-            os.replace(self.path, backup)
+            keep(self.path, backup)
         except OSError:
             return None
         return backup
