@@ -253,19 +253,12 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
         for f in extract_figures(p.text):
             if f.kind not in COMPARABLE_KINDS:
                 continue
-            start, end = _sentence_span(p.sentences, f.start, len(p.text))
+            start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]
             role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" else None
             mentions.append(Mention(p.source_id, p.id, f, sentence, role))
         out[p.id] = mentions
     return out
-
-
-def _sentence_span(spans: tuple[tuple[int, int], ...], offset: int, length: int) -> tuple[int, int]:
-    for start, end in spans:
-        if start <= offset < end:
-            return start, end
-    return 0, length
 
 
 def _about(mentions: list[Mention]) -> str:

@@ -55,6 +55,11 @@ class Paragraph:
     def source_id(self) -> str:
         return self.id.rsplit(":p", 1)[0]
 
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``offset``; the whole paragraph
+        if none does."""
+        return next(((s, e) for s, e in self.sentences if s <= offset < e), (0, len(self.text)))
+
 
 @dataclass(frozen=True)
 class Removed:

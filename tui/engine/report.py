@@ -120,7 +120,8 @@ def _variant_quotes(corpus: Corpus, group: VariantGroup, per_form: int = 1) -> l
                 continue
             seen.add(o.source)
             p = corpus.paragraph(o.paragraph)
-            sentence = next((p.text[s:e] for s, e in p.sentences if s <= o.start < e), p.text)
+            start, end = p.sentence_at(o.start)
+            sentence = p.text[start:end]
             out.append((labels[o.source], p.text[o.start : o.end] or form, sentence))
             if len(seen) >= per_form * 3:
                 break
