@@ -479,8 +479,7 @@ def _signed(text: str, fig: Figure) -> Figure:
     m = _SIGN_BEFORE_RE.search(text, max(0, fig.start - 8), fig.start)
     if not m:
         return fig
-    high = None if fig.high is None else -fig.high
-    if high is not None:
+    if fig.high is not None:
         return fig  # "-5 to 10C": leave a range that crosses zero alone
     start, bound = m.start(), fig.bound
     qualifier = _QUALIFIER_RE.search(text, max(0, start - _LEFT_WINDOW), start)
@@ -1380,9 +1379,7 @@ def _compare_same_bound(a: Figure, b: Figure, fa: float, fb: float) -> tuple[str
     slack = max(_rounding(a.value) * fa, _rounding(b.value) * fb)
     if a.unit != b.unit:
         slack = max(slack, _written_precision(a) * fa, _written_precision(b) * fb)
-    conversion = ""
-    if a.unit != b.unit and a.unit and b.unit:
-        conversion = f" (converting {_amount(b)} = {_quantity(b.value * fb / fa, a.unit)})"
+    conversion = _conversion_note(a, b, fa, fb)
     eps = 1e-9 * max(1.0, abs(va), abs(vb))
     if abs(va - vb) <= slack + eps:
         return "agree", f"{_q(a)} and {_q(b)} state the same figure{conversion}"
@@ -1495,10 +1492,15 @@ def _compare_dates(a: Figure, b: Figure) -> tuple[str, str]:
     return "conflict", f"{_q(a)} and {_q(b)} are different dates"
 
 
-def _reason(a: Figure, b: Figure, fa: float, fb: float, agree: bool) -> str:
-    conversion = ""
+def _conversion_note(a: Figure, b: Figure, fa: float, fb: float) -> str:
+    """ " (converting 16 km = 9.94 miles)" when the units differ; "" otherwise."""
     if a.unit != b.unit and a.unit and b.unit:
-        conversion = f" (converting {_amount(b)} = {_quantity(b.value * fb / fa, a.unit)})"
+        return f" (converting {_amount(b)} = {_quantity(b.value * fb / fa, a.unit)})"
+    return ""
+
+
+def _reason(a: Figure, b: Figure, fa: float, fb: float, agree: bool) -> str:
+    conversion = _conversion_note(a, b, fa, fb)
     exact_a, exact_b = _is_point(a), _is_point(b)
     if exact_a and exact_b:
         va, vb = a.value * fa, b.value * fb
