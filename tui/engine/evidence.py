@@ -175,11 +175,10 @@ class SentenceEvidence:
 
 
 def _tokens(
-    text: str, start: int, end: int, capitalised_words: set[str], lower_case_words: AbstractSet[str] = frozenset()
+    text: str, start: int, end: int, capitalised_words: set[str], headline: bool = False
 ) -> list[Token]:
     out = []
     first = True
-    headline = _is_title_case(text, start, end, lower_case_words)
     for m in _WORD.finditer(text, start, end):
         word = m.group(0)
         is_cap = word[0].isupper() or bool(_PARTICLE_NAME.match(word))
@@ -244,11 +243,18 @@ def _lower_case_words(paragraphs: Iterable[Paragraph]) -> frozenset[str]:
     return frozenset(fold_word(m.group(0)) for p in paragraphs for m in _WORD.finditer(p.text) if m.group(0)[0].islower())
 
 
-def _mid_sentence_capitals(paragraphs: Iterable[Paragraph], lower_case_words: AbstractSet[str]) -> set[str]:
+def _headlines(paragraphs: Iterable[Paragraph], lower_case_words: AbstractSet[str]) -> frozenset[tuple[str, int]]:
+    """(paragraph id, sentence start) of every title-case headline sentence."""
+    return frozenset(
+        (p.id, s) for p in paragraphs for s, e in p.sentences if _is_title_case(p.text, s, e, lower_case_words)
+    )
+
+
+def _mid_sentence_capitals(paragraphs: Iterable[Paragraph], headlines: AbstractSet[tuple[str, int]]) -> set[str]:
     caps: set[str] = set()
     for p in paragraphs:
         for s, e in p.sentences:
-            if _is_title_case(p.text, s, e, lower_case_words):
+            if (p.id, s) in headlines:
                 continue
             for i, m in enumerate(_WORD.finditer(p.text, s, e)):
                 if i and m.group(0)[0].isupper():
@@ -452,7 +458,7 @@ def sentence_evidence(
     reference: _dt.date | None = None,
     acronyms: frozenset[str] = frozenset(),
     expansions: dict[str, set[str]] | None = None,
-    lower_case_words: AbstractSet[str] = frozenset(),
+    headlines: AbstractSet[tuple[str, int]] = frozenset(),
 ) -> list[SentenceEvidence]:
     figures = extract_figures(p.text)
     quotes = _quote_spans(p.text)
@@ -483,7 +489,7 @@ def sentence_evidence(
                 # One figure counts once as a value (exact or close) and once as its thing.
                 add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fg" else None)
 
-        tokens = _tokens(p.text, s, e, capitalised_words, lower_case_words)
+        tokens = _tokens(p.text, s, e, capitalised_words, (p.id, s) in headlines)
         if number_spans:
             tokens = [t for t in tokens if not any(a <= t.start < b for a, b in number_spans)]
         if reference is not None:
@@ -680,8 +686,8 @@ def reference_dates(corpus: Corpus) -> dict[str, _dt.date | None]:
 def build_evidence(corpus: Corpus) -> Evidence:
     paragraphs = list(corpus.paragraphs())
     reference = reference_dates(corpus)
-    lower_case_words = _lower_case_words(paragraphs)
-    capitals = _mid_sentence_capitals(paragraphs, lower_case_words)
+    headlines = _headlines(paragraphs, _lower_case_words(paragraphs))
+    capitals = _mid_sentence_capitals(paragraphs, headlines)
     acronyms = _corpus_acronyms(paragraphs)
     expansions: dict[str, set[str]] = {}
     vocabulary = {stem(w) for w in {m.group(0) for p in paragraphs for m in _WORD.finditer(p.text)} if "-" not in w}
@@ -694,7 +700,7 @@ def build_evidence(corpus: Corpus) -> Evidence:
         template = by_text.get((p.text, day))
         if template is None:
             template = by_text[p.text, day] = sentence_evidence(p, capitals, vocabulary, day, acronyms, expansions,
-                                                                lower_case_words)
+                                                                headlines)
             evs = template
         else:
             evs = [replace(ev, paragraph=p.id, source=p.source_id) for ev in template]
