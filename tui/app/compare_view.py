@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .lines import CURSOR_BINDINGS, to_strip, wrap_offsets
+from .lines import CURSOR_BINDINGS, scroll_through, to_strip, wrap_offsets
 from .model import MarkStyles, ViewModel
 
 MIN_COLUMN_WIDTH = 38
@@ -278,22 +278,11 @@ class CompareTable(ScrollView, can_focus=True):
             self.scroll_to(y=end - height, animate=False, immediate=True)
 
     def _scroll_within(self, direction: int, lines: int) -> bool:
-        """Scroll through the focused row when it runs past the edge of the
-        view in that direction: a row taller than the screen is read a part
-        at a time before the focus leaves it."""
+        """Scroll through the focused row while it runs past the edge of the view."""
         if not self._tops or self.cursor >= len(self._tops):
             return False
         top = self._tops[self.cursor]
-        bottom = top + self._heights[self.cursor]
-        height = self.scrollable_content_region.height or 1
-        y = self.scroll_offset.y
-        if direction > 0 and bottom > y + height:
-            self.scroll_to(y=min(y + lines, bottom - height), animate=False, immediate=True)
-            return True
-        if direction < 0 and top < y:
-            self.scroll_to(y=max(y - lines, top), animate=False, immediate=True)
-            return True
-        return False
+        return scroll_through(self, top, top + self._heights[self.cursor], direction, lines, immediate=True)
 
     def action_cursor(self, step: int) -> None:
         if not self._scroll_within(step, 1):

@@ -94,6 +94,23 @@ def to_strip(text: Text, width: int, style: Style | None = None) -> Strip:
 _CONSOLE = Console(width=10_000, color_system=None, force_terminal=False, legacy_windows=False)
 
 
+def scroll_through(view: ScrollView, top: int, bottom: int, direction: int, lines: int,
+                   immediate: bool = False) -> bool:
+    """Scroll ``lines`` further through the item at lines top..bottom when it
+    runs past the edge of the view in ``direction``: an item taller than the
+    screen is read a part at a time before the cursor leaves it. False when
+    that edge of it is already in view."""
+    height = view.scrollable_content_region.height or 1
+    y = view.scroll_offset.y
+    if direction > 0 and bottom > y + height:
+        view.scroll_to(y=min(y + lines, bottom - height), animate=False, immediate=immediate)
+        return True
+    if direction < 0 and top < y:
+        view.scroll_to(y=max(y - lines, top), animate=False, immediate=immediate)
+        return True
+    return False
+
+
 # The keys that move a cursor through a list, shared by the line-API views.
 CURSOR_BINDINGS = [
     Binding("down,j", "cursor(1)", "Down", show=False),
@@ -221,22 +238,11 @@ class BlockList(ScrollView, can_focus=True):
             self.scroll_to(y=bottom - height, animate=False)
 
     def _scroll_within(self, direction: int, lines: int) -> bool:
-        """Scroll through the cursor's block when it runs past the edge of the
-        view in that direction: a paragraph taller than the screen is read
-        a part at a time before the cursor leaves it."""
+        """Scroll through the cursor's block while it runs past the edge of the view."""
         if not self._tops or self.cursor >= len(self._tops):
             return False
         top = self._tops[self.cursor]
-        bottom = top + len(self._lines[self.cursor])
-        height = self.scrollable_content_region.height or 1
-        y = self.scroll_offset.y
-        if direction > 0 and bottom > y + height:
-            self.scroll_to(y=min(y + lines, bottom - height), animate=False)
-            return True
-        if direction < 0 and top < y:
-            self.scroll_to(y=max(y - lines, top), animate=False)
-            return True
-        return False
+        return scroll_through(self, top, top + len(self._lines[self.cursor]), direction, lines)
 
     def action_cursor(self, step: int) -> None:
         if self._scroll_within(step, 1):
