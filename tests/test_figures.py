@@ -843,3 +843,14 @@ def test_floor_reason_quotes_the_word_the_article_used() -> None:
 )
 def test_percent_before_a_noun_says_what_it_is(text: str, thing: str) -> None:
     assert only(text).thing == thing
+
+
+@pytest.mark.parametrize(("one", "other", "written"), [
+    ("it was 2.54 cm deep", "it was 1 inch deep", "1 inch"),
+    ("a 1.609 km walk", "a 1 mile walk", "1 mile"),
+    ("it was 5.08 cm deep", "it was 2 inches deep", "2 inches"),
+    ("0.4047 hectares of forest", "1 acre of forest", "1 acre"),
+])
+def test_a_converted_figure_is_named_singular_or_plural_by_its_value(one, other, written) -> None:
+    _, reason = compare_figures(only(other), only(one))
+    assert f"= {written})" in reason

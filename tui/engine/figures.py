@@ -1585,28 +1585,27 @@ def _quantity(value: float, unit: str | None) -> str:
         return f"{'-' if value < 0 else ''}{_CURRENCY_SYMBOLS[unit]}{_fmt(abs(value))}"
     if unit in _MONEY_UNITS:
         return f"{_fmt(value)} {unit.upper()}"
-    name = _unit_name(unit)
-    if name and value != 1 and name in _PLURAL_UNITS:
-        name = _PLURAL_UNITS[name]
-    return f"{_fmt(value)} {name}" if name else _fmt(value)
+    if unit is None:
+        return _fmt(value)
+    singular, plural = _UNIT_NAMES.get(unit, (unit, unit))
+    number = _fmt(value)
+    return f"{number} {singular if number in ('1', '-1') else plural}"
 
 
 _CURRENCY_SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "inr": "₹", "rub": "₽"}
 _MONEY_UNITS = frozenset(code for code, kind in _UNITS.values() if kind == "money") | frozenset(_CURRENCY_PREFIXES.values())
 
-_PLURAL_UNITS = {w: w + "s" for w in (
-    "tonne", "mile", "day", "week", "hour", "minute", "second", "month", "year", "decade", "acre",
-    "hectare", "litre", "barrel", "degree", "gram")} | {"century": "centuries"}
-
-
-def _unit_name(unit: str | None) -> str:
-    if unit is None:
-        return ""
-    return {"year_duration": "year", "percentage_point": "percentage points", "sq_mile": "square miles",
-            "nautical_mile": "nautical miles", "m2": "square metres", "m3": "cubic metres",
-            "sq_ft": "square feet", "cu_ft": "cubic feet", "inch": "inches", "yard": "yards",
-            "celsius": "°C", "fahrenheit": "°F", "kmh": "km/h", "troy_oz": "troy ounces",
-            "gallon": "gallons", "knot": "knots"}.get(unit, unit)
+# How a unit is written after a value, (one, several); codes not listed are
+# written as they are ("km", "kg", "percent").
+_UNIT_NAMES: dict[str, tuple[str, str]] = {w: (w, w + "s") for w in (
+    "tonne", "mile", "day", "week", "hour", "minute", "second", "month", "decade", "acre",
+    "hectare", "litre", "barrel", "degree", "yard", "gallon", "knot")} | {
+    "inch": ("inch", "inches"), "century": ("century", "centuries"), "year_duration": ("year", "years"),
+    "percentage_point": ("percentage point", "percentage points"), "sq_mile": ("square mile", "square miles"),
+    "nautical_mile": ("nautical mile", "nautical miles"), "m2": ("square metre", "square metres"),
+    "m3": ("cubic metre", "cubic metres"), "sq_ft": ("square foot", "square feet"),
+    "cu_ft": ("cubic foot", "cubic feet"), "troy_oz": ("troy ounce", "troy ounces"),
+    "celsius": ("°C", "°C"), "fahrenheit": ("°F", "°F"), "kmh": ("km/h", "km/h")}
 
 
 def _fmt(value: float) -> str:
