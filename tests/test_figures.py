@@ -815,14 +815,34 @@ def test_north_of_is_a_floor_not_an_exact_figure() -> None:
 
 @pytest.mark.parametrize(
     ("bounded", "word"),
-    [("roughly $38.7 million", "roughly"), ("around $38.7 million", "around"),
-     ("approximately $38.7 million", "approximately"), ("$38.7 million or so", "or so"),
-     ("about $38.7 million", "about")],
+    [("roughly $40 million", "roughly"), ("around $40 million", "around"),
+     ("approximately $40 million", "approximately"), ("$40 million or so", "or so"),
+     ("about $40 million", "about")],
 )
 def test_about_reason_quotes_the_word_the_article_used(bounded: str, word: str) -> None:
     status, reason = compare_figures(only("$50 million"), only(bounded))
     assert status == "conflict"
     assert reason.endswith(f"'{word}' allows 15%"), reason
+
+
+@pytest.mark.parametrize(
+    ("bounded", "other", "status"),
+    [("about $212 billion", "$209 billion", "conflict"), ("about $110 billion", "$110.4 billion", "agree"),
+     ("about $15.4 billion", "$13 billion", "conflict"), ("about 2,000 troops", "1,850 troops", "agree"),
+     ("about 360 people", "377 people", "conflict"), ("about 120,000 people", "117,000 people", "agree"),
+     ("about two million people", "1.8 million people", "agree"), ("about 212 km", "about 209 km", "conflict"),
+     ("about 40 km", "about 41 km", "agree"), ("nearly 2,000 people", "1,850 people", "agree"),
+     ("nearly 212 people", "205 people", "conflict")],
+)
+def test_about_reaches_no_further_than_the_last_digit_stated(bounded: str, other: str, status: str) -> None:
+    assert compare_figures(only(bounded), only(other))[0] == status
+    assert compare_figures(only(other), only(bounded))[0] == status
+
+
+def test_the_reason_gives_what_about_allows_for_a_precise_figure() -> None:
+    _, reason = compare_figures(only("$209 billion"), only("about $212 billion"))
+    assert reason == ("$209,000,000,000 is 1.42% below 'about $212 billion'; "
+                      "'about' allows 0.47% for a figure stated this precisely")
 
 
 def test_floor_reason_quotes_the_word_the_article_used() -> None:

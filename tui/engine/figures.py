@@ -1103,6 +1103,23 @@ def _read_thing(text: str, r: _Reading, floor: int) -> None:
     r.thing = _thing_after(text, r.end, r.value, singular_ok=singular_ok)
     if r.thing is None and r.kind == "count":
         r.thing = _thing_before(text, r.number_start, floor) or _counted_before(text, r.number_start, floor)
+    elif r.thing is None and r.kind == "money":
+        r.thing = _money_in(text, r.end) or _thing_before(text, r.start, floor)
+
+
+_MONEY_IN_RE = re.compile(r"\s+in\s+(?=[a-z])")
+
+
+def _money_in(text: str, pos: int) -> str | None:
+    """ "$110 billion in assets" -> "asset": what a sum is of, after "in" (but
+    not "in the first quarter" or "in Texas")."""
+    m = _MONEY_IN_RE.match(text, pos)
+    if not m:
+        return None
+    words = _noun_phrase(text, m.end())
+    if not words or words[0] in _DETERMINERS or words[0] in _PRONOUNS:
+        return None
+    return _head(words, singular_ok=True)
 
 
 def _thing_of(text: str, pos: int) -> str | None:
@@ -1383,9 +1400,8 @@ def _compare_same_bound(a: Figure, b: Figure, fa: float, fb: float) -> tuple[str
     eps = 1e-9 * max(1.0, abs(va), abs(vb))
     if abs(va - vb) <= slack + eps:
         return "agree", f"{_q(a)} and {_q(b)} state the same figure{conversion}"
-    if a.bound in ("about", "nearly") and abs(va - vb) <= ABOUT_TOLERANCE * max(abs(va), abs(vb)) + eps:
-        allowed = f"{int(ABOUT_TOLERANCE * 100)}% that '{_qualifier_words(a)}' allows"
-        return "agree", f"{_q(a)} and {_q(b)} are within the {allowed}{conversion}"
+    if a.bound in ("about", "nearly") and abs(va - vb) <= max(about_width(a) * fa, about_width(b) * fb) + eps:
+        return "agree", f"{_q(a)} and {_q(b)} are within what '{_qualifier_words(a)}' allows{conversion}"
     return "conflict", f"{_q(a)} and {_q(b)} state different figures{conversion}"
 
 
@@ -1425,6 +1441,26 @@ def _written_precision(f: Figure) -> float:
     return 0.5 * 10 ** -decimals * f.value / written
 
 
+def about_width(f: Figure) -> float:
+    """How far "about X" or "nearly X" reaches from X: 15% of it, but no more
+    than one unit of its last significant digit, so that a figure stated
+    precisely is read precisely: "about 2,000" covers 1,700 to 2,300, but
+    "about 212" only 211 to 213 and "about $15.4 billion" $15.3bn to $15.5bn."""
+    width = ABOUT_TOLERANCE * abs(f.value)
+    m = _WRITTEN_NUMBER_RE.search(f.text)
+    if not m:
+        return width  # in words: "about two million"
+    digits = m.group(0).replace(",", "").replace("\u202f", "")
+    written = float(digits)
+    if written == 0:
+        return width
+    if m.group(1):
+        unit = 10.0 ** -len(m.group(1))
+    else:
+        unit = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return min(width, unit * abs(f.value / written))
+
+
 def _relative_precision(f: Figure) -> float:
     return _written_precision(f) / abs(f.value) if f.value else 0.0
 
@@ -1449,11 +1485,12 @@ def _interval(f: Figure, factor: float, written_slack: bool = False) -> _Interva
         slack = _rounding(f.value) * factor
         if written_slack:  # 4.5 m is 14.76 ft, written 14.8
             slack = max(slack, _written_precision(f) * factor)
-    k, tol = BOUND_FACTOR, ABOUT_TOLERANCE
+    k = BOUND_FACTOR
     if f.bound == "about":
-        return _Interval(min(v - abs(v) * tol, v - slack), max(v + abs(v) * tol, v + slack))
+        width = about_width(f) * factor
+        return _Interval(min(v - width, v - slack), max(v + width, v + slack))
     if f.bound == "nearly":
-        return _Interval(v - abs(v) * tol, v)
+        return _Interval(v - about_width(f) * factor, v)
     if f.bound == "more_than":
         return _Interval(v, v * k, lo_open=True, hi_open=True)
     if f.bound == "at_least":
@@ -1545,7 +1582,9 @@ def _point_reason(point: Figure, ref: Figure, value: float, agree: bool) -> str:
             return f"{who} is within {_fmt(off)}% of {q}"
         if ref.bound == "nearly" and value > v:
             return f"{who} is above {q}"
-        return f"{who} is {_fmt(off)}% {side} {q}; '{words}' allows {int(ABOUT_TOLERANCE * 100)}%"
+        allowed = about_width(ref) / abs(v) * 100 if v else 0.0
+        precise = " for a figure stated this precisely" if allowed < ABOUT_TOLERANCE * 100 - 1e-9 else ""
+        return f"{who} is {_fmt(off)}% {side} {q}; '{words}' allows {_fmt(round(allowed, 2))}%{precise}"
     if agree:
         return f"{who} is inside the range {q}"
     return f"{who} is outside the range {q}"
