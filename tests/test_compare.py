@@ -238,3 +238,28 @@ def test_a_group_of_bare_counts_is_named_by_their_role(tmp_path):
     (tmp_path / "b.txt").write_text("The ferry sank on Lake Veloria on Tuesday; 90 were rescued, the coast guard said.\n")
     (group,) = compare(load_corpus([tmp_path])).figures
     assert (group.status, group.about) == ("conflict", "rescued")
+
+
+def test_figures_of_several_sums_in_a_sentence_meet_their_own(tmp_path):
+    groups = _groups(tmp_path,
+                     "On Wednesday the bank said it had sold $21 billion of securities at a loss of $1.8 billion "
+                     "and would raise $2.25 billion.",
+                     "On Wednesday the bank said it had lost $1.8 billion selling a $21 billion portfolio of "
+                     "securities, and it would try to raise $2.25 billion.")
+    assert groups == [("agree", ["$1.8 billion", "$1.8 billion"]), ("agree", ["$2.25 billion", "$2.25 billion"]),
+                      ("agree", ["$21 billion", "$21 billion"])]
+
+
+def test_a_figure_nobody_agrees_with_is_judged_against_the_nearest(tmp_path):
+    groups = _groups(tmp_path,
+                     "The quake struck at a depth of 11 miles, about 20 miles from the city of Dorval, officials said.",
+                     "The quake struck about 30 miles from the city of Dorval at a depth of 11 miles, officials said.")
+    assert groups == [("agree", ["11 miles", "11 miles"]), ("conflict", ["about 20 miles", "about 30 miles"])]
+
+
+def test_sums_in_assets_and_in_deposits_are_different_quantities(tmp_path):
+    groups = _groups(tmp_path,
+                     "Harbor Bank, which was also closed on Sunday, had $110.4 billion in assets and "
+                     "$88.6 billion in deposits.",
+                     "Harbor Bank, which was also closed on Sunday, had about $88 billion in assets.")
+    assert groups == [("conflict", ["$110.4 billion", "about $88 billion"])]

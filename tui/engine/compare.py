@@ -9,8 +9,10 @@ from different sources with ``figures.compare_figures``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -335,7 +337,8 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     # missiles") are two quantities, and never join one group.
     figure_in: dict[tuple[str, int], dict[tuple[str, str], int]] = {}
 
-    def join(a: Mention, b: Mention, row_id: str) -> None:
+    def join(a: Mention, b: Mention, row_id: str) -> bool:
+        """Put ``a`` and ``b`` in one group, unless that would put two figures of one sentence in it."""
         for m in (a, b):
             if m.key not in parent:
                 parent[m.key] = m.key
@@ -344,14 +347,15 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             rows_of[m.key].add(row_id)
         ra, rb = find(a.key), find(b.key)
         if ra == rb:
-            return
+            return True
         small, large = sorted((figure_in[ra], figure_in[rb]), key=len)
         if any(large.get(sentence, start) != start for sentence, start in small.items()):
-            return
+            return False
         parent[rb] = ra
         large.update(small)
         figure_in[ra] = large
         del figure_in[rb]
+        return True
 
     for row in alignment.rows:
         if len(row.sources) < 2:
@@ -369,15 +373,18 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         # nothing goes with the one its sentence leaves over: "12 inches of rain"
         # with "30 cm of rain", then "a 6-foot surge" with "a surge of 2 metres".
         links += sorted(cross, key=lambda link: link[0][2] != link[1][2])
+        # Sums named differently ("$21bn of securities", "a $21bn portfolio")
+        # are one quantity only where they agree.
+        links += [(ka, kb) for ka, kb in combinations(keys, 2)
+                  if ka[0] == kb[0] == "money" and (ka, kb) not in cross and _convertible(heads[ka], heads[kb])]
         for ka, kb in links:
             if ka == kb and not _same_quantity(heads[ka], heads[ka]):
                 continue  # a bare count with no thing is never grouped on its own
             members = buckets[ka] + (buckets[kb] if kb != ka else [])
             if len({m.source for m in members}) < 2:
                 continue
-            first = members[0]
-            for m in members[1:]:
-                join(first, m, row.id)
+            agree_only = ka != kb and (ka, kb) not in cross
+            _match_figures(members, lambda a, b, row_id=row.id: join(a, b, row_id), agree_only=agree_only)
 
     components: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for key, m in by_key.items():
@@ -394,6 +401,49 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     row_order = {r.id: i for i, r in enumerate(alignment.rows)}
     groups.sort(key=lambda g: (g.status != "conflict", min(row_order[r] for r in g.rows), g.about))
     return groups
+
+
+def _convertible(a: Mention, b: Mention) -> bool:
+    try:
+        compare_figures(a.figure, b.figure)
+    except ValueError:
+        return False
+    return True
+
+
+def _match_figures(members: list[Mention], join: Callable[[Mention, Mention], bool], *, agree_only: bool = False) -> None:
+    """Group the figures of one quantity in a row. Figures that agree go
+    together first, so that when sentences give several figures of one kind
+    ("sold $21bn of bonds at a loss of $1.8bn"), each meets its own in the
+    other sources; a figure nobody agrees with then joins the nearest one in
+    value that no source of its own already states, to be judged a conflict
+    with it (unless ``agree_only``)."""
+    clusters: list[list[Mention]] = []
+    for m in members:
+        for cluster in clusters:
+            if all(compare_figures(c.figure, m.figure)[0] == "agree" for c in cluster) and join(cluster[0], m):
+                cluster.append(m)
+                break
+        else:
+            clusters.append([m])
+    if agree_only:
+        return
+    for cluster in sorted(clusters, key=len):
+        sources = {m.source for m in cluster}
+        others = [c for c in clusters if c is not cluster and sources.isdisjoint(m.source for m in c)]
+        for target in sorted(others, key=lambda c: _distance(c[0].figure, cluster[0].figure)):
+            if join(target[0], cluster[0]):
+                target.extend(cluster)
+                clusters.remove(cluster)
+                break
+
+
+def _distance(a: Figure, b: Figure) -> float:
+    """How far apart two figures are, as a ratio: 30 miles is nearer 20 miles than 11 miles."""
+    va, vb = abs(a.value), abs(b.value)
+    if not va or not vb:
+        return abs(va - vb)
+    return abs(math.log(va / vb))
 
 
 def _in_matched_sentence(row, mention: Mention) -> bool:  # type: ignore[no-untyped-def]
