@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -384,7 +385,7 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             if len({m.source for m in members}) < 2:
                 continue
             agree_only = ka != kb and (ka, kb) not in cross
-            _match_figures(members, lambda a, b, row_id=row.id: join(a, b, row_id), agree_only=agree_only)
+            _match_figures(members, partial(join, row_id=row.id), agree_only=agree_only)
 
     components: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for key, m in by_key.items():
