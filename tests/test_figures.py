@@ -874,3 +874,20 @@ def test_percent_before_a_noun_says_what_it_is(text: str, thing: str) -> None:
 def test_a_converted_figure_is_named_singular_or_plural_by_its_value(one, other, written) -> None:
     _, reason = compare_figures(only(other), only(one))
     assert f"= {written})" in reason
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The magnitude 7.8 quake struck at dawn.", [7.8]),
+    ("A 7.8-magnitude tremor hit the region.", [7.8]),
+    ("The 7.8 magnitude earthquake struck at dawn.", [7.8]),
+    ("The toll of the earthquakes of magnitude 7.7 and 7.6 rose on Tuesday.", [7.7, 7.6]),
+    ("It was a quake with a magnitude of 6.1, the survey said.", [6.1]),
+    ("It measured 7.1 on the Richter scale.", [7.1]),
+])
+def test_a_reading_on_a_scale_is_what_it_counts(text, values) -> None:
+    figures = [f for f in extract_figures(text) if f.thing == "magnitude"]
+    assert [f.value for f in figures] == values
+
+
+def test_a_level_of_troops_counts_troops() -> None:
+    assert only("The force rose to the level of 300 troops.").thing == "troop"

@@ -1091,6 +1091,10 @@ def _read_thing(text: str, r: _Reading, floor: int) -> None:
             # "a 9 percent stake", "its 38% premium": the percentage qualifies the noun after it
             r.thing = _head(_noun_phrase(text, r.end), singular_ok=True)
         return
+    scale = _reading_scale(text, r, floor) if r.kind == "count" else None
+    if scale:
+        r.thing = scale
+        return
     strong = _STRONG_RE.match(text, r.end)
     if strong:  # "a 2,000-strong force"
         r.thing = _thing_after(text, strong.end(), 1, singular_ok=True)
@@ -1120,6 +1124,27 @@ def _money_in(text: str, pos: int) -> str | None:
     if not words or words[0] in _DETERMINERS or words[0] in _PRONOUNS:
         return None
     return _head(words, singular_ok=True)
+
+
+# A reading on a named scale: "magnitude 7.8", "a 7.8-magnitude quake", "a
+# Category 4 hurricane", "7.1 on the Richter scale".
+_READING_SCALES = r"magnitude|category|level"
+_READING_BEFORE_RE = re.compile(
+    r"\b(?:(?P<w>magnitude)\s+(?:of\s+)?|(?P<v>category|level)\s+)"
+    r"(?:[0-9.]+(?:,\s*|\s+(?:and|or|to)\s+))*\Z",  # "of magnitude 7.7 and 7.6"
+    re.IGNORECASE)
+_READING_AFTER_RE = re.compile(
+    rf"(?:{_HY}|\s+)(?P<w>{_READING_SCALES})\b|\s+on\s+the\s+(?P<richter>Richter)\s+scale", re.IGNORECASE)
+
+
+def _reading_scale(text: str, r: _Reading, floor: int) -> str | None:
+    before = _READING_BEFORE_RE.search(text, max(0, r.number_start - 40), r.number_start)
+    if before:
+        return (before["w"] or before["v"]).lower()
+    after = _READING_AFTER_RE.match(text, r.end)
+    if after:
+        return "magnitude" if after["richter"] else after["w"].lower()
+    return None
 
 
 def _thing_of(text: str, pos: int) -> str | None:
