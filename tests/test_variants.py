@@ -518,3 +518,12 @@ def test_surface_forms_differing_only_in_a_first_capital_are_one_form():
     assert group is not None and group.kind == HYPHENATION
     assert len(group.forms) == 2
     assert sorted(len(o) for o in group.forms.values()) == [1, 2]
+
+
+def test_two_vowels_swapped_in_a_long_name_is_a_variant_with_support():
+    together = corpus(a=["The bank is now run by Tim Mayopoulos, the agency said."],
+                      b=["The bank is now run by Tim Mayopolous, the agency said."])
+    assert joined(find_variants(together), "Mayopoulos", "Mayopolous").kind == TRANSLITERATION
+    alone = corpus(a=["The bank is now run by Mayopoulos, the agency said."],
+                   b=["Shares of Mayopolous fell on Monday."])
+    assert joined(find_variants(alone), "Mayopoulos", "Mayopolous") is None

@@ -62,7 +62,7 @@ _WEAK_TRANSLITERATION = "weak_transliteration"  # a candidate that needs a share
 MIN_WORD = 3  # shorter words never carry a letter-level variant
 SHORT_NAME = 5  # names this short need a shared neighbour or an aligned row
 ACRONYM = 6  # longest word in capitals read as an acronym (NATO / Nato), not as emphasis
-LOOSE_NAME_SCORE = 80  # fuzz.ratio of skeletons for names differing in vowels only
+LOOSE_NAME_SCORE = 75  # fuzz.ratio of skeletons for names differing in vowels only
 
 _DATA_FILE = Path(__file__).with_name("spelling.yaml")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*)")  # letters, combining accents
