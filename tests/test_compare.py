@@ -263,3 +263,11 @@ def test_sums_in_assets_and_in_deposits_are_different_quantities(tmp_path):
                      "$88.6 billion in deposits.",
                      "Harbor Bank, which was also closed on Sunday, had about $88 billion in assets.")
     assert groups == [("conflict", ["$110.4 billion", "about $88 billion"])]
+
+
+def test_a_count_of_other_things_is_not_the_toll_its_clause_mentions(tmp_path):
+    groups = _groups(tmp_path,
+                     "The quake near Dorval killed 7,800 on Monday, the disaster agency said on Thursday.",
+                     "The quake near Dorval on Monday: the death toll in the two provinces rose, the disaster "
+                     "agency said on Thursday.")
+    assert groups == []

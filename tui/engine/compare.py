@@ -310,8 +310,11 @@ def _same_quantity(a: Mention, b: Mention) -> bool:
     if a.role and b.role and a.role != b.role:
         return False  # "43 people died" and "96 people were rescued"
     if a.role and a.role == b.role and a.figure.kind == b.figure.kind == "count" \
-            and (a.figure.thing is None or b.figure.thing is None):
-        return True  # "69 were still missing" and "73 missing people": the role says what is counted
+            and (a.figure.thing is None or b.figure.thing is None) \
+            and _thing_key(a.figure.thing or b.figure.thing) in (None, "people", _thing_key(a.role)):
+        # "69 were still missing" and "73 missing people": the role says what is
+        # counted, but not "the toll in the two countries" against "7,800 killed"
+        return True
     return same_quantity(a.figure, b.figure)
 
 
