@@ -271,3 +271,10 @@ def test_a_count_of_other_things_is_not_the_toll_its_clause_mentions(tmp_path):
                      "The quake near Dorval on Monday: the death toll in the two provinces rose, the disaster "
                      "agency said on Thursday.")
     assert groups == []
+
+
+def test_a_conversion_in_brackets_is_the_same_figure_not_another(tmp_path):
+    groups = _groups(tmp_path,
+                     "The quake was centred at a depth of 17.9 km (11 miles), about 33 km (20 miles) from Dorval.",
+                     "The quake struck about 20 miles from Dorval, at a depth of roughly 11 miles.")
+    assert groups == [("agree", ["17.9 km", "roughly 11 miles"]), ("agree", ["about 20 miles", "about 33 km"])]

@@ -249,13 +249,20 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     return (len(shorter) >= 5 and shorter in longer) or fuzz.ratio(ta, tb) >= 85
 
 
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
+
+
 def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     for p in corpus.paragraphs():
         mentions = []
+        previous: Figure | None = None
         for f in extract_figures(p.text):
-            if f.kind not in COMPARABLE_KINDS:
-                continue
+            restated = previous is not None and previous.kind == f.kind \
+                and _CONVERSION_GAP.fullmatch(p.text, previous.end, f.start) is not None
+            previous = f
+            if f.kind not in COMPARABLE_KINDS or restated:
+                continue  # "17.9 km (11 miles)": the figure again, in another unit
             start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]
             role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" else None
