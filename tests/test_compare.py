@@ -278,3 +278,10 @@ def test_a_conversion_in_brackets_is_the_same_figure_not_another(tmp_path):
                      "The quake was centred at a depth of 17.9 km (11 miles), about 33 km (20 miles) from Dorval.",
                      "The quake struck about 20 miles from Dorval, at a depth of roughly 11 miles.")
     assert groups == [("agree", ["17.9 km", "roughly 11 miles"]), ("agree", ["about 20 miles", "about 33 km"])]
+
+
+def test_the_number_of_dead_and_people_killed_are_one_toll(tmp_path):
+    groups = _groups(tmp_path,
+                     "In Dorval province, the number of dead rose to 5,894 on Tuesday, the disaster agency said.",
+                     "In Dorval province, 9,057 people have been killed, the disaster agency said on Tuesday.")
+    assert groups == [("conflict", ["5,894", "9,057"])]

@@ -316,12 +316,13 @@ def _bucket_key(m: Mention) -> tuple[str, str, str | None, str]:
 def _same_quantity(a: Mention, b: Mention) -> bool:
     if a.role and b.role and a.role != b.role:
         return False  # "43 people died" and "96 people were rescued"
-    if a.role and a.role == b.role and a.figure.kind == b.figure.kind == "count" \
-            and (a.figure.thing is None or b.figure.thing is None) \
-            and _thing_key(a.figure.thing or b.figure.thing) in (None, "people", _thing_key(a.role)):
-        # "69 were still missing" and "73 missing people": the role says what is
-        # counted, but not "the toll in the two countries" against "7,800 killed"
-        return True
+    if a.role and a.role == b.role and a.figure.kind == b.figure.kind == "count":
+        # "69 were still missing", "73 missing people", "the number of missing
+        # rose to 70": the role says what is counted, but not "the toll in the
+        # two countries" against "7,800 killed"
+        said_by_role = (None, "people", _thing_key(a.role))
+        if _thing_key(a.figure.thing) in said_by_role and _thing_key(b.figure.thing) in said_by_role:
+            return True
     return same_quantity(a.figure, b.figure)
 
 
