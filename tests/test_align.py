@@ -243,7 +243,11 @@ def test_a_passage_cut_into_sentences_differently_is_one_row(tmp_path):
 
 # Floors a little under what benchmarks/bench_align.py measures today on the
 # corpora written for evaluation: a regression guard, not a target.
-CORPUS_FLOORS = {"brazil": (0.85, 0.88), "suez": (0.77, 0.94), "twitter": (0.82, 0.92), "wildfire": (0.86, 0.9)}
+CORPUS_FLOORS = {"brazil": (0.85, 0.88), "suez": (0.77, 0.94), "twitter": (0.82, 0.92), "wildfire": (0.86, 0.9),
+                 "bank": (0.67, 0.89), "quake": (0.83, 0.72)}
+# Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
+MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8},
+               "quake": {"variants_must": 10, "conflicts_must": 9, "agree_must": 4}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
@@ -262,6 +266,9 @@ def test_evaluation_corpora_scores_do_not_regress(tmp_path, name):
     # (gold refs to headlines are not located: the loader reads a headline as the title)
     assert float(fields["recall"]) >= recall_floor
     assert float(fields["precision"]) >= precision_floor
+    for field, floor in MUST_FLOORS.get(name, {}).items():
+        assert int(fields[field].split("/")[0]) >= floor, field
+    assert fields["variants_never_joined"] == "0"
 
 
 def test_result_does_not_depend_on_file_names(tmp_path):
