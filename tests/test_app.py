@@ -615,3 +615,24 @@ def test_fit_lines_ends_a_cut_status_in_an_ellipsis():
     fitted = fit_lines(long, 40, 3).plain.split("\n")
     assert len(fitted) == 3 and fitted[-1].endswith("…") and all(len(line) <= 40 for line in fitted)
     assert fit_lines(Text("short"), 40, 3).plain == "short"
+
+
+async def test_skipped_files_are_said_on_the_screen(tmp_path):
+    (tmp_path / "a.txt").write_text("The ferry sank on Tuesday, officials said.\n")
+    (tmp_path / "b.txt").write_text("Officials said the ferry sank on Tuesday.\n")
+    (tmp_path / "garbage.txt").write_bytes(b"\x00\x01\x02binary\x00" * 40)
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any("garbage.txt" in w and "skipped" in w for w in warnings)
+
+
+async def test_ctrl_c_says_which_key_quits_in_plain_words(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Press ") and m.endswith("to quit the app.") for m in messages), messages
+        assert not any("[b]" in m for m in messages)

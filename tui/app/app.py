@@ -102,9 +102,28 @@ class ParallaxApp(App[int]):
         self._row_marks: dict[int, list[Mark]] = {}
         self.mark_styles = MarkStyles()
         self.startup_messages: list[tuple[str, str]] = []
+        self._say_file_warnings(corpus.warnings)
         self._set_up_themes(theme, theme_dirs)
         if self.DEFAULT_MODE == "compare":
             self._install(comparison or compare(corpus, strictness=strictness))
+
+    def _say_file_warnings(self, warnings: list[str]) -> None:
+        """Files skipped or read with a fallback: said on the screen too, where the
+        editor looks, not only on the terminal behind the app."""
+        shown = 3
+        for warning in warnings[:shown]:
+            self.startup_messages.append((warning, "warning"))
+        if len(warnings) > shown:
+            more = len(warnings) - shown
+            self.startup_messages.append(
+                (f"{more} more {'warning' if more == 1 else 'warnings'} about the files; "
+                 "`parallax sources` with the same paths lists them all.", "warning"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say in plain words which key quits (Textual's own notice is markup)."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            self.notify(f"Press {keys[0]} to quit the app.", title="Do you want to quit?")
 
     def _set_up_themes(self, requested: str | None, dirs: list[Path] | None) -> None:
         loaded = load_themes(dirs)
@@ -210,7 +229,7 @@ class ParallaxApp(App[int]):
             self.sub_title = f"review: {self.review.path}"
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         for message, severity in self.startup_messages:
-            self.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]
+            self.notify(message, severity=severity, timeout=12)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ review
 
