@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Input, RadioButton, RadioSet, Static, TextArea
 
+from ..engine.report import counted
 from .compare_view import ColumnClicked, CompareTable, column_count
 from .lines import BlockList, fit_lines
 
@@ -447,7 +448,7 @@ class ReadScreen(ParallaxScreen):
         self.call_after_refresh(lambda: block_list.scroll_to_block(block_list.cursor))
         title = Text(f" {app.order.index(source_id) + 1}:{model.labels[source_id]}", style="bold")
         title.no_wrap, title.overflow = True, "ellipsis"
-        title.append(f"  {src.date or 'no date'} · {_count(len(src.paragraphs), 'paragraph')} · {_count(src.words, 'word')}", style="dim")
+        title.append(f"  {src.date or 'no date'} · {counted(len(src.paragraphs), 'paragraph')} · {counted(src.words, 'word')}", style="dim")
         if src.title:
             title.append(f" — {src.title}")
         self.query_one("#read-title", Static).update(title)
@@ -560,7 +561,7 @@ class DiscrepanciesScreen(ParallaxScreen):
             selectable.append(True)
         variants = sum(1 for d in model.discrepancies if d.kind == "variant")
         conflicts = len(model.discrepancies) - variants
-        title = f" {conflicts} figure conflicts · {variants} spelling variants — Enter: go to row · m: mark"
+        title = f" {counted(conflicts, 'figure conflict')} · {counted(variants, 'spelling variant')} — Enter: go to row · m: mark"
         if app.mark_filter:
             title = f" showing {app.mark_filter}: {len(self._entries)} of {len(model.discrepancies)} ·" + title
         self.query_one("#disc-title", Static).update(Text(title, style="bold"))
@@ -833,8 +834,3 @@ class HelpScreen(ModalScreen[None]):
 
     def on_click(self) -> None:
         self.dismiss()
-
-
-def _count(n: int, noun: str) -> str:
-    """ "1 paragraph", "12 paragraphs"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -216,11 +216,20 @@ def _md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def counted(n: int, noun: str) -> str:
+    """ "1 figure conflict", "12 figure conflicts"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _summary(data: dict) -> str:
+    return (f"{counted(len(data['sources']), 'source')}, {counted(len(data['conflicts']), 'figure conflict')}, "
+            f"{counted(len(data['variants']), 'spelling variant')}.")
+
+
 def report_markdown(comparison: Comparison, marks: ReportMarks | None = None, title: str = "Sourcing report") -> str:
     data = report_data(comparison, marks)
     e = _md_escape
-    out = [f"# {e(title)}", "", f"{len(data['sources'])} sources, {len(data['conflicts'])} figure conflicts, "
-           f"{len(data['variants'])} spelling variants.", "", "## Sources", "",
+    out = [f"# {e(title)}", "", _summary(data), "", "## Sources", "",
            "| source | outlet | date | title | paragraphs | words |", "|---|---|---|---|---:|---:|"]
     for s in data["sources"]:
         out.append(f"| {e(s['label'])} | {e(s['outlet'])} | {e(s['date'])} | {e(s['title'])} | {s['paragraphs']} | {s['words']} |")
@@ -308,8 +317,7 @@ def report_html(comparison: Comparison, marks: ReportMarks | None = None, title:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{h(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{h(title)}</h1>",
-        f"<p class='summary'>{len(data['sources'])} sources, {len(data['conflicts'])} figure conflicts, "
-        f"{len(data['variants'])} spelling variants.</p>",
+        f"<p class='summary'>{_summary(data)}</p>",
         "<h2>Sources</h2><table><thead><tr><th>source</th><th>outlet</th><th>date</th><th>title</th>"
         "<th>paragraphs</th><th>words</th></tr></thead><tbody>",
     ]
