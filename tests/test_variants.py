@@ -527,3 +527,10 @@ def test_two_vowels_swapped_in_a_long_name_is_a_variant_with_support():
     alone = corpus(a=["The bank is now run by Mayopoulos, the agency said."],
                    b=["Shares of Mayopolous fell on Monday."])
     assert joined(find_variants(alone), "Mayopoulos", "Mayopolous") is None
+
+
+@pytest.mark.parametrize(("a", "b"), [("Patterson", "Petersen"), ("Dimitrov", "Dmitriev")])
+def test_different_surnames_with_one_frame_stay_apart_even_in_one_row(a, b):
+    together = corpus(a=[f"Police chief Anne {a} said the road was closed."],
+                      b=[f"Police chief Anne {b} said the road was closed."])
+    assert joined(find_variants(together), a, b) is None

@@ -62,7 +62,8 @@ _WEAK_TRANSLITERATION = "weak_transliteration"  # a candidate that needs a share
 MIN_WORD = 3  # shorter words never carry a letter-level variant
 SHORT_NAME = 5  # names this short need a shared neighbour or an aligned row
 ACRONYM = 6  # longest word in capitals read as an acronym (NATO / Nato), not as emphasis
-LOOSE_NAME_SCORE = 75  # fuzz.ratio of skeletons for names differing in vowels only
+LOOSE_NAME_SCORE = 80  # fuzz.ratio of skeletons for names differing in vowels only
+SWAPPED_NAME_SCORE = 75  # the same, for names whose vowels are only put in another order (Mayopoulos / Mayopolous)
 
 _DATA_FILE = Path(__file__).with_name("spelling.yaml")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+(?:[\u0300-\u036f]+[^\W\d_]*)*)")  # letters, combining accents
@@ -201,7 +202,8 @@ def _name_match(a: str, b: str) -> str | None:
 
     "skeleton": the same transliteration skeleton (Pashinian / Pashinyan);
     "vowels": vowels written differently inside the same frame (Gegham /
-    Gigham, Michel / Michael): weaker, find_variants wants more evidence.
+    Gigham, Michel / Michael) or swapped (Mayopoulos / Mayopolous): weaker,
+    find_variants wants more evidence.
     """
     if min(len(a), len(b)) < MIN_WORD or _differs_by_ending(a, b):
         return None
@@ -214,7 +216,8 @@ def _name_match(a: str, b: str) -> str | None:
         and ka[0] == kb[0]
         and ka[-1] == kb[-1]
         and _consonants(ka) == _consonants(kb)
-        and fuzz.ratio(ka, kb) >= LOOSE_NAME_SCORE
+        and (fuzz.ratio(ka, kb) >= LOOSE_NAME_SCORE
+             or (fuzz.ratio(ka, kb) >= SWAPPED_NAME_SCORE and sorted(_VOWELS.findall(ka)) == sorted(_VOWELS.findall(kb))))
     )
     return "vowels" if similar else None
 
