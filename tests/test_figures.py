@@ -891,3 +891,29 @@ def test_a_reading_on_a_scale_is_what_it_counts(text, values) -> None:
 
 def test_a_level_of_troops_counts_troops() -> None:
     assert only("The force rose to the level of 300 troops.").thing == "troop"
+
+
+@pytest.mark.parametrize("text", ["Customers withdrew $42bn in one day.", "It borrowed $30 billion in recent weeks.",
+                                  "It lost $2 billion in two days.", "It paid to the tune of $5bn.",
+                                  "Profit showed a rise of $5bn."])
+def test_a_time_span_or_a_way_of_saying_how_much_is_not_what_a_sum_is(text) -> None:
+    assert next(f for f in extract_figures(text) if f.kind == "money").thing is None
+
+
+@pytest.mark.parametrize(("text", "figure", "thing"), [
+    ("The quake was followed by 12 magnitude 5 aftershocks.", "12", None),
+    ("It measured magnitude 7.8 and 1,500 buildings collapsed.", "1,500", "building"),
+    ("About 300 level crossings were closed.", "About 300", "crossing"),
+])
+def test_a_count_is_not_read_as_a_scale_it_stands_next_to(text, figure, thing) -> None:
+    assert next(f for f in extract_figures(text) if f.text == figure).thing == thing
+
+
+@pytest.mark.parametrize(("bounded", "other"), [("about 25%", "27%"), ("about 45 people", "50 people"),
+                                                ("about 1.5 million people", "1.7 million people")])
+def test_a_last_digit_five_is_a_round_figure_for_about(bounded, other) -> None:
+    assert compare_figures(only(bounded), only(other))[0] == "agree"
+
+
+def test_ages_are_named_in_years() -> None:
+    assert compare_figures(only("aged 40"), only("aged 41"))[1] == "40 years and 41 years differ"

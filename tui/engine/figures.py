@@ -1121,9 +1121,13 @@ def _money_in(text: str, pos: int) -> str | None:
     if not m:
         return None
     words = _noun_phrase(text, m.end())
-    if not words or words[0] in _DETERMINERS or words[0] in _PRONOUNS:
-        return None
+    if not words or words[0] in _DETERMINERS or words[0] in _PRONOUNS or words[0] in _CARDINALS \
+            or words[0] in _NOT_A_SUM_IN or any(w in _PERIOD_WORDS for w in words):
+        return None  # "in one day", "in recent weeks", "in fiscal 2023"
     return _head(words, singular_ok=True)
+
+
+_NOT_A_SUM_IN = frozenset("recent fiscal past last next total all".split())
 
 
 # A reading on a named scale: "magnitude 7.8", "a 7.8-magnitude quake", "a
@@ -1137,12 +1141,18 @@ _READING_AFTER_RE = re.compile(
     rf"(?:{_HY}|\s+)(?P<w>{_READING_SCALES})\b|\s+on\s+the\s+(?P<richter>Richter)\s+scale", re.IGNORECASE)
 
 
+_READING_MAX = 10  # readings on these scales are small: 7.8, category 4, level 3
+_READING_NUMBER_RE = re.compile(r"\s*[0-9]")
+
+
 def _reading_scale(text: str, r: _Reading, floor: int) -> str | None:
+    if abs(r.value) > _READING_MAX:
+        return None  # "1,500 buildings", "300 level crossings"
     before = _READING_BEFORE_RE.search(text, max(0, r.number_start - 40), r.number_start)
     if before:
         return (before["w"] or before["v"]).lower()
     after = _READING_AFTER_RE.match(text, r.end)
-    if after:
+    if after and not _READING_NUMBER_RE.match(text, after.end()):  # not "12 magnitude 5 aftershocks"
         return "magnitude" if after["richter"] else after["w"].lower()
     return None
 
@@ -1178,11 +1188,17 @@ def _thing_before(text: str, start: int, floor: int) -> str | None:
     if not m:
         return None
     word = m["w"].lower()
-    if word in _STOP_WORDS or word in ("number", "total", "sum", "figure", "estimate", "average",
-                                       "maximum", "minimum") \
-            or word.endswith(("ed", "ing", "ly")):
+    if word in _STOP_WORDS or word in _NOT_A_THING_BEFORE or word.endswith(("ed", "ing", "ly")):
         return None
     return _lemma(word)
+
+
+# Words before "of" that say how much, not what: "a total of", "to the tune
+# of", "a rise of".
+_NOT_A_THING_BEFORE = frozenset("""
+number total sum figure estimate average maximum minimum tune order equivalent amount fraction region excess
+upwards rise increase decrease fall drop jump gain growth change value
+""".split())
 
 
 _COUNTING_NOUNS = r"total|number|tally|count"
@@ -1470,7 +1486,8 @@ def about_width(f: Figure) -> float:
     """How far "about X" or "nearly X" reaches from X: 15% of it, but no more
     than one unit of its last significant digit, so that a figure stated
     precisely is read precisely: "about 2,000" covers 1,700 to 2,300, but
-    "about 212" only 211 to 213 and "about $15.4 billion" $15.3bn to $15.5bn."""
+    "about 212" only 211 to 213 and "about $15.4 billion" $15.3bn to $15.5bn.
+    A last digit 5 is a round figure too ("about 25%", "about 1.5 million")."""
     width = ABOUT_TOLERANCE * abs(f.value)
     m = _WRITTEN_NUMBER_RE.search(f.text)
     if not m:
@@ -1481,8 +1498,13 @@ def about_width(f: Figure) -> float:
         return width
     if m.group(1):
         unit = 10.0 ** -len(m.group(1))
+        last = m.group(1)[-1]
     else:
-        unit = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+        significant = digits.rstrip("0")
+        unit = 10.0 ** (len(digits) - len(significant))
+        last = significant[-1]
+    if last == "5":
+        unit *= 5  # "about 25%", "about 1.5 million": round figures too
     return min(width, unit * abs(f.value / written))
 
 
@@ -1665,6 +1687,7 @@ _UNIT_NAMES: dict[str, tuple[str, str]] = {w: (w, w + "s") for w in (
     "tonne", "mile", "day", "week", "hour", "minute", "second", "month", "decade", "acre",
     "hectare", "litre", "barrel", "degree", "yard", "gallon", "knot")} | {
     "inch": ("inch", "inches"), "century": ("century", "centuries"), "year_duration": ("year", "years"),
+    "year": ("year", "years"),
     "percentage_point": ("percentage point", "percentage points"), "sq_mile": ("square mile", "square miles"),
     "nautical_mile": ("nautical mile", "nautical miles"), "m2": ("square metre", "square metres"),
     "m3": ("cubic metre", "cubic metres"), "sq_ft": ("square foot", "square feet"),
