@@ -285,3 +285,21 @@ def test_the_number_of_dead_and_people_killed_are_one_toll(tmp_path):
                      "In Dorval province, the number of dead rose to 5,894 on Tuesday, the disaster agency said.",
                      "In Dorval province, 9,057 people have been killed, the disaster agency said on Tuesday.")
     assert groups == [("conflict", ["5,894", "9,057"])]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("The ferry Marisol sank on Lake Veloria on Tuesday and 43 children died, the coast guard said.",
+     "The ferry Marisol sank on Lake Veloria on Tuesday and 47 were killed, the coast guard said.",
+     [("conflict", ["43", "47"])]),
+    ("Harbor Bank said on Wednesday it had sold its bond portfolio at a loss of $1.8 billion.",
+     "Harbor Bank said on Wednesday it had sold its bond portfolio and lost $2.1 billion.",
+     [("conflict", ["$1.8 billion", "$2.1 billion"])]),
+    ("Unemployment in Dorval rose to 5.2% (4.9% a year earlier) in March, the office said.",
+     "Unemployment in Dorval rose to 5.2% in March from 4.5% a year earlier, the office said.",
+     [("agree", ["5.2%", "5.2%"]), ("conflict", ["4.5%", "4.9%"])]),
+    ("The magnitude 7.8 quake near Dorval on Monday was followed by 12 magnitude 5 aftershocks.",
+     "The magnitude 7.8 quake near Dorval on Monday was followed by many aftershocks.",
+     [("agree", ["7.8", "7.8"])]),
+])
+def test_review_cases_of_grouping(tmp_path, a, b, expected):
+    assert _groups(tmp_path, a, b) == expected

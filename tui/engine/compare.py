@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
 from .evidence import fold_word, paraphrases, stem
-from .figures import Figure, compare_figures, extract_figures
+from .figures import Figure, base_quantity, compare_figures, extract_figures
 from .variants import VariantGroup, find_variants
 
 COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money"})
@@ -65,6 +65,8 @@ and but or when after before while as because since though although if unless un
 whereas among including
 """.split())
 _NEGATIONS = frozenset("no not none nobody never neither nor without n't".split())
+_SCOPE_PREPOSITIONS = frozenset("in across from throughout into within inside".split())
+_SCOPE_DETERMINERS = frozenset("the a an its their his her these those all".split())
 
 
 def figure_role(sentence: str, start: int, end: int) -> str | None:
@@ -77,6 +79,8 @@ def figure_role(sentence: str, start: int, end: int) -> str | None:
     before = _clause_words(_ROLE_TOKEN.findall(sentence, 0, start)[::-1])
     if any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in after + before):
         return None
+    if next((w for w in before if w not in _SCOPE_DETERMINERS), None) in _SCOPE_PREPOSITIONS:
+        return None  # "the toll in the two countries", "died in 10 provinces": where, not whom
     found = [(i, 0, _ROLE_OF[w]) for i, w in enumerate(after) if w in _ROLE_OF]
     found += [(i, 1, _ROLE_OF[w]) for i, w in enumerate(before) if w in _ROLE_OF]
     return min(found)[2] if found else None
@@ -236,9 +240,10 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     ta, tb = _thing_key(a.thing), _thing_key(b.thing)
     if ta is None or tb is None:
         # A percentage or a measure says what it is by its unit; a bare count
-        # does not. A measure in one unit system is the same quantity whether
-        # or not a source names what it measures ("12 inches of rain", "30 cm").
-        return a.kind != "count" and (ta == tb or a.kind == "measure")
+        # does not. A measure in one unit system, or a sum in one currency, is
+        # the same quantity whether or not a source names what it measures
+        # ("12 inches of rain", "30 cm"; "a loss of $1.8bn", "lost $2.1bn").
+        return a.kind != "count" and (ta == tb or a.kind in ("measure", "money"))
     if ta == tb:
         return True
     groups = paraphrases().words
@@ -247,6 +252,16 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     # "munitions" and "ammunition": one word inside the other, or nearly the same.
     shorter, longer = sorted((ta, tb), key=len)
     return (len(shorter) >= 5 and shorter in longer) or fuzz.ratio(ta, tb) >= 85
+
+
+def _converts_to(a: Figure, b: Figure) -> bool:
+    """Whether b states a in another unit ("17.9 km (11 miles)")."""
+    if a.kind != b.kind or not a.unit or not b.unit or a.unit == b.unit:
+        return False
+    try:
+        return compare_figures(a, b)[0] == "agree"
+    except ValueError:
+        return False
 
 
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
@@ -258,8 +273,8 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
         mentions = []
         previous: Figure | None = None
         for f in extract_figures(p.text):
-            restated = previous is not None and previous.kind == f.kind \
-                and _CONVERSION_GAP.fullmatch(p.text, previous.end, f.start) is not None
+            restated = previous is not None and _CONVERSION_GAP.fullmatch(p.text, previous.end, f.start) is not None \
+                and _converts_to(previous, f)
             previous = f
             if f.kind not in COMPARABLE_KINDS or restated:
                 continue  # "17.9 km (11 miles)": the figure again, in another unit
@@ -309,7 +324,14 @@ def _judge(mentions: list[Mention]) -> tuple[str, list[str]]:
     return "agree", agreements[:3]
 
 
-def _bucket_key(m: Mention) -> tuple[str, str, str | None, str]:
+_Key = tuple[str, str, str | None, str]
+
+
+def _signature(f: Figure) -> tuple:
+    return (f.text, f.kind, f.value, f.high, f.unit, f.bound, f.thing)
+
+
+def _bucket_key(m: Mention) -> _Key:
     return (m.figure.kind, m.figure.unit or "", _thing_key(m.figure.thing), m.role or "")
 
 
@@ -318,10 +340,10 @@ def _same_quantity(a: Mention, b: Mention) -> bool:
         return False  # "43 people died" and "96 people were rescued"
     if a.role and a.role == b.role and a.figure.kind == b.figure.kind == "count":
         # "69 were still missing", "73 missing people", "the number of missing
-        # rose to 70": the role says what is counted, but not "the toll in the
-        # two countries" against "7,800 killed"
+        # rose to 70": the role says what is counted
+        ta, tb = _thing_key(a.figure.thing), _thing_key(b.figure.thing)
         said_by_role = (None, "people", _thing_key(a.role))
-        if _thing_key(a.figure.thing) in said_by_role and _thing_key(b.figure.thing) in said_by_role:
+        if ta is None or tb is None or (ta in said_by_role and tb in said_by_role):
             return True
     return same_quantity(a.figure, b.figure)
 
@@ -330,9 +352,10 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     """Figures about the same quantity across sources, judged agree or conflict.
 
     Inside each aligned row, figures with the same kind, unit and thing fall
-    in one bucket at once; only one representative per bucket is compared
-    with the others, so a row that repeats a figure in many sources costs
-    little."""
+    in one bucket; one representative per bucket decides which buckets count
+    one quantity, and ``_match_figures`` pairs the figures themselves. Their
+    comparisons are cached by what they state, so a row that repeats a figure
+    in many sources costs little."""
     mentions = _mentions(corpus)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
     by_key: dict[tuple[str, int], Mention] = {}
@@ -369,34 +392,42 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         del figure_in[rb]
         return True
 
+    agreed: dict[tuple[tuple, tuple], bool] = {}
+
+    def agreement(a: Figure, b: Figure) -> bool:
+        """compare_figures(a, b) agrees; a row repeats the same figures many times."""
+        key = (_signature(a), _signature(b))
+        if key not in agreed:
+            agreed[key] = _distance(a, b) <= _SAME_FIGURE and compare_figures(a, b)[0] == "agree"
+        return agreed[key]
+
     for row in alignment.rows:
         if len(row.sources) < 2:
             continue
-        buckets: dict[tuple[str, str, str | None, str], list[Mention]] = defaultdict(list)
+        buckets: dict[_Key, list[Mention]] = defaultdict(list)
         for pid in row.paragraphs:
             for m in mentions[pid]:
                 if _in_matched_sentence(row, m):
                     buckets[_bucket_key(m)].append(m)
         keys = sorted(buckets, key=str)
         heads = {k: buckets[k][0] for k in keys}
-        links = [(k, k) for k in keys]
-        cross = [(ka, kb) for ka, kb in combinations(keys, 2) if _same_quantity(heads[ka], heads[kb])]
-        # Figures that name the same thing join first, so that a figure naming
-        # nothing goes with the one its sentence leaves over: "12 inches of rain"
-        # with "30 cm of rain", then "a 6-foot surge" with "a surge of 2 metres".
-        links += sorted(cross, key=lambda link: link[0][2] != link[1][2])
-        # Sums named differently ("$21bn of securities", "a $21bn portfolio")
-        # are one quantity only where they agree.
-        links += [(ka, kb) for ka, kb in combinations(keys, 2)
-                  if ka[0] == kb[0] == "money" and (ka, kb) not in cross and _convertible(heads[ka], heads[kb])]
-        for ka, kb in links:
-            if ka == kb and not _same_quantity(heads[ka], heads[ka]):
-                continue  # a bare count with no thing is never grouped on its own
-            members = buckets[ka] + (buckets[kb] if kb != ka else [])
-            if len({m.source for m in members}) < 2:
-                continue
-            agree_only = ka != kb and (ka, kb) not in cross
-            _match_figures(members, partial(join, row_id=row.id), agree_only=agree_only)
+        relation: dict[tuple[_Key, _Key], bool] = {}  # True: one quantity; False: one only where they agree
+        for k in keys:
+            if _same_quantity(heads[k], heads[k]):  # a bare count with no thing is never grouped on its own
+                relation[k, k] = True
+        for ka, kb in combinations(keys, 2):
+            if _same_quantity(heads[ka], heads[kb]):
+                relation[ka, kb] = relation[kb, ka] = True
+            elif ka[0] == kb[0] == "money" and _convertible(heads[ka], heads[kb]):
+                # sums named differently ("$21bn of securities", "a $21bn portfolio")
+                relation[ka, kb] = relation[kb, ka] = False
+        # Figures that name a thing go first, so that a figure naming nothing
+        # goes with the one its sentence leaves over: "12 inches of rain" with
+        # "30 cm of rain", then "a 6-foot surge" with "a surge of 2 metres".
+        members = [m for k in sorted(keys, key=lambda k: k[2] is None) if (k, k) in relation or any(
+            (k, other) in relation for other in keys) for m in buckets[k]]
+        if len({m.source for m in members}) > 1:
+            _match_figures(members, relation, partial(join, row_id=row.id), agreement)
 
     components: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for key, m in by_key.items():
@@ -423,36 +454,80 @@ def _convertible(a: Mention, b: Mention) -> bool:
     return True
 
 
-def _match_figures(members: list[Mention], join: Callable[[Mention, Mention], bool], *, agree_only: bool = False) -> None:
-    """Group the figures of one quantity in a row. Figures that agree go
-    together first, so that when sentences give several figures of one kind
-    ("sold $21bn of bonds at a loss of $1.8bn"), each meets its own in the
-    other sources; a figure nobody agrees with then joins the nearest one in
-    value that no source of its own already states, to be judged a conflict
-    with it (unless ``agree_only``)."""
-    clusters: list[list[Mention]] = []
+def _match_figures(
+    members: list[Mention],
+    relation: dict[tuple[_Key, _Key], bool],
+    join: Callable[[Mention, Mention], bool],
+    agreement: Callable[[Figure, Figure], bool],
+) -> None:
+    """Group the figures of one row into quantities.
+
+    1. Figures of one quantity that state one figure go together, so that when sentences
+       give several figures of one kind ("sold $21bn of bonds at a loss of
+       $1.8bn"), each meets its own in the other sources.
+    2. A figure nobody agrees with is judged against the nearest in value
+       that names the same thing, from sources that do not state it already.
+    3. Sums named differently that state one figure are one sum ("$21bn of securities",
+       "$21bn of bonds").
+    4. What is left is judged against the nearest of its quantity."""
+    clusters: list[tuple[list[Mention], set[_Key]]] = []
     for m in members:
-        for cluster in clusters:
-            if all(compare_figures(c.figure, m.figure)[0] == "agree" for c in cluster) and join(cluster[0], m):
+        key = _bucket_key(m)
+        for cluster, keys in clusters:
+            if all(relation.get((k, key), False) for k in keys) \
+                    and all(agreement(c.figure, m.figure) for c in cluster) and join(cluster[0], m):
                 cluster.append(m)
+                keys.add(key)
                 break
         else:
-            clusters.append([m])
-    if agree_only:
-        return
-    for cluster in sorted(clusters, key=len):
+            clusters.append(([m], {key}))
+
+    def named_alike(ka: set[_Key], kb: set[_Key]) -> bool:
+        things = {k[2] for k in ka}
+        return None not in things and things == {k[2] for k in kb} and all(relation.get((a, b), False)
+                                                                           for a in ka for b in kb)
+
+    def one_quantity(ka: set[_Key], kb: set[_Key]) -> bool:
+        return all(relation.get((a, b), False) for a in ka for b in kb)
+
+    _judge_against_nearest(clusters, named_alike, join)
+    for x, (cluster, keys) in enumerate(clusters):
+        for other, other_keys in clusters[x + 1:]:
+            if other and cluster and all((a, b) in relation for a in keys for b in other_keys) \
+                    and all(agreement(a.figure, b.figure) for a in cluster for b in other) and join(cluster[0], other[0]):
+                cluster.extend(other)
+                keys.update(other_keys)
+                other.clear()
+    clusters[:] = [c for c in clusters if c[0]]
+    _judge_against_nearest(clusters, one_quantity, join)
+
+
+def _judge_against_nearest(
+    clusters: list[tuple[list[Mention], set[_Key]]],
+    allowed: Callable[[set[_Key], set[_Key]], bool],
+    join: Callable[[Mention, Mention], bool],
+) -> None:
+    """Each group joins the nearest in value that ``allowed`` lets it, from sources it has none of."""
+    for cluster, keys in sorted(clusters, key=lambda c: len(c[0])):
         sources = {m.source for m in cluster}
-        others = [c for c in clusters if c is not cluster and sources.isdisjoint(m.source for m in c)]
-        for target in sorted(others, key=lambda c: _distance(c[0].figure, cluster[0].figure)):
+        others = [(c, ks) for c, ks in clusters
+                  if c is not cluster and sources.isdisjoint(m.source for m in c) and allowed(ks, keys)]
+        for target, target_keys in sorted(others, key=lambda c: _distance(c[0][0].figure, cluster[0].figure)):
             if join(target[0], cluster[0]):
                 target.extend(cluster)
-                clusters.remove(cluster)
+                target_keys.update(keys)
+                clusters.remove((cluster, keys))
                 break
+
+
+# Figures that agree and lie this close (as a log ratio, about 20%) state one
+# figure: "85" agrees with "at least 55" but is not the figure it states.
+_SAME_FIGURE = math.log(1.2)
 
 
 def _distance(a: Figure, b: Figure) -> float:
     """How far apart two figures are, as a ratio: 30 miles is nearer 20 miles than 11 miles."""
-    va, vb = abs(a.value), abs(b.value)
+    va, vb = abs(base_quantity(a)[1]), abs(base_quantity(b)[1])
     if not va or not vb:
         return abs(va - vb)
     return abs(math.log(va / vb))
