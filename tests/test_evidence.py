@@ -48,6 +48,18 @@ def test_a_bare_weekday_is_the_day_it_names_in_a_dated_report(tmp_path):
     assert "d:920" in _sentence(evidence, corpus, "c", "Wednesday").features
 
 
+@pytest.mark.parametrize(("sentence", "feature"), [
+    ("Officials said the prisoners would be released on Tuesday.", "d:507"),
+    ("Blinken is due to visit Kyiv on Friday, officials said.", "d:510"),
+    ("The schools will stay closed until Wednesday.", "d:508"),
+    ("He said on Tuesday that he would resign.", "d:430"),
+    ("The talks, which will resume next week, began on Tuesday.", "d:430"),
+])
+def test_a_weekday_still_to_come_is_the_next_such_day(tmp_path, sentence, feature):
+    corpus, evidence = _build(tmp_path, a=f"date 2024-05-06\n\n{sentence}\n", b="Nothing was said.\n")
+    assert _features(evidence, corpus, "a", sentence[:20], "d:") == {feature}
+
+
 def test_weekdays_stay_words_when_no_report_is_dated(tmp_path):
     corpus, evidence = _build(
         tmp_path,

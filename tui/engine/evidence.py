@@ -445,10 +445,27 @@ def _word_parts(word: str) -> list[str]:
     return [p for p in parts if fold_word(p) not in _PREFIXES and fold_word(p) not in STOPWORDS and len(p) >= 3]
 
 
-def _weekday_date(weekday: int, reference: _dt.date) -> _dt.date:
+def _weekday_date(weekday: int, reference: _dt.date, ahead: bool = False) -> _dt.date:
     """The day a news report means by a bare weekday: the latest such day on or
-    before the day it was written."""
+    before the day it was written, or for what is still to come ("will meet on
+    Tuesday"), the next such day on or after it."""
+    if ahead:
+        return reference + _dt.timedelta(days=(weekday - reference.weekday()) % 7)
     return reference - _dt.timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+# Words that put a weekday in the future when they come shortly before it,
+# in its clause: "would be released on Tuesday", "is due to visit on Friday".
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|would|shall|won['’]t|wouldn['’]t|next|due|expected|scheduled|plans?|planned|"
+    r"set\s+to|is\s+to|are\s+to|going\s+to|until)\b|\w['’]ll\b", re.IGNORECASE)
+_FUTURE_WINDOW = 45  # characters before the weekday
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+
+
+def _looks_ahead(text: str, start: int) -> bool:
+    before = _CLAUSE_END.split(text[max(0, start - _FUTURE_WINDOW) : start])[-1]
+    return _FUTURE_WORDS.search(before) is not None
 
 
 def sentence_evidence(
@@ -503,7 +520,7 @@ def sentence_evidence(
                     continue
                 if any(0 <= start - t.end <= 3 for start in date_starts):
                     continue  # "Tuesday, Sept. 12": the written date says which Tuesday
-                day = _weekday_date(weekday, reference)
+                day = _weekday_date(weekday, reference, _looks_ahead(p.text, t.start))
                 add(f"d:{day.month * 100 + day.day}", 1.0, f"date {t.text} ({day:%b} {day.day})")
             tokens = kept
         in_run: set[int] = set()
