@@ -636,3 +636,18 @@ async def test_ctrl_c_says_which_key_quits_in_plain_words(app):
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("Press ") and m.endswith("to quit the app.") for m in messages), messages
         assert not any("[b]" in m for m in messages)
+
+
+def test_a_variant_no_row_holds_twice_is_a_discrepancy_of_the_rows_of_its_rarer_spelling(seed_corpus):
+    from tui.app.model import ViewModel
+    from tui.engine.compare import compare
+
+    model = ViewModel(compare(seed_corpus))
+    rows = [i for i, row in enumerate(model.rows) if any(p.startswith(PASHINIAN) for p in row.paragraphs)
+            and any("Pashinian" in model.paragraph_text[p] for p in row.paragraphs)]
+    assert rows
+    for i in rows:
+        assert i in model.row_has_discrepancy
+        assert "spelling Pashinian here, Pashinyan in other rows" in model.row_notes[i]
+    (entry,) = [d for d in model.discrepancies if d.title.endswith("Pashinian / Pashinyan")]
+    assert model.row_index[entry.row_id] in rows

@@ -116,8 +116,18 @@ class ViewModel:
                     self._add_sides(i, list(side_of_form.values()))
                     self.row_has_discrepancy.add(i)
                     self.row_notes[i].append(f"spelling {' / '.join(sorted(present))}")
+            if not rows_with_two_forms:
+                # No row holds two spellings (Pashinian is in one article's rows,
+                # Pashinyan in the others'): the rows of the rarer spelling carry it.
+                rare = min(forms, key=lambda f: (len({o.source for o in forms[f]}), len(forms[f]), f))
+                elsewhere = " / ".join(f for f in forms if f != rare)
+                rare_paragraphs = {o.paragraph for o in forms[rare]}
+                for i, row in enumerate(self.rows):
+                    if rare_paragraphs & set(row.paragraphs):
+                        self.row_has_discrepancy.add(i)
+                        self.row_notes[i].append(f"spelling {rare} here, {elsewhere} in other rows")
             first_row = self.rows[rows_with_two_forms[0]].id if rows_with_two_forms else self._first_row_of(
-                [o.paragraph for occ in forms.values() for o in occ]
+                sorted(rare_paragraphs)
             )
             title = " / ".join(forms)
             detail = [
