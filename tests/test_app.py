@@ -651,3 +651,18 @@ def test_a_variant_no_row_holds_twice_is_a_discrepancy_of_the_rows_of_its_rarer_
         assert "spelling Pashinian here, Pashinyan in other rows" in model.row_notes[i]
     (entry,) = [d for d in model.discrepancies if d.title.endswith("Pashinian / Pashinyan")]
     assert model.row_index[entry.row_id] in rows
+
+
+async def test_n_first_shows_the_discrepancy_of_the_row_it_starts_on(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.table
+        first = table.rows[table.cursor]
+        sides = screen._shown_side_sets(first)
+        # the seeds' first row: cease fire (002) / ceasefire, with 002 off screen at first
+        assert first in app.model.row_has_discrepancy and not all(s in table.columns for s in sides[0])
+        await pilot.press("n")
+        await pilot.pause()
+        assert table.rows[table.cursor] == first
+        assert all(s in table.columns for s in sides[0])

@@ -210,6 +210,17 @@ class CompareScreen(ParallaxScreen):
                         self.bring_sources_into_view(row, sets[k])
                         self._say_which(row, k)
                         return
+        here = rows[table.cursor] if 0 <= table.cursor < len(rows) else None
+        if step > 0 and here in model.row_has_discrepancy and (self._within_row or (None,))[0] != here:
+            sets = self._shown_side_sets(here)
+            if sets and sets[0] and not all(s in table.columns for s in sets[0]):
+                # The row the cursor is on has a discrepancy not yet shown: show it first.
+                self._within_row = (here, 0)
+                self.papp.clear_notices()
+                self.bring_sources_into_view(here, sets[0])
+                if len(sets) > 1:
+                    self._say_which(here, 0)
+                return
         position = table.cursor + step
         while 0 <= position < len(rows):
             if rows[position] in model.row_has_discrepancy:
