@@ -534,3 +534,8 @@ def test_different_surnames_with_one_frame_stay_apart_even_in_one_row(a, b):
     together = corpus(a=[f"Police chief Anne {a} said the road was closed."],
                       b=[f"Police chief Anne {b} said the road was closed."])
     assert joined(find_variants(together), a, b) is None
+
+
+def test_an_i_after_y_is_a_spelling_not_an_ending():
+    assert variant_kind("Zelenskyi", "Zelensky") == TRANSLITERATION
+    assert variant_kind("Azerbaijani", "Azerbaijan") is None

@@ -193,7 +193,9 @@ def _differs_by_ending(a: str, b: str) -> bool:
         common += 1
     for cut in range(common, max(common - 3, 1), -1):
         if a[cut:] in endings and b[cut:] in endings:
-            return True
+            # An "i" after "y" makes no English word from the stem: Zelensky /
+            # Zelenskyi is one name, Azerbaijan / Azerbaijani are two words.
+            return not ({a[cut:], b[cut:]} == {"", "i"} and a[cut - 1] == "y")
     return False
 
 
