@@ -182,3 +182,16 @@ async def test_export_report_from_the_app(corpus_dir, tmp_path):
         await pilot.pause()
     assert (tmp_path / "rev" / "second-look.sourcing-report.html").is_file()
     assert "a note for the report" in (tmp_path / "rev" / "sourcing-report.html").read_text(encoding="utf-8")
+
+
+async def test_the_report_goes_beside_the_articles_not_into_the_hidden_review_folder(corpus_dir):
+    app = _app(corpus_dir, corpus_dir / ".parallax" / "review.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        assert (corpus_dir / "sourcing-report.html").is_file()
+        assert not (corpus_dir / ".parallax" / "sourcing-report.html").exists()
+        assert any(n.message == f"Report written: {corpus_dir / 'sourcing-report.html'}" for n in app._notifications)
+        await pilot.press("E")
+        await pilot.pause()
+        assert any(n.message.startswith("Report replaced: ") for n in app._notifications)

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from ..engine.compare import Comparison, compare
 from ..engine.corpus import Corpus
 from ..engine.review import (
+    REVIEW_FOLDER,
     STATUSES,
     Anchor,
     Mark,
@@ -363,16 +364,25 @@ class ParallaxApp(App[int]):
         # Named after a review file of its own name, so two corpora reviewed in one folder keep two reports.
         stem = self.review.path.stem if self.review.path is not None else "review"
         name = f"sourcing-report.{suffix}" if stem == "review" else f"{stem}.sourcing-report.{suffix}"
-        folders = [self.review.path.parent] if self.review.path is not None and not self.review.read_only else []
+        folders = []
+        if self.review.path is not None and not self.review.read_only:
+            beside = self.review.path.parent
+            # <corpus>/.parallax/review.yaml: the report goes where the articles are, not in the hidden folder
+            folders.append(beside.parent if beside.name == REVIEW_FOLDER else beside)
         folders.append(Path.cwd())
-        for folder in folders:
+        for n, folder in enumerate(folders):
+            target = folder / name
+            replaced = target.exists()
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                atomic_write_text(folder / name, text)
+                atomic_write_text(target, text)
             except OSError as exc:
-                self.notify(f"Cannot write {folder / name}: {exc.strerror or exc}", severity="warning", timeout=8)
+                self.notify(f"Cannot write {target}: {exc.strerror or exc}", severity="warning", timeout=8)
                 continue
-            self.notify(f"Report written to {folder / name}", timeout=8)
+            where = ""
+            if n == len(folders) - 1:
+                where = " (the current folder: " + ("the review folder cannot be written)" if n else "no review file this session)")
+            self.notify(f"Report {'replaced' if replaced else 'written'}: {target}{where}", timeout=8)
             return
         self.notify("The report could not be written anywhere.", severity="error", timeout=10)
 
