@@ -471,8 +471,8 @@ class ParallaxApp(App[int]):
         )
         yield SystemCommand("Sources view", "Hide, order and pin sources (s)", lambda: self.action_view("sources"))
         yield SystemCommand("Help", "The keys (?)", self.action_help)
-        yield SystemCommand("Export report as HTML", "A sourcing report beside the review file (E)", lambda: self.action_export_report("html"))
-        yield SystemCommand("Export report as Markdown", "A sourcing report beside the review file", lambda: self.action_export_report("md"))
+        yield SystemCommand("Export report as HTML", "A sourcing report in the corpus folder (E)", lambda: self.action_export_report("html"))
+        yield SystemCommand("Export report as Markdown", "A sourcing report in the corpus folder", lambda: self.action_export_report("md"))
         if isinstance(screen, DiscrepanciesScreen):
             yield SystemCommand("Mark discrepancy", "Checked, disputed, needs source, note (m)", screen.action_mark)
         if isinstance(screen, CompareScreen):

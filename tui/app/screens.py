@@ -800,7 +800,7 @@ HELP_KEYS = [
     ("Review", ""),
     ("m", "mark the row or discrepancy: checked, disputed, needs source, note"),
     ("M", "show rows by mark: marked, checked, disputed, needs source, unmarked"),
-    ("E", "export the sourcing report (HTML) beside the review file"),
+    ("E", "export the sourcing report (HTML) to the corpus folder"),
     ("Read and Discrepancies", ""),
     ("Enter", "go to the paragraph's / discrepancy's row"),
     ("Tab  h l", "Read: next / previous article"),
