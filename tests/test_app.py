@@ -666,3 +666,16 @@ async def test_n_first_shows_the_discrepancy_of_the_row_it_starts_on(app):
         await pilot.pause()
         assert table.rows[table.cursor] == first
         assert all(s in table.columns for s in sides[0])
+
+
+async def test_search_finds_the_other_spellings_and_counts_the_rows(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one(CompareTable)
+        await pilot.press("slash", *"Pashinian", "enter")
+        await pilot.pause()
+        assert app.model.search_terms("Pashinian") == ["pashinian", "pashinyan"]
+        with_either = [i for i, r in enumerate(app.model.rows)
+                       if any(w in app.model.paragraph_text[p] for p in r.paragraphs for w in ("Pashinian", "Pashinyan"))]
+        assert table.current_row in with_either
+        notices = [n.message for n in app._notifications]
+        assert any(m.startswith(f"“Pashinian” (also spelled Pashinyan): 1 of {len(with_either)} rows") for m in notices), notices

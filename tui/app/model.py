@@ -13,7 +13,7 @@ from textual.color import Color, ColorParseError
 
 from ..engine.align import Row
 from ..engine.compare import Comparison, FigureGroup
-from ..engine.variants import VariantGroup
+from ..engine.variants import VariantGroup, fold
 
 MARK_KINDS = ("variant", "conflict", "agree", "match")
 
@@ -228,12 +228,27 @@ class ViewModel:
             text.stylize(getattr(styles, kind), start, end)
         if search:
             lower = text.plain.lower()
-            needle = search.lower()
-            start = lower.find(needle)
-            while start >= 0:
-                text.stylize(styles.match, start, start + len(needle))
-                start = lower.find(needle, start + len(needle))
+            for needle in self.search_terms(search):
+                start = lower.find(needle)
+                while start >= 0:
+                    text.stylize(styles.match, start, start + len(needle))
+                    start = lower.find(needle, start + len(needle))
         return text
+
+    def search_terms(self, needle: str) -> list[str]:
+        """What a search finds, lower-cased: the text, and when it is one
+        spelling of a variant, the others too (Pashinian finds Pashinyan)."""
+        terms = [needle.lower()]
+        terms += [form.lower() for form in self.other_spellings(needle) if form.lower() not in terms]
+        return terms
+
+    def other_spellings(self, word: str) -> list[str]:
+        """The other spellings of a variant that ``word`` is one spelling of."""
+        found: list[str] = []
+        for group in self.comparison.variants:
+            if any(fold(form) == fold(word) for form in group.forms):
+                found += [form for form in group.forms if fold(form) != fold(word) and form not in found]
+        return found
 
     def row_detail(self, index: int, context: list[str] | None = None) -> str:
         """The status line of a row: where it is, its marks and discrepancies,
@@ -254,7 +269,8 @@ class ViewModel:
 
     def sources_matching(self, index: int, needle: str) -> list[str]:
         """The sources whose paragraphs in a row contain the text."""
-        needle = needle.lower()
+        terms = self.search_terms(needle)
         return [
-            s for s, pids in self.rows[index].cells.items() if any(needle in self.paragraph_text[p].lower() for p in pids)
+            s for s, pids in self.rows[index].cells.items()
+            if any(term in self.paragraph_text[p].lower() for p in pids for term in terms)
         ]

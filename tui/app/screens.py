@@ -369,15 +369,19 @@ class CompareScreen(ParallaxScreen):
         self.refresh_view()
         rows = table.rows
         n = len(rows)
-        for offset in range(1, n + 1):
-            position = (table.cursor + offset) % n
-            if app.model.row_matches(rows[position], needle):
-                table.set_cursor(position)
-                self.bring_sources_into_view(rows[position], app.model.sources_matching(rows[position], needle))
-                table.scroll_to_cursor(top=True)
-                break
-        else:
+        matching = [i for i in range(n) if app.model.row_matches(rows[i], needle)]
+        if not matching:
             self.notify(f"“{needle}” is not in any shown row.", severity="warning", timeout=3)
+        else:
+            position = next((i for i in matching if i > table.cursor), matching[0])
+            wrapped = " (from the top again)" if position <= table.cursor and len(matching) > 1 else ""
+            table.set_cursor(position)
+            self.bring_sources_into_view(rows[position], app.model.sources_matching(rows[position], needle))
+            table.scroll_to_cursor(top=True)
+            others = app.model.other_spellings(needle)
+            spelled = f" (also spelled {', '.join(others)})" if others else ""
+            self.notify(f"“{needle}”{spelled}: {matching.index(position) + 1} of {counted(len(matching), 'row')}"
+                        f"{wrapped}; / Enter for the next.", timeout=3)
         self._draw_detail()
 
     def action_clear_search(self) -> None:
