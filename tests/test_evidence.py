@@ -338,3 +338,10 @@ def test_a_sentence_of_names_is_not_a_title_case_headline(tmp_path, sentence):
     )
     names = _features(evidence, corpus, "a", sentence[:12], "n:")
     assert any("putin" in f or "obama" in f for f in names), names
+
+
+def test_what_a_count_counts_is_labelled_in_the_plural(tmp_path):
+    corpus, evidence = _build(tmp_path, a="The fighters handed over 1,200 small arms and freed 40 children.\n",
+                              b="Nothing was said.\n")
+    labels = set(_sentence(evidence, corpus, "a", "1,200").labels.values())
+    assert {"count of arms", "count of children"} <= labels

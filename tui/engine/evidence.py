@@ -26,7 +26,7 @@ import yaml
 from anyascii import anyascii
 
 from .corpus import Corpus, Paragraph
-from .figures import Figure, base_quantity, extract_figures, is_currency_word
+from .figures import Figure, base_quantity, extract_figures, is_currency_word, plural_noun
 from .fileio import load_yaml
 from .variants import name_key, to_american
 
@@ -299,11 +299,24 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         out.append((f"f:{value}|{unit}", _specificity(fig.value), f"figure {fig.text}"))
         out.extend(_magnitude_features(fig))
     if fig.thing:
-        out.append((f"t:{stem(fig.thing)}", 1.0, f"count of {fig.thing}"))
+        label = _thing_label(fig)
+        out.append((f"t:{stem(fig.thing)}", 1.0, label))
         # "130,000 munitions" and "5,000 units of ammunition" count the same kind of thing.
         for group in paraphrases().words.get(stem(fig.thing), ()):
-            out.append((f"t:s{group}", 0.6, f"count of {fig.thing}"))
+            out.append((f"t:s{group}", 0.6, label))
     return out
+
+
+_THING_LABELS = {"money": "sum of", "measure": "measure of", "percent": "share of", "duration": "length of"}
+
+
+def _thing_label(fig: Figure) -> str:
+    """ "count of children", "sum of assets": what a figure is of, for the editor to read."""
+    thing = fig.thing or ""
+    if fig.kind == "count":
+        thing = plural_noun(thing)
+    return f"{_THING_LABELS.get(fig.kind, 'count of')} {thing}"
+
 
 
 MAGNITUDE_STEP = math.log(1.25)

@@ -269,6 +269,7 @@ _IRREGULAR_NOUNS = {
     "halves": "half", "thieves": "thief", "wolves": "wolf", "shelves": "shelf",
     "aircraft": "aircraft",
 }
+_PLURAL_OF = {singular: plural for plural, singular in _IRREGULAR_NOUNS.items() if plural != singular}
 _NOT_PLURAL = frozenset("""
 news series species means politics this its his has was does is as us yes always perhaps
 besides whereas across various previous famous serious thus less unless afterwards towards
@@ -1303,6 +1304,20 @@ def _looks_plural(word: str) -> bool:
         return True
     return (len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
             and not word.endswith(("ss", "us", "is", "ous", "'s", "’s")))
+
+
+def plural_noun(singular: str) -> str:
+    """The plural of a singular noun, by spelling ("child" -> "children", "city" -> "cities")."""
+    irregular = _PLURAL_OF.get(singular)
+    if irregular:
+        return irregular
+    if _IRREGULAR_NOUNS.get(singular) == singular or singular in _NOMINAL_ADJECTIVES:
+        return singular  # "people", "sheep", "the dead"
+    if singular.endswith("y") and len(singular) > 2 and singular[-2] not in "aeiou":
+        return singular[:-1] + "ies"
+    if singular.endswith(("s", "x", "z", "ch", "sh")):
+        return singular + "es"
+    return singular + "s"
 
 
 def _lemma(word: str) -> str:
