@@ -679,3 +679,13 @@ async def test_search_finds_the_other_spellings_and_counts_the_rows(app):
         assert table.current_row in with_either
         notices = [n.message for n in app._notifications]
         assert any(m.startswith(f"“Pashinian” (also spelled Pashinyan): 1 of {len(with_either)} rows") for m in notices), notices
+
+
+async def test_an_empty_table_names_only_the_filters_that_are_on(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.mark_filter = "needs-source"
+        app.screen.refresh_view()
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail").render())
+        assert detail == "no rows to show — M: needs source rows is on"

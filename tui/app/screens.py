@@ -148,17 +148,19 @@ class CompareScreen(ParallaxScreen):
         row = self.table.current_row
         if row is None:
             message = "no rows to show"
-            if app.filter_discrepancies or app.mark_filter:
-                message += " — a filter is on (f: discrepancies, M: marks)"
+            on = (["f: rows with discrepancies"] if app.filter_discrepancies else []) + (
+                [f"M: {app.mark_filter.replace('-', ' ')} rows"] if app.mark_filter else [])
+            if on:
+                message += f" — {' and '.join(on)} {'is' if len(on) == 1 else 'are'} on"
             text = Text(message, style="italic")
         else:
             context = []
             if len(self.table.rows) != len(app.model.rows):
-                context.append(f"{self.table.cursor + 1} of {len(self.table.rows)} shown")
+                context.append(f"{self.table.cursor + 1} of the {len(self.table.rows)} rows shown")
             if app.filter_discrepancies:
                 context.append("filter: discrepancies only")
             if app.mark_filter:
-                context.append(f"filter: {app.mark_filter}")
+                context.append(f"filter: {app.mark_filter.replace('-', ' ')}")
             if app.search:
                 context.append(f"search: {app.search}")
             text = Text(app.model.row_detail(row, context))
@@ -273,7 +275,8 @@ class CompareScreen(ParallaxScreen):
         app = self.papp
         app.cycle_mark_filter()
         self.refresh_view()
-        self.notify(f"Rows: {app.mark_filter or 'all'} ({len(self.table.rows)} shown).", timeout=3)
+        which = (app.mark_filter or "all").replace("-", " ")
+        self.notify(f"Rows: {which} ({len(self.table.rows)} shown).", timeout=3)
 
     def action_column(self, step: int) -> None:
         app = self.papp
