@@ -689,3 +689,20 @@ async def test_an_empty_table_names_only_the_filters_that_are_on(app):
         await pilot.pause()
         detail = str(app.screen.query_one("#detail").render())
         assert detail == "no rows to show — M: needs source rows is on"
+
+
+async def test_enter_in_read_goes_back_to_the_row_it_came_from(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        model = app.model
+        pid, row = next((p, r) for p, rows in model.rows_of_paragraph.items() for r in rows
+                        if len(rows) > 1 and r != model.row_to_open(p) and model.nearest_paragraph(r, p.split(":")[0]) == p)
+        table = app.screen.table
+        app.focus_source = pid.split(":")[0]
+        table.set_cursor(table.rows.index(row))
+        await pilot.press("r")
+        await pilot.pause()
+        assert str(app.screen.query_one("#read-detail").render()).startswith(f"Enter: go to row {row + 1}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen) and app.screen.table.current_row == row

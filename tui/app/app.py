@@ -94,6 +94,7 @@ class ParallaxApp(App[int]):
         # a discrepancy show on a narrow screen; any move between columns ends it.
         self.column_jump: list[str] = []
         self.read_target: str | None = None  # the paragraph the Read view opens at next
+        self.read_from_row: int | None = None  # the Compare row the Read view was opened from
         self.filter_discrepancies = False
         self.search = ""
         self.mark_filter = ""
@@ -430,6 +431,7 @@ class ParallaxApp(App[int]):
             row = self.screen.table.current_row
             if row is not None and self.focus_source:
                 self.read_target = self.model.nearest_paragraph(row, self.focus_source)
+            self.read_from_row = row
         self.switch_mode(name)
 
     def notify(  # type: ignore[override]

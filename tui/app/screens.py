@@ -479,7 +479,7 @@ class ReadScreen(ParallaxScreen):
             detail.update("")
             return
         model = self.papp.model
-        target = model.row_to_open(pid)
+        target = self._row_for(pid)
         if target is None:
             detail.update("")
             return
@@ -491,17 +491,25 @@ class ReadScreen(ParallaxScreen):
         pid = self._blocks[event.index]
         if pid is None:
             return
-        row = self.papp.model.row_to_open(pid)
+        row = self._row_for(pid)
         if row is not None:
             self.papp.focus_source = self.source_id
             self.papp.show_row(row, self.source_id)
+
+    def _row_for(self, pid: str) -> int | None:
+        """The row Enter opens for a paragraph: the Compare row the editor came
+        from when the paragraph is in it, else the paragraph's main row."""
+        came_from = self.papp.read_from_row
+        if came_from is not None and came_from in self.papp.model.rows_of_paragraph.get(pid, []):
+            return came_from
+        return self.papp.model.row_to_open(pid)
 
     def action_mark(self) -> None:
         block_list = self.query_one(BlockList)
         pid = self._blocks[block_list.cursor] if self._blocks else None
         if pid is None:
             return
-        row = self.papp.model.row_to_open(pid)
+        row = self._row_for(pid)
         if row is not None:
             self.papp.mark_row(row)
 
