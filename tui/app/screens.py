@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -819,6 +821,10 @@ HELP_KEYS = [
     ("Read and Discrepancies", ""),
     ("Enter", "go to the paragraph's / discrepancy's row"),
     ("Tab  h l", "Read: next / previous article"),
+    ("Sources", ""),
+    ("Space  x", "hide or show the source"),
+    ("K J", "move the source up / down the column order"),
+    ("p", "pin the source as the left column"),
     ("Everywhere", ""),
     ("Ctrl+P", "command palette: every action by name"),
     ("?", "this help"),
@@ -828,6 +834,7 @@ HELP_KEYS = [
     ("reversed", "a figure that conflicts with another source"),
     ("bold", "a figure that agrees with another source"),
     ("≠ on a row", "the row holds a discrepancy"),
+    ("◀2 1▶", "sources off screen to the left / right of the columns"),
 ]
 
 
@@ -839,14 +846,22 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        text = Text()
+        # One grid per section, so that a description too long for the line
+        # wraps under itself, not under the keys.
+        parts: list[Text | Table] = []
+        grid: Table | None = None
         for key, description in HELP_KEYS:
             if not description:
-                text.append(f"\n{key}\n", style="bold underline")
+                parts.append(Text(f"\n{key}", style="bold underline"))
+                grid = Table.grid(padding=(0, 2, 0, 2))
+                grid.add_column(no_wrap=True, width=14)
+                grid.add_column(ratio=1)
+                parts.append(grid)
                 continue
-            text.append(f"  {key:<16}", style="bold")
-            text.append(description + "\n")
-        text.append("\nEsc, q or ? closes this help.", style="italic")
+            assert grid is not None
+            grid.add_row(Text(key, style="bold"), Text(description))
+        parts.append(Text("\nEsc, q or ? closes this help.", style="italic"))
+        text = Group(*parts)
         # Taller than 24 lines: it scrolls with the arrows, j/k, PgUp/PgDn, Home/End.
         with VerticalScroll(id="help"):
             yield Static(Text("Parallax — keys", style="bold"), id="help-title")
