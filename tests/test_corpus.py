@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.engine.corpus import (
+    _BULLET,
     CorpusError,
     SourceError,
     clean_text,
@@ -299,6 +300,8 @@ def _accounted(text: str, rules) -> None:
     pieces = " ".join([p.text for p in paragraphs] + [r.text for r in removed])
     kept = set(pieces.split())
     for line in clean_text(text).split("\n"):
+        # A list item's bullet ("- ", "• ") is layout, not text: the item is kept as a paragraph without it.
+        line = _BULLET.sub("", line.strip(), count=1)
         for word in line.split():
             assert word in kept, (word, line)
 
