@@ -303,3 +303,15 @@ def test_the_number_of_dead_and_people_killed_are_one_toll(tmp_path):
 ])
 def test_review_cases_of_grouping(tmp_path, a, b, expected):
     assert _groups(tmp_path, a, b) == expected
+
+
+def test_people_named_by_where_they_are_from_are_people(tmp_path):
+    groups = _groups(tmp_path, "Some 120,000 ethnic Armenians live in the enclave, officials said on Sunday.",
+                     "The enclave has 120,000 or so residents, officials said on Sunday.")
+    assert groups == [("agree", ["120,000 or so", "Some 120,000"])]
+
+
+def test_one_people_is_not_a_count_of_persons(tmp_path):
+    groups = _groups(tmp_path, '"We are one country, one people," said the president of the nation of 215 million.',
+                     '"We are one country, one people," said the president of 215 million Dorvalians.')
+    assert not any({"one", "215 million"} <= set(texts) for _, texts in groups), groups

@@ -224,8 +224,8 @@ def _thing_key(thing: str | None) -> str | None:
     if not thing:
         return None
     word = fold_word(thing)
-    if word in PEOPLE or stem(word) in _PEOPLE_STEMS:
-        return "people"
+    if word in PEOPLE or stem(word) in _PEOPLE_STEMS or (len(word) > 5 and word.endswith(("ian", "ese"))):
+        return "people"  # "residents", and those named by where they are from: "Armenians", "Lebanese"
     return stem(word)
 
 

@@ -1106,6 +1106,8 @@ def _read_thing(text: str, r: _Reading, floor: int) -> None:
         return
     singular_ok = r.kind != "count" or r.value == 1
     r.thing = _thing_after(text, r.end, r.value, singular_ok=singular_ok)
+    if r.thing == "people" and r.value == 1:
+        r.thing = "nation"  # "one people": a nation, not a count of persons
     if r.thing is None and r.kind == "count":
         r.thing = _thing_before(text, r.number_start, floor) or _counted_before(text, r.number_start, floor)
     elif r.thing is None and r.kind == "money":
