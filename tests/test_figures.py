@@ -917,3 +917,7 @@ def test_a_last_digit_five_is_a_round_figure_for_about(bounded, other) -> None:
 
 def test_ages_are_named_in_years() -> None:
     assert compare_figures(only("aged 40"), only("aged 41"))[1] == "40 years and 41 years differ"
+
+
+def test_one_people_is_a_nation_not_a_count_of_persons() -> None:
+    assert [f.thing for f in extract_figures('"We are one country, one people," he said.')] == ["country", "nation"]
