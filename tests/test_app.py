@@ -706,3 +706,15 @@ async def test_enter_in_read_goes_back_to_the_row_it_came_from(app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen) and app.screen.table.current_row == row
+
+
+def test_the_usual_spelling_is_underlined_only_beside_a_rarer_one(seed_corpus):
+    from tui.app.model import ViewModel
+    from tui.engine.compare import compare
+
+    model = ViewModel(compare(seed_corpus))
+    group = next(g for g in model.comparison.variants if "Nagorno Karabakh" in g.forms)
+    usual = group.forms["Nagorno-Karabakh"]
+    underlined = {(pid, start) for pid, marks in model.marks.items() for start, _, kind in marks if kind == "variant"}
+    assert all((o.paragraph, o.start) in underlined for o in group.forms["Nagorno Karabakh"])
+    assert 0 < sum((o.paragraph, o.start) in underlined for o in usual) < len(usual)

@@ -78,9 +78,8 @@ class ViewModel:
 
         self.marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for group in comparison.variants:
-            for occurrences in group.forms.values():
-                for o in occurrences:
-                    self.marks[o.paragraph].append((o.start, o.end, "variant"))
+            for o in self._variant_marks(group):
+                self.marks[o.paragraph].append((o.start, o.end, "variant"))
         for fig_group in comparison.figures:
             kind = "conflict" if fig_group.status == "conflict" else "agree"
             for m in fig_group.mentions:
@@ -96,6 +95,22 @@ class ViewModel:
         self.discrepancies: list[Discrepancy] = []
         self._index_variants()
         self._index_figures()
+
+    def _variant_marks(self, group: VariantGroup) -> list:
+        """The occurrences of a variant to underline: every one of the rarer
+        spellings, and the usual spelling only in rows that also hold a rarer
+        one, so that "Nagorno-Karabakh", written so by every source, is not
+        underlined in every paragraph because one source once wrote it without
+        the hyphen."""
+        sources = {form: {o.source for o in occ} for form, occ in group.forms.items()}
+        widest = max(len(s) for s in sources.values())
+        usual = [form for form, s in sources.items() if len(s) == widest]
+        if len(usual) != 1:
+            return [o for occ in group.forms.values() for o in occ]
+        rare = [o for form, occ in group.forms.items() if form != usual[0] for o in occ]
+        rows_with_rare = {i for o in rare for i in self.rows_of_paragraph.get(o.paragraph, [])}
+        return rare + [o for o in group.forms[usual[0]]
+                       if rows_with_rare.intersection(self.rows_of_paragraph.get(o.paragraph, []))]
 
     # ------------------------------------------------------------ indexes
 
