@@ -86,8 +86,11 @@ class CompareScreen(ParallaxScreen):
         self.query_one("#search", Input).display = False
         self.refresh_view()
         row = self.table.current_row
-        if row is not None and not set(self.papp.model.rows[row].sources) & set(self.table.columns):
-            self.bring_sources_into_view(row)  # the first row is told only by sources off screen
+        if row is not None:
+            sources = self.papp.model.rows[row].sources
+            if len(set(sources) & set(self.table.columns)) < min(len(sources), len(self.table.columns)):
+                # The first row is told by sources off screen: open on them, not on "not reported".
+                self.bring_sources_into_view(row)
         self.table.focus()
 
     def on_resize(self) -> None:
