@@ -729,3 +729,13 @@ async def test_the_first_screen_opens_on_sources_that_tell_the_first_row(app):
         table = app.screen.table
         row = app.model.rows[table.current_row]
         assert all(row.cells.get(s) for s in table.columns)
+
+
+async def test_a_wider_terminal_shows_every_source_after_a_jump_to_some(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.bring_sources_into_view(app.screen.table.current_row, [app.order[1], app.order[4]])
+        await pilot.pause()
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert list(app.screen.table.columns) == app.order

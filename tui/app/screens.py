@@ -110,6 +110,8 @@ class CompareScreen(ParallaxScreen):
         movable = count - (1 if pinned else 0)
         app.column_offset = max(0, min(app.column_offset, max(0, len(rest) - movable)))
         columns = ([pinned] if pinned else []) + rest[app.column_offset : app.column_offset + movable]
+        if movable >= len(rest):
+            app.column_jump = []  # every source fits (a wider terminal): no need to pick some
         jump = sorted([s for s in app.column_jump if s in rest][: max(0, movable)], key=rest.index)
         if len(jump) > 1:
             columns = ([pinned] if pinned else []) + jump
