@@ -172,9 +172,13 @@ class ParallaxApp(App[int]):
     def layout_changed(self) -> None:
         """Sources were hidden, moved or pinned: redraw the table when it shows next."""
         self.column_jump = []
+        self.redraw_compare()
+
+    def redraw_compare(self) -> None:
+        """Redraw the table (marks changed) on the same row and columns."""
         for screen in self._all_screens():
             if isinstance(screen, CompareScreen) and screen.is_mounted:
-                screen.refresh_view()
+                screen.refresh_view(keep_row=screen.table.current_row)
 
     def show_row(self, row: int, source: str | None = None) -> None:
         """Go to the compare view with ``row`` (a model index) focused, and
@@ -314,7 +318,7 @@ class ParallaxApp(App[int]):
                     what = "mark cleared"
                 self.notify(f"{title.removeprefix('Mark ')}: {what} (saved)", timeout=3)
             self.refresh_marks()
-            self.layout_changed()
+            self.redraw_compare()
             for screen in self._all_screens():
                 if isinstance(screen, (DiscrepanciesScreen, ReadScreen)) and screen.is_mounted:
                     screen.refresh_marks()
