@@ -820,7 +820,7 @@ HELP_KEYS = [
     ("f", "show only rows with discrepancies"),
     ("/", "search; Enter: next row; Esc closes, Esc again clears"),
     ("Review", ""),
-    ("m", "mark the row or discrepancy: checked, disputed, needs source, note"),
+    ("m", "mark: the row (Compare, Read) or the discrepancy (Discrepancies)"),
     ("M", "show rows by mark: marked, checked, disputed, needs source, unmarked"),
     ("E", "export the sourcing report (HTML) to the corpus folder"),
     ("Read and Discrepancies", ""),
