@@ -455,3 +455,28 @@ def test_a_link_that_loops_is_reported_and_skipped_in_a_folder(tmp_path):
 def test_a_rules_file_named_but_missing_is_reported(tmp_path):
     rules = load_rules([tmp_path / "nope.yaml"])
     assert any("nope.yaml" in w and "no such file" in w for w in rules.warnings)
+
+
+def test_text_copied_from_a_browser_is_one_paragraph_per_line_even_with_a_stray_blank_line():
+    text = ("Zanzibar ferry: At least 41 dead after MV Saint Anna capsizes\nShare\n"
+            "At least 41 people have died after a ferry carrying more than 200 passengers capsized, officials say.\n"
+            "The MV Saint Anna overturned in rough seas at about 05:40 local time on Monday, the authority said.\n"
+            "Advertisement\n\n"
+            '"The sea was very rough, the waves were higher than the boat," said survivor Fatma Ali, 34.\n'
+            "The vessel, which was built in 1987, was licensed to carry 180 passengers and 12 crew.\n"
+            "Questions over safety\n"
+            "Tanzania's president declared three days of national mourning and ordered an investigation.\n")
+    paragraphs, removed, meta, _ = parse_article(text, "s")
+    assert [p.text[:20] for p in paragraphs] == [
+        "At least 41 people h", "The MV Saint Anna ov", '"The sea was very ro', "The vessel, which wa", "Tanzania's president"]
+    assert ("Questions over safety", "heading") in [(r.text, r.reason) for r in removed]
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_stays_one_paragraph():
+    text = ("This is a paragraph that has been wrapped at a fixed width of about seventy\n"
+            "characters, as plain text emails and some wire copy are. It goes on for a\n"
+            "few lines. And it ends here.\n\n"
+            "Second paragraph, also wrapped at the same width so that it needs two lines\n"
+            "to be read in full.\n")
+    paragraphs, _, _, _ = parse_article(text, "s")
+    assert len(paragraphs) == 2 and paragraphs[0].text.endswith("it ends here.")

@@ -630,6 +630,34 @@ def _furniture_reason(line: str, rules: Rules) -> str | None:
     return None
 
 
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
+
+
+def _lines_as_paragraphs(block: _Block) -> list[_Block]:
+    """One paragraph per line, as text copied from a browser has it, unless
+    the block looks like one paragraph wrapped at a fixed width (lines but
+    the last of much the same length, most ending mid-sentence); a line that
+    goes on with a small letter goes on the line before ("in the\ncapital")."""
+    lines = block.lines
+    if len(lines) < 2 or block.item:
+        return [block]
+    inner = [len(line) for line in lines[:-1]]
+    even = all(_WRAPPED_MIN <= n <= _WRAPPED_MAX for n in inner) and max(inner) - min(inner) <= 0.35 * max(inner)
+    ended = sum(1 for line in lines[:-1] if _LINE_ENDS_SENTENCE.search(line))
+    if even and ended * 2 < len(inner):
+        return [block]
+    parts = [_Block([lines[0]], block.first_line)]
+    for i, line in enumerate(lines[1:], start=1):
+        if line[:1].islower() and not _LINE_ENDS_SENTENCE.search(lines[i - 1]):
+            parts[-1].lines.append(line)
+        else:
+            parts.append(_Block([line], block.first_line + i))
+    return parts
+
+
+_WRAPPED_MIN, _WRAPPED_MAX = 50, 100  # the lengths of lines wrapped at a fixed width, but the last
+
+
 def parse_article(
     text: str,
     source_id: str,
@@ -728,11 +756,15 @@ def parse_article(
         current.lines.append(line)
     close_block()
 
-    # A file with no blank line between its lines has one paragraph per line.
+    # A file with no blank line between its lines has one paragraph per line;
+    # so has a run of lines that each end a sentence, as text copied from a
+    # browser does, while a paragraph wrapped at a fixed width mostly ends its
+    # lines mid-sentence. (Line numbers are approximate when furniture sat
+    # between lines; ids do not use them.)
     if len(blocks) == 1 and len(blocks[0].lines) > 1:
         only = blocks[0]
         blocks = [_Block([line], only.first_line + i) for i, line in enumerate(only.lines)]
-        # line numbers are approximate when furniture sat between lines; ids do not use them
+    blocks = [part for block in blocks for part in _lines_as_paragraphs(block)]
 
     texts = [(" ".join(b.lines), b.first_line) for b in blocks]
     body: list[tuple[str, int]] = []
