@@ -157,6 +157,40 @@ def test_html_article(tmp_path):
     assert removed["Subscribe to our newsletter"] == "page footer"
 
 
+def test_html_page_structure_decides_paragraphs_headings_and_lists(tmp_path):
+    f = _write(
+        tmp_path / "page.html",
+        "<html><head><title>Explainer</title></head><body><div class='banner'>Support our journalism</div>"
+        "<h1>Ferry capsizes off Nungwi, 41 dead</h1>"
+        "<p>“The sea was very rough,” said survivor Fatma Ali, 34.<br>“People were screaming.”</p>"
+        "<h2>Why did the ferry sink?</h2><p>The ferry was licensed for 180 passengers but carried 212.</p>"
+        "<p>Key facts:</p><ul><li>41 people confirmed dead</li><li>8 still missing</li></ul>"
+        "<table><tr><td>Rescued</td><td>163</td></tr></table>"
+        "<p>The divers went back at dawn, officials said.<br><br>A second paragraph after two breaks.</p>"
+        "<ul class='share'><li><a href='https://x.com/share'>X</a></li><li><a href='/news/2'>Why ferries sink</a></li></ul>"
+        "</body></html>",
+    )
+    src = load_source(f)
+    assert [p.text for p in src.paragraphs] == [
+        "“The sea was very rough,” said survivor Fatma Ali, 34. “People were screaming.”",
+        "The ferry was licensed for 180 passengers but carried 212.",
+        "Key facts:", "41 people confirmed dead", "8 still missing", "Rescued 163",
+        "The divers went back at dawn, officials said.", "A second paragraph after two breaks.",
+    ]
+    removed = {r.text: r.reason for r in src.removed}
+    assert removed["Ferry capsizes off Nungwi, 41 dead"] == "title" and src.title == "Explainer"
+    assert removed["Why did the ferry sink?"] == "heading"
+    assert removed["X"] == removed["Why ferries sink"] == "link"
+
+
+def test_a_web_page_is_read_in_the_character_set_it_declares(tmp_path):
+    page = '<html><head><meta charset="iso-8859-2"></head><body><p>Prom zatonął u wybrzeży Zanzibaru.</p>'
+    f = _write(tmp_path / "page.html", (page + "<p>Łódź była przeciążona.</p></body></html>").encode("iso-8859-2"))
+    src = load_source(f)
+    assert [p.text for p in src.paragraphs] == ["Prom zatonął u wybrzeży Zanzibaru.", "Łódź była przeciążona."]
+    assert src.encoding == "iso-8859-2" and not src.warnings
+
+
 def test_utf8_bom(tmp_path):
     f = _write(tmp_path / "bom.txt", b"\xef\xbb\xbfFirst paragraph here.\n\nSecond one.\n")
     src = load_source(f)

@@ -183,8 +183,12 @@ def clean_text(text: str) -> str:
 _BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
 
 
-def decode(data: bytes) -> tuple[str, str, list[str]]:
-    """Return (text, encoding, warnings) or raise SourceError."""
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode(data: bytes, html: bool = False) -> tuple[str, str, list[str]]:
+    """Return (text, encoding, warnings) or raise SourceError. A web page
+    that is not UTF-8 is read in the character set it declares, if any."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
@@ -197,6 +201,13 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError as exc:
         position = exc.start
+    declared = _DECLARED_CHARSET.search(data[:4096]) if html else None
+    if declared:
+        charset = declared.group(1).decode("ascii").lower()
+        try:
+            return data.decode(charset), charset, []
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall back as for text
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -415,6 +426,9 @@ def _metadata_from_mapping(data: dict) -> dict[str, str]:
 # ---------------------------------------------------------------- formats
 
 
+_BR = "\x00"  # a <br> while a paragraph is read (control characters are gone by then)
+
+
 class _HTMLText(HTMLParser):
     """Block text of an HTML page, plus its metadata and the non-article parts."""
 
@@ -439,12 +453,27 @@ class _HTMLText(HTMLParser):
         self.title_parts: list[str] = []
         self.first_h1: str | None = None
         self.h1_parts: list[str] | None = None
+        self.heading: str | None = None  # the h1–h6 being read
+        self.item = False  # the block being read is a table row
+        self.in_item = 0  # list items open around the text being read
+        self.in_link = 0  # <a> open around the text being read
+        self.linked = 0  # characters of the block being read that are inside a link
 
     def _flush(self) -> None:
-        text = " ".join("".join(self.current).split())
-        if text:
-            self.blocks.append(text)
+        # Two line breaks or more end a paragraph; one is a break inside it.
+        for piece in re.split(rf"(?:\s*{_BR})(?:\s*{_BR})+", "".join(self.current)):
+            text = " ".join(piece.replace(_BR, " ").split())
+            if not text:
+                continue
+            if self.heading is not None and self.heading != "h1":
+                self.removed.append((text, "heading"))
+            elif (self.item or self.in_item) and self.linked >= len("".join(self.current).strip()) - 1:
+                self.removed.append((text, "link"))  # a list of links: share buttons, related stories
+            else:
+                self.blocks.append(f"- {text}" if self.item or self.in_item else text)
         self.current = []
+        self.item = False
+        self.linked = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -469,13 +498,28 @@ class _HTMLText(HTMLParser):
             self.in_title = True
         if tag == "h1" and self.first_h1 is None:
             self.h1_parts = []
+        if tag == "br":
+            (self.stack[-1][1] if self.stack else self.current).append("\n" if self.stack else _BR)
+            return
+        if tag == "a":
+            self.in_link += 1
+            return
+        if tag in ("td", "th"):
+            (self.stack[-1][1] if self.stack else self.current).append(" ")
+            return
         if tag in self.BLOCKS:
             if self.stack:
                 self.stack[-1][1].append("\n")
             else:
                 self._flush()
+                if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                    self.heading = tag
+                self.item = tag == "tr"
+                self.in_item += tag == "li"
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self.in_link = max(0, self.in_link - 1)
         if self.stack and self.stack[-1][0] == tag:
             name, parts = self.stack.pop()
             reason = self.FURNITURE.get(name) or self.HIDDEN.get(name, "boilerplate")
@@ -494,6 +538,10 @@ class _HTMLText(HTMLParser):
             self.h1_parts = None
         if tag in self.BLOCKS and not self.stack:
             self._flush()
+            if tag == self.heading:
+                self.heading = None
+            if tag == "li":
+                self.in_item = max(0, self.in_item - 1)
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -504,6 +552,8 @@ class _HTMLText(HTMLParser):
             return
         if self.h1_parts is not None:
             self.h1_parts.append(data)
+        if self.in_link:
+            self.linked += len(data.strip())
         self.current.append(data)
 
     def close(self) -> None:
@@ -511,6 +561,9 @@ class _HTMLText(HTMLParser):
         while self.stack:
             self.handle_endtag(self.stack[-1][0])
         self._flush()
+
+
+_TITLE_WITHIN = 5  # blocks from the top of a page where its first <h1> is its headline
 
 
 def _html_to_text(html: str) -> tuple[str, dict[str, str], list[tuple[str, str]]]:
@@ -523,8 +576,10 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], list[tuple[str, str]]
         meta["title"] = title
     blocks = parser.blocks
     removed = list(parser.removed)
-    if parser.first_h1 and blocks and blocks[0] == parser.first_h1:
-        removed.insert(0, (blocks.pop(0), "title"))
+    if parser.first_h1 and parser.first_h1 in blocks[:_TITLE_WITHIN]:
+        # The page's first <h1> is the headline, even after a banner or a section name.
+        blocks.remove(parser.first_h1)
+        removed.insert(0, (parser.first_h1, "title"))
         meta.setdefault("title", parser.first_h1)
     return "\n\n".join(blocks), meta, removed
 
@@ -835,7 +890,7 @@ def load_source(
     except OSError as exc:
         raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     try:
-        text, encoding, warnings = decode(data)
+        text, encoding, warnings = decode(data, html=fmt == "html")
     except SourceError as exc:
         raise SourceError(f"{path}: {exc}") from None
     sid = source_id or path.stem
