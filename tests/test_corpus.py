@@ -514,3 +514,10 @@ def test_a_paragraph_wrapped_at_a_fixed_width_stays_one_paragraph():
             "to be read in full.\n")
     paragraphs, _, _, _ = parse_article(text, "s")
     assert len(paragraphs) == 2 and paragraphs[0].text.endswith("it ends here.")
+
+
+def test_too_few_readable_articles_says_why_the_others_were_skipped(tmp_path):
+    _write(tmp_path / "a.txt", "The storm reached the coast on Monday, officials said.\n")
+    _write(tmp_path / "photo.txt", b"\x00\x01\x02binary\x00" * 40)
+    with pytest.raises(CorpusError, match=r"needs at least 2; the others: .*photo\.txt: is a binary file"):
+        load_corpus([tmp_path])

@@ -1001,9 +1001,10 @@ def load_corpus(
         detail = f" ({'; '.join(warnings)})" if warnings else ""
         raise CorpusError(f"no readable article in {', '.join(str(p) for p in paths)}{detail}")
     if len(sources) < min_sources:
+        detail = f"; the others: {'; '.join(warnings)}" if warnings else ""
         raise CorpusError(
             f"found {len(sources)} readable article ({sources[0].path}); "
-            f"a comparison needs at least {min_sources}"
+            f"a comparison needs at least {min_sources}{detail}"
         )
     return Corpus(sources=sources, warnings=warnings, root=_common_root([s.path for s in sources]))
 
