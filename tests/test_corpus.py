@@ -521,3 +521,21 @@ def test_too_few_readable_articles_says_why_the_others_were_skipped(tmp_path):
     _write(tmp_path / "photo.txt", b"\x00\x01\x02binary\x00" * 40)
     with pytest.raises(CorpusError, match=r"needs at least 2; the others: .*photo\.txt: is a binary file"):
         load_corpus([tmp_path])
+
+
+def test_markdown_markup_does_not_leak_into_paragraphs():
+    md = ("Ferry sinks off Zanzibar\n========================\n\n"
+          "**NUNGWI** — At least **41 people** died when the *MV Saint Anna* capsized, by [local estimates][1].[^1]\n\n"
+          "> The sea was very rough.\n>\n> People were screaming.\n\n"
+          "Background\n----------\n\n"
+          "__163 passengers__ were rescued. The hospital<br>in Stone Town took 22, said snake_case_name.\n\n"
+          '[1]: https://example.org/spice "Spice"\n[^1]: Interview conducted by phone.\n')
+    paragraphs, removed, meta, _ = parse_article(md, "s", "markdown")
+    assert [p.text for p in paragraphs] == [
+        "NUNGWI — At least 41 people died when the MV Saint Anna capsized, by local estimates.",
+        "The sea was very rough.", "People were screaming.",
+        "163 passengers were rescued. The hospital in Stone Town took 22, said snake_case_name."]
+    assert meta["title"] == "Ferry sinks off Zanzibar"
+    assert [(r.text, r.reason) for r in removed] == [
+        ("Ferry sinks off Zanzibar", "title"), ("Background", "heading"),
+        ('[1]: https://example.org/spice "Spice"', "link"), ("[^1]: Interview conducted by phone.", "footnote")]

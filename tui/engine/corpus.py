@@ -588,6 +588,25 @@ _MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\((?:[^)(]|\([^)]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_SETEXT = re.compile(r"^(?:={3,}|-{3,})\s*$")
+_MD_DEFINITION = re.compile(r"^\s{0,3}\[(\^)?[^\]]+\]:\s")  # "[1]: https://…", "[^1]: a note"
+_MD_REFERENCE_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\[[^\]]*\]")
+_MD_FOOTNOTE_MARK = re.compile(r"\[\^[^\]]+\]")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_]+?)(?<=\S)_(?![\w_])")
+_MD_INLINE_TAG = re.compile(r"</?(?:br|b|i|em|strong|span|sup|sub|u|small|mark)\b[^>]*>", re.IGNORECASE)
+
+
+def _markdown_inline(line: str) -> str:
+    """The text of a Markdown line without its inline markup: links, emphasis,
+    footnote marks and simple HTML tags."""
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_REFERENCE_LINK.sub(r"\1", line)
+    line = _MD_FOOTNOTE_MARK.sub("", line)
+    line = _MD_STRONG.sub(r"\2", line)
+    line = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
+    line = _MD_INLINE_TAG.sub(" ", line)
+    return " ".join(line.split())
 _MD_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+")
 # A list item in any format: "- ", "* ", "• ".
 _BULLET = re.compile(r"^[-*+•▪◦·]\s+")
@@ -773,11 +792,30 @@ def parse_article(
                 close_block()
                 removed.append(Removed(line, "image", number))
                 continue
+            if _MD_SETEXT.match(line) and current is not None and not current.item:
+                # "Title\n=====": the line above is a heading
+                heading_line = current.lines.pop()
+                if not current.lines:
+                    current = None
+                close_block()
+                is_title = line.startswith("=") and "title" not in meta
+                if is_title:
+                    meta["title"] = heading_line
+                removed.append(Removed(heading_line, "title" if is_title else "heading", number - 1))
+                continue
+            definition = _MD_DEFINITION.match(line)
+            if definition:
+                close_block()
+                removed.append(Removed(line, "footnote" if definition.group(1) else "link", number))
+                continue
+            quoted = _MD_QUOTE.match(line)
             line = _MD_QUOTE.sub("", line)
             if _MD_NUMBERED_ITEM.match(line):
                 line = _MD_NUMBERED_ITEM.sub("- ", line, count=1)
-            line = _MD_LINK.sub(r"\1", line).strip()
+            line = _markdown_inline(line)
             if not line:
+                if quoted:
+                    close_block()  # a bare ">" parts two quoted paragraphs
                 continue
         bullet = _BULLET.match(line)
         if bullet:
