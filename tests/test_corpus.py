@@ -539,3 +539,8 @@ def test_markdown_markup_does_not_leak_into_paragraphs():
     assert [(r.text, r.reason) for r in removed] == [
         ("Ferry sinks off Zanzibar", "title"), ("Background", "heading"),
         ('[1]: https://example.org/spice "Spice"', "link"), ("[^1]: Interview conducted by phone.", "footnote")]
+
+
+def test_a_no_break_space_between_digit_groups_in_a_web_page_stays_a_thousands_separator():
+    paragraphs, _, _, _ = parse_article("<p>The ship carried 4&nbsp;500 kg of cargo,   officials said.</p>", "s", "html")
+    assert paragraphs[0].text == "The ship carried 4\u202f500 kg of cargo, officials said."

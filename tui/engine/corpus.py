@@ -426,6 +426,7 @@ def _metadata_from_mapping(data: dict) -> dict[str, str]:
 # ---------------------------------------------------------------- formats
 
 
+_SPACES_BUT_DIGIT_GROUPS = re.compile("[^\\S\u202f]+")
 _BR = "\x00"  # a <br> while a paragraph is read (control characters are gone by then)
 
 
@@ -461,8 +462,9 @@ class _HTMLText(HTMLParser):
 
     def _flush(self) -> None:
         # Two line breaks or more end a paragraph; one is a break inside it.
-        for piece in re.split(rf"(?:\s*{_BR})(?:\s*{_BR})+", "".join(self.current)):
-            text = " ".join(piece.replace(_BR, " ").split())
+        read = _DIGIT_GROUP_SPACE.sub("\u202f", "".join(self.current))  # "4&nbsp;500" before spaces are collapsed
+        for piece in re.split(rf"(?:\s*{_BR})(?:\s*{_BR})+", read):
+            text = _SPACES_BUT_DIGIT_GROUPS.sub(" ", piece.replace(_BR, " ")).strip()
             if not text:
                 continue
             if self.heading is not None and self.heading != "h1":
