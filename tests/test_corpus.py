@@ -167,7 +167,7 @@ def test_html_page_structure_decides_paragraphs_headings_and_lists(tmp_path):
         "<p>Key facts:</p><ul><li>41 people confirmed dead</li><li>8 still missing</li></ul>"
         "<table><tr><td>Rescued</td><td>163</td></tr></table>"
         "<p>The divers went back at dawn, officials said.<br><br>A second paragraph after two breaks.</p>"
-        "<ul class='share'><li><a href='https://x.com/share'>X</a></li><li><a href='/news/2'>Why ferries sink</a></li></ul>"
+        "<ul><li><a href='https://x.com/share'>X</a></li><li><a href='/news/2'>Why ferries sink</a></li></ul>"
         "</body></html>",
     )
     src = load_source(f)
@@ -544,3 +544,31 @@ def test_markdown_markup_does_not_leak_into_paragraphs():
 def test_a_no_break_space_between_digit_groups_in_a_web_page_stays_a_thousands_separator():
     paragraphs, _, _, _ = parse_article("<p>The ship carried 4&nbsp;500 kg of cargo,   officials said.</p>", "s", "html")
     assert paragraphs[0].text == "The ship carried 4\u202f500 kg of cargo, officials said."
+
+
+def test_parts_of_a_page_named_as_furniture_leave_the_article(tmp_path):
+    page = ("<html><body><article><header><h1>Ferry sinks</h1>"
+            "<p class='standfirst'>The ferry was carrying 212 people, 32 more than it was licensed for.</p></header>"
+            "<p>There was a <span class='sr-only'>Tanzanian</span> navy boat at the scene within an hour, officials said.</p>"
+            "<div class='pullquote'><blockquote>The waves were higher than the boat</blockquote></div>"
+            "<p>“The waves were higher than the boat,” said survivor Fatma Ali.</p></article>"
+            "<div id='comments'><p>Prayers for the 41 families, and for the rescuers too.</p></div>"
+            "<section class='related-stories'><p>Why are ferry disasters so common in East Africa?</p></section>"
+            "</body></html>")
+    src = load_source(_write(tmp_path / "page.html", page))
+    assert [p.text for p in src.paragraphs] == [
+        "The ferry was carrying 212 people, 32 more than it was licensed for.",
+        "There was a navy boat at the scene within an hour, officials said.",
+        "“The waves were higher than the boat,” said survivor Fatma Ali."]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons["Prayers for the 41 families, and for the rescuers too."] == "comments"
+    assert reasons["The waves were higher than the boat"] == "pull quote"
+    assert reasons["Why are ferry disasters so common in East Africa?"] == "related"
+
+
+def test_a_form_around_the_whole_page_still_gives_the_article(tmp_path):
+    body = "".join(f"<p>Paragraph {n} of the article tells what happened at the port on Monday, officials said.</p>"
+                   for n in range(1, 6))
+    page = f"<html><body><form id='aspnetForm'><nav>Home | News</nav>{body}</form></body></html>"
+    src = load_source(_write(tmp_path / "page.html", page))
+    assert len(src.paragraphs) == 5

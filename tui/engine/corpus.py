@@ -442,9 +442,13 @@ class _HTMLText(HTMLParser):
                  "aside": "aside", "form": "form", "button": "navigation",
                  "figcaption": "photo caption", "noscript": "boilerplate"}
     HIDDEN = {"script": "script", "style": "style", "template": "script", "svg": "image"}
+    CONTAINERS = {"div", "section", "ul", "ol", "aside", "span", "blockquote", "figure", "p"}
 
-    def __init__(self) -> None:
+    def __init__(self, content_tags: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
+        self.content_tags = content_tags  # FURNITURE tags read as content this time
+        self.named_reasons: dict[int, str] = {}  # stack depth -> why an element named as furniture is
+        self.in_article = 0  # <article> or <main> open around the text being read
         self.blocks: list[str] = []
         self.current: list[str] = []
         self.removed: list[tuple[str, str]] = []
@@ -492,9 +496,17 @@ class _HTMLText(HTMLParser):
             if key in mapping and content and mapping[key] not in self.meta:
                 self.meta[mapping[key]] = content
             return
-        if tag in self.FURNITURE or tag in self.HIDDEN:
-            self._flush()
+        if tag in ("article", "main") and not self.stack:
+            self.in_article += 1
+        furniture = tag in self.FURNITURE and tag not in self.content_tags \
+            and not (tag == "header" and self.in_article)  # an article's own header: headline, standfirst
+        named = _furniture_by_name(attrs) if tag in self.CONTAINERS else None
+        if furniture or tag in self.HIDDEN or named:
+            if tag != "span":  # text for screen readers inside a paragraph leaves the paragraph whole
+                self._flush()
             self.stack.append((tag, []))
+            if named:
+                self.named_reasons[len(self.stack)] = named
             return
         if tag == "title":
             self.in_title = True
@@ -522,9 +534,12 @@ class _HTMLText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "a":
             self.in_link = max(0, self.in_link - 1)
+        if tag in ("article", "main") and not self.stack:
+            self.in_article = max(0, self.in_article - 1)
         if self.stack and self.stack[-1][0] == tag:
+            named = self.named_reasons.pop(len(self.stack), None)
             name, parts = self.stack.pop()
-            reason = self.FURNITURE.get(name) or self.HIDDEN.get(name, "boilerplate")
+            reason = named or self.FURNITURE.get(name) or self.HIDDEN.get(name, "boilerplate")
             for piece in "".join(parts).split("\n"):
                 piece = " ".join(piece.split())
                 if piece:
@@ -565,6 +580,29 @@ class _HTMLText(HTMLParser):
         self._flush()
 
 
+# Elements whose class or id names a part of the page that is not the
+# article: comments, related stories, share bars, newsletter and ad boxes,
+# pull quotes (which repeat the text), text for screen readers only.
+_FURNITURE_NAMES = [
+    ("comments", re.compile(r"comment|disqus|discussion", re.I)),
+    ("related", re.compile(r"related|recirc|more-stories|most-read|most-popular|trending|outbrain|taboola", re.I)),
+    ("share", re.compile(r"share|social", re.I)),
+    ("subscription", re.compile(r"newsletter|subscribe|signup|sign-up|paywall|promo", re.I)),
+    ("advertisement", re.compile(r"advert|sponsor|(?:^|[-_\s])ads?(?:$|[-_\s])", re.I)),
+    ("pull quote", re.compile(r"pull-?quote", re.I)),
+    ("screen reader text", re.compile(r"sr-only|visually-hidden|screen-reader", re.I)),
+]
+_ARTICLE_NAMES = re.compile(r"article|story|body|content|main|post-text|entry", re.I)
+
+
+def _furniture_by_name(attrs: list[tuple[str, str | None]]) -> str | None:
+    names = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
+    if not names or _ARTICLE_NAMES.search(names):
+        return None
+    return next((reason for reason, pattern in _FURNITURE_NAMES if pattern.search(names)), None)
+
+
+_SOME_ARTICLE_TEXT = 300  # characters: less than this kept from a page means its body was taken for furniture
 _TITLE_WITHIN = 5  # blocks from the top of a page where its first <h1> is its headline
 
 
@@ -572,6 +610,14 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], list[tuple[str, str]]
     parser = _HTMLText()
     parser.feed(html)
     parser.close()
+    kept = sum(len(b) for b in parser.blocks)
+    wrapped = sum(len(text) for text, reason in parser.removed if reason in ("form", "page header"))
+    if kept < _SOME_ARTICLE_TEXT <= wrapped:
+        # A <form> or <header> around the whole page (as some sites build
+        # them) held the article: read them as content.
+        parser = _HTMLText(content_tags=frozenset({"form", "header"}))
+        parser.feed(html)
+        parser.close()
     meta = dict(parser.meta)
     title = " ".join("".join(parser.title_parts).split())
     if title and "title" not in meta:
