@@ -572,3 +572,19 @@ def test_a_form_around_the_whole_page_still_gives_the_article(tmp_path):
     page = f"<html><body><form id='aspnetForm'><nav>Home | News</nav>{body}</form></body></html>"
     src = load_source(_write(tmp_path / "page.html", page))
     assert len(src.paragraphs) == 5
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("By José Mbéki · Monday, May 6, 2024", "José Mbéki"),
+    ("By Amina Hassan, East Africa correspondent", "Amina Hassan"),
+    ("By Grace Njeri", "Grace Njeri"),
+])
+def test_a_byline_with_a_date_or_a_role_gives_the_author(line, author):
+    _, removed, meta, _ = parse_article(f"{line}\n\nThe ferry sank on Monday, officials said.\n\nMore was said.\n", "s")
+    assert meta["author"] == author and removed[0].reason == "metadata"
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline():
+    paragraphs, _, meta, _ = parse_article(
+        "The ferry sank.\n\nBy Monday, the toll had risen to 41, the authority said on Tuesday.\n", "s")
+    assert "author" not in meta and paragraphs[-1].text.startswith("By Monday")
