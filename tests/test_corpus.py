@@ -588,3 +588,13 @@ def test_a_sentence_starting_with_by_is_not_a_byline():
     paragraphs, _, meta, _ = parse_article(
         "The ferry sank.\n\nBy Monday, the toll had risen to 41, the authority said on Tuesday.\n", "s")
     assert "author" not in meta and paragraphs[-1].text.startswith("By Monday")
+
+
+def test_a_parallax_report_in_the_folder_is_not_read_as_an_article(tmp_path):
+    _write(tmp_path / "a.txt", "The storm reached the coast on Monday, officials said.\n")
+    _write(tmp_path / "b.txt", "Officials said the storm reached the coast on Monday.\n")
+    _write(tmp_path / "sourcing-report.html", "<html><body><p>The storm reached the coast on Monday.</p></body></html>")
+    _write(tmp_path / "second.sourcing-report.md", "The storm reached the coast on Monday.\n")
+    corpus = load_corpus([tmp_path])
+    assert [s.id for s in corpus.sources] == ["a", "b"]
+    assert sum("a Parallax sourcing report" in w for w in corpus.warnings) == 2

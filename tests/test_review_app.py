@@ -184,30 +184,14 @@ async def test_export_report_from_the_app(corpus_dir, tmp_path):
     assert "a note for the report" in (tmp_path / "rev" / "sourcing-report.html").read_text(encoding="utf-8")
 
 
-async def test_the_report_goes_beside_the_articles_not_into_the_hidden_review_folder(corpus_dir):
+async def test_the_report_goes_beside_the_review_file_and_says_when_it_replaced_one(corpus_dir):
     app = _app(corpus_dir, corpus_dir / ".parallax" / "review.yaml")
+    target = corpus_dir / ".parallax" / "sourcing-report.html"
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("E")
         await pilot.pause()
-        assert (corpus_dir / "sourcing-report.html").is_file()
-        assert not (corpus_dir / ".parallax" / "sourcing-report.html").exists()
-        assert any(n.message == f"Report written: {corpus_dir / 'sourcing-report.html'}" for n in app._notifications)
+        assert target.is_file() and not (corpus_dir / "sourcing-report.html").exists()
+        assert any(n.message == f"Report written: {target}" for n in app._notifications)
         await pilot.press("E")
         await pilot.pause()
         assert any(n.message.startswith("Report replaced: ") for n in app._notifications)
-
-
-async def test_saving_a_mark_keeps_the_row_and_the_columns(corpus_dir, tmp_path):
-    app = _app(corpus_dir, tmp_path / "review.yaml")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        table = app.screen.table
-        a, b = app.order[0], app.order[3]
-        row = next(i for i, r in enumerate(app.model.rows) if r.cells.get(a) and r.cells.get(b))
-        table.set_cursor(table.rows.index(row))
-        app.screen.bring_sources_into_view(row, [a, b])
-        await pilot.pause()
-        columns = list(table.columns)
-        assert columns == [a, b]  # two sources that are not neighbours
-        await _mark(pilot, 1, "keep the view")
-        assert list(app.screen.table.columns) == columns and app.screen.table.current_row == row

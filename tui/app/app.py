@@ -14,9 +14,8 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from ..engine.compare import Comparison, compare
-from ..engine.corpus import Corpus
+from ..engine.corpus import REPORT_STEM, Corpus
 from ..engine.review import (
-    REVIEW_FOLDER,
     STATUSES,
     Anchor,
     Mark,
@@ -368,12 +367,9 @@ class ParallaxApp(App[int]):
         suffix = "html" if fmt == "html" else "md"
         # Named after a review file of its own name, so two corpora reviewed in one folder keep two reports.
         stem = self.review.path.stem if self.review.path is not None else "review"
-        name = f"sourcing-report.{suffix}" if stem == "review" else f"{stem}.sourcing-report.{suffix}"
-        folders = []
-        if self.review.path is not None and not self.review.read_only:
-            beside = self.review.path.parent
-            # <corpus>/.parallax/review.yaml: the report goes where the articles are, not in the hidden folder
-            folders.append(beside.parent if beside.name == REVIEW_FOLDER else beside)
+        name = f"{REPORT_STEM}.{suffix}" if stem == "review" else f"{stem}.{REPORT_STEM}.{suffix}"
+        # Beside the review file, never among the articles, where it would be read as one next time.
+        folders = [self.review.path.parent] if self.review.path is not None and not self.review.read_only else []
         folders.append(Path.cwd())
         for n, folder in enumerate(folders):
             target = folder / name
@@ -386,7 +382,9 @@ class ParallaxApp(App[int]):
                 continue
             where = ""
             if n == len(folders) - 1:
-                where = " (the current folder: " + ("the review folder cannot be written)" if n else "no review file this session)")
+                why = "no review file this session" if self.review.path is None else (
+                    "the review folder cannot be written" if n else "the review file is read-only")
+                where = f" (the current folder: {why})"
             self.notify(f"Report {'replaced' if replaced else 'written'}: {target}{where}", timeout=8)
             return
         self.notify("The report could not be written anywhere.", severity="error", timeout=10)
@@ -477,8 +475,8 @@ class ParallaxApp(App[int]):
         )
         yield SystemCommand("Sources view", "Hide, order and pin sources (s)", lambda: self.action_view("sources"))
         yield SystemCommand("Help", "The keys (?)", self.action_help)
-        yield SystemCommand("Export report as HTML", "A sourcing report in the corpus folder (E)", lambda: self.action_export_report("html"))
-        yield SystemCommand("Export report as Markdown", "A sourcing report in the corpus folder", lambda: self.action_export_report("md"))
+        yield SystemCommand("Export report as HTML", "A sourcing report beside the review file (E)", lambda: self.action_export_report("html"))
+        yield SystemCommand("Export report as Markdown", "A sourcing report beside the review file", lambda: self.action_export_report("md"))
         if isinstance(screen, DiscrepanciesScreen):
             yield SystemCommand("Mark discrepancy", "Checked, disputed, needs source, note (m)", screen.action_mark)
         if isinstance(screen, CompareScreen):

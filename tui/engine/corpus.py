@@ -995,6 +995,9 @@ def load_source(
     )
 
 
+REPORT_STEM = "sourcing-report"  # the app's reports: sourcing-report.html, <review name>.sourcing-report.md
+
+
 def _expand(paths: Sequence[Path]) -> tuple[list[tuple[Path, bool]], list[str]]:
     """(file, named-explicitly) pairs for the given files and folders."""
     files: list[tuple[Path, bool]] = []
@@ -1013,7 +1016,9 @@ def _expand(paths: Sequence[Path]) -> tuple[list[tuple[Path, bool]], list[str]]:
             for entry in entries:
                 if entry.name.startswith(".") or entry.name == SOURCES_FILE or entry.is_dir():
                     continue
-                if entry.suffix.lower() in ARTICLE_SUFFIXES:
+                if entry.stem == REPORT_STEM or entry.stem.endswith("." + REPORT_STEM):
+                    notes.append(f"{entry}: a Parallax sourcing report, not an article; skipped")
+                elif entry.suffix.lower() in ARTICLE_SUFFIXES:
                     files.append((entry, False))
                 else:
                     notes.append(f"{entry}: skipped, not a .txt, .md or .html article")
