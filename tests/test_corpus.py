@@ -598,3 +598,12 @@ def test_a_parallax_report_in_the_folder_is_not_read_as_an_article(tmp_path):
     corpus = load_corpus([tmp_path])
     assert [s.id for s in corpus.sources] == ["a", "b"]
     assert sum("a Parallax sourcing report" in w for w in corpus.warnings) == 2
+
+
+def test_ragged_short_lines_stay_one_paragraph_even_where_a_line_ends_a_sentence():
+    text = ("Local officials said\n17 people were missing. The Red Cross\nsaid it had supplied 28,000 diapers.\n"
+            "Michael S.\nBarr said so.\n\nValley Relief Fund\nPO Box 4410\nNairobi 00100\n")
+    paragraphs, removed, _, _ = parse_article(text, "s")
+    assert [p.text for p in paragraphs] == [
+        "Local officials said 17 people were missing. The Red Cross said it had supplied 28,000 diapers. "
+        "Michael S. Barr said so.", "Valley Relief Fund PO Box 4410 Nairobi 00100"]

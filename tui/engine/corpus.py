@@ -756,17 +756,10 @@ _LINE_ENDS_SENTENCE = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
 
 
 def _lines_as_paragraphs(block: _Block) -> list[_Block]:
-    """One paragraph per line, as text copied from a browser has it, unless
-    the block looks like one paragraph wrapped at a fixed width (lines but
-    the last of much the same length, most ending mid-sentence); a line that
-    goes on with a small letter goes on the line before ("in the\ncapital")."""
+    """One paragraph per line; a line that goes on with a small letter goes
+    on the line before."""
     lines = block.lines
     if len(lines) < 2 or block.item:
-        return [block]
-    inner = [len(line) for line in lines[:-1]]
-    even = all(_WRAPPED_MIN <= n <= _WRAPPED_MAX for n in inner) and max(inner) - min(inner) <= 0.35 * max(inner)
-    ended = sum(1 for line in lines[:-1] if _LINE_ENDS_SENTENCE.search(line))
-    if even and ended * 2 < len(inner):
         return [block]
     parts = [_Block([lines[0]], block.first_line)]
     for i, line in enumerate(lines[1:], start=1):
@@ -777,7 +770,7 @@ def _lines_as_paragraphs(block: _Block) -> list[_Block]:
     return parts
 
 
-_WRAPPED_MIN, _WRAPPED_MAX = 50, 100  # the lengths of lines wrapped at a fixed width, but the last
+_WRAPPED_MAX = 100  # no text wrapped at a fixed width has longer lines
 
 
 def parse_article(
@@ -905,7 +898,13 @@ def parse_article(
     if len(blocks) == 1 and len(blocks[0].lines) > 1:
         only = blocks[0]
         blocks = [_Block([line], only.first_line + i) for i, line in enumerate(only.lines)]
-    blocks = [part for block in blocks for part in _lines_as_paragraphs(block)]
+    # A file with a line longer than any fixed width wraps to has one
+    # paragraph per line, as text copied from a browser has, even where a
+    # blank or a furniture line splits it into blocks; a file of short lines
+    # (wrapped at a fixed width, ragged, with a poem or an address) keeps its
+    # blocks whole. Not Markdown, where a single newline is a soft break.
+    if fmt != "markdown" and any(len(line) > _WRAPPED_MAX for block in blocks for line in block.lines):
+        blocks = [part for block in blocks for part in _lines_as_paragraphs(block)]
 
     texts = [(" ".join(b.lines), b.first_line) for b in blocks]
     body: list[tuple[str, int]] = []
