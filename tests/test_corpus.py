@@ -558,7 +558,7 @@ def test_parts_of_a_page_named_as_furniture_leave_the_article(tmp_path):
     src = load_source(_write(tmp_path / "page.html", page))
     assert [p.text for p in src.paragraphs] == [
         "The ferry was carrying 212 people, 32 more than it was licensed for.",
-        "There was a navy boat at the scene within an hour, officials said.",
+        "There was a Tanzanian navy boat at the scene within an hour, officials said.",
         "“The waves were higher than the boat,” said survivor Fatma Ali."]
     reasons = {r.text: r.reason for r in src.removed}
     assert reasons["Prayers for the 41 families, and for the rescuers too."] == "comments"
@@ -607,3 +607,50 @@ def test_ragged_short_lines_stay_one_paragraph_even_where_a_line_ends_a_sentence
     assert [p.text for p in paragraphs] == [
         "Local officials said 17 people were missing. The Red Cross said it had supplied 28,000 diapers. "
         "Michael S. Barr said so.", "Valley Relief Fund PO Box 4410 Nairobi 00100"]
+
+
+@pytest.mark.parametrize("name", ["social-affairs-section", "shareholders-note", "promotion-news", "ad-hoc-committee",
+                                  "commentary", "page-wrap with-share-rail", "related-wrap"])
+def test_article_text_in_elements_whose_names_only_look_like_furniture_is_kept(tmp_path, name):
+    page = (f"<html><body><div class='{name}'><p>The committee met on Monday and agreed to send 40 more "
+            "rescuers to the valley, officials said.</p></div><p>The second paragraph of the article, "
+            "with more of what the officials said about the floods.</p></body></html>")
+    src = load_source(_write(tmp_path / "page.html", page))
+    assert len(src.paragraphs) == 2
+
+
+def test_an_article_inside_an_element_named_like_furniture_is_still_read(tmp_path):
+    body = "".join(f"<p>Paragraph {n} of the article tells what happened at the port on Monday, officials said.</p>"
+                   for n in range(1, 6))
+    src = load_source(_write(tmp_path / "page.html", f"<html><body><div class='share-bar'>{body}</div></body></html>"))
+    assert len(src.paragraphs) == 5
+
+
+@pytest.mark.parametrize(("text", "fmt", "expected"), [
+    ("<ul><li>Deaths: 40<li>Missing: 12</ul><h2>Rescue effort</h2>"
+     "<p><a href='/appeal'>The Kenya Red Cross has launched an appeal for 2 million dollars.</a></p>", "html",
+     ["Deaths: 40", "Missing: 12", "The Kenya Red Cross has launched an appeal for 2 million dollars."]),
+    ("<p>Key findings:</p><ul><li><a href='/r'>Some 40% of the flooded area had been deforested since 2010, "
+     "the UN report found.</a></li></ul>", "html",
+     ["Key findings:", "Some 40% of the flooded area had been deforested since 2010, the UN report found."]),
+    ("<h3>The government said 200 soldiers had been sent to the valley on Monday night.</h3><p>More followed.</p>",
+     "html", ["The government said 200 soldiers had been sent to the valley on Monday night.", "More followed."]),
+    ("[Update]: The death toll has risen to 45, officials said on Tuesday.\n\n2**10 is 1024, and CO<sub>2</sub> "
+     "rose over 500 km<sup>2</sup>.\n", "markdown",
+     ["[Update]: The death toll has risen to 45, officials said on Tuesday.", "2**10 is 1024, and CO2 rose over 500 km2."]),
+])
+def test_review_cases_of_reading_pages(text, fmt, expected):
+    paragraphs, _, _, _ = parse_article(text, "s", fmt)
+    assert [p.text for p in paragraphs] == expected
+
+
+def test_a_page_declaring_latin_1_is_read_as_browsers_read_it(tmp_path):
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>“We have lost everything,” said the mayor — €5 million.</p>'
+    src = load_source(_write(tmp_path / "page.html", (page + "<p>More was said.</p></body></html>").encode("cp1252")))
+    assert src.paragraphs[0].text == "“We have lost everything,” said the mayor — €5 million."
+
+
+@pytest.mark.parametrize("line", ["By Friday | 40 dead", "By Wednesday · the bureau had sent 40 staff"])
+def test_a_weekday_after_by_is_not_an_author(line):
+    _, _, meta, _ = parse_article(f"The ferry sank.\n\n{line}\n\nMore was said, officials said.\n", "s")
+    assert "author" not in meta

@@ -204,6 +204,8 @@ def decode(data: bytes, html: bool = False) -> tuple[str, str, list[str]]:
     declared = _DECLARED_CHARSET.search(data[:4096]) if html else None
     if declared:
         charset = declared.group(1).decode("ascii").lower()
+        if charset in ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+            charset = "cp1252"  # as browsers read these labels
         try:
             return data.decode(charset), charset, []
         except (LookupError, UnicodeDecodeError):
@@ -442,11 +444,12 @@ class _HTMLText(HTMLParser):
                  "aside": "aside", "form": "form", "button": "navigation",
                  "figcaption": "photo caption", "noscript": "boilerplate"}
     HIDDEN = {"script": "script", "style": "style", "template": "script", "svg": "image"}
-    CONTAINERS = {"div", "section", "ul", "ol", "aside", "span", "blockquote", "figure", "p"}
+    CONTAINERS = {"div", "section", "ul", "ol", "aside", "blockquote", "figure"}
 
-    def __init__(self, content_tags: frozenset[str] = frozenset()) -> None:
+    def __init__(self, content_tags: frozenset[str] = frozenset(), by_name: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.content_tags = content_tags  # FURNITURE tags read as content this time
+        self.by_name = by_name  # elements named like furniture are furniture
         self.named_reasons: dict[int, str] = {}  # stack depth -> why an element named as furniture is
         self.in_article = 0  # <article> or <main> open around the text being read
         self.blocks: list[str] = []
@@ -471,9 +474,10 @@ class _HTMLText(HTMLParser):
             text = _SPACES_BUT_DIGIT_GROUPS.sub(" ", piece.replace(_BR, " ")).strip()
             if not text:
                 continue
-            if self.heading is not None and self.heading != "h1":
+            if self.heading is not None and self.heading != "h1" and not _reads_as_sentence(text):
                 self.removed.append((text, "heading"))
-            elif (self.item or self.in_item) and self.linked >= len("".join(self.current).strip()) - 1:
+            elif (self.item or self.in_item) and self.linked >= len("".join(self.current).strip()) - 1 \
+                    and len(text.split()) <= _LINK_ITEM_WORDS:
                 self.removed.append((text, "link"))  # a list of links: share buttons, related stories
             else:
                 self.blocks.append(f"- {text}" if self.item or self.in_item else text)
@@ -500,10 +504,9 @@ class _HTMLText(HTMLParser):
             self.in_article += 1
         furniture = tag in self.FURNITURE and tag not in self.content_tags \
             and not (tag == "header" and self.in_article)  # an article's own header: headline, standfirst
-        named = _furniture_by_name(attrs) if tag in self.CONTAINERS else None
+        named = _furniture_by_name(attrs) if self.by_name and tag in self.CONTAINERS else None
         if furniture or tag in self.HIDDEN or named:
-            if tag != "span":  # text for screen readers inside a paragraph leaves the paragraph whole
-                self._flush()
+            self._flush()
             self.stack.append((tag, []))
             if named:
                 self.named_reasons[len(self.stack)] = named
@@ -559,6 +562,8 @@ class _HTMLText(HTMLParser):
                 self.heading = None
             if tag == "li":
                 self.in_item = max(0, self.in_item - 1)
+            elif tag in ("ul", "ol"):
+                self.in_item = 0  # items left open (</li> is optional) end with their list
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -580,28 +585,38 @@ class _HTMLText(HTMLParser):
         self._flush()
 
 
-# Elements whose class or id names a part of the page that is not the
-# article: comments, related stories, share bars, newsletter and ad boxes,
-# pull quotes (which repeat the text), text for screen readers only.
+# Elements whose class or id is the name of a part of the page that is not
+# the article: comments, related stories, share bars, newsletter and ad
+# boxes, pull quotes (which repeat the text). Whole names only, so that
+# "social-affairs" or "shareholders-note" stay article text.
 _FURNITURE_NAMES = [
-    ("comments", re.compile(r"comment|disqus|discussion", re.I)),
-    ("related", re.compile(r"related|recirc|more-stories|most-read|most-popular|trending|outbrain|taboola", re.I)),
-    ("share", re.compile(r"share|social", re.I)),
-    ("subscription", re.compile(r"newsletter|subscribe|signup|sign-up|paywall|promo", re.I)),
-    ("advertisement", re.compile(r"advert|sponsor|(?:^|[-_\s])ads?(?:$|[-_\s])", re.I)),
-    ("pull quote", re.compile(r"pull-?quote", re.I)),
-    ("screen reader text", re.compile(r"sr-only|visually-hidden|screen-reader", re.I)),
+    ("comments", re.compile(r"(?:article-|user-|reader-)?comments?(?:-(?:list|section|thread|area|wrap(?:per)?|container))?"
+                            r"|disqus(?:_thread)?")),
+    ("related", re.compile(r"related(?:-(?:articles?|stories|story|content|links|posts|news|reading))?"
+                           r"|more-(?:stories|on-this)|most-(?:read|popular|viewed)|recirc(?:ulation)?|outbrain|taboola")),
+    ("share", re.compile(r"(?:social-)?shar(?:e|ing)(?:-(?:bar|buttons?|tools|links|icons|panel|this))?"
+                         r"|social-(?:links|buttons|icons|media|share)")),
+    ("subscription", re.compile(r"newsletter(?:-(?:signup|box|promo|form))?|(?:newsletter-)?sign-?up(?:-box)?|paywall")),
+    ("advertisement", re.compile(r"advert(?:isement)?s?|ad-(?:slot|container|unit|wrapper|box|banner)|sponsored-content")),
+    ("pull quote", re.compile(r"pull-?quote")),
 ]
-_ARTICLE_NAMES = re.compile(r"article|story|body|content|main|post-text|entry", re.I)
-
-
 def _furniture_by_name(attrs: list[tuple[str, str | None]]) -> str | None:
-    names = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
-    if not names or _ARTICLE_NAMES.search(names):
-        return None
-    return next((reason for reason, pattern in _FURNITURE_NAMES if pattern.search(names)), None)
+    names = [n.lower() for k, v in attrs if k in ("class", "id") for n in (v or "").split()]
+    for reason, pattern in _FURNITURE_NAMES:
+        if any(pattern.fullmatch(name) for name in names):
+            return reason
+    return None
 
 
+_LINK_ITEM_WORDS = 14  # a list item that is all link and no longer than this is a link to elsewhere
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A standfirst set as a heading: a long sentence with a full stop."""
+    return text.endswith(".") and len(text.split()) >= 10
+
+
+_NEVER_CONTENT = frozenset({"script", "style", "image", "title"})
 _SOME_ARTICLE_TEXT = 300  # characters: less than this kept from a page means its body was taken for furniture
 _TITLE_WITHIN = 5  # blocks from the top of a page where its first <h1> is its headline
 
@@ -611,11 +626,11 @@ def _html_to_text(html: str) -> tuple[str, dict[str, str], list[tuple[str, str]]
     parser.feed(html)
     parser.close()
     kept = sum(len(b) for b in parser.blocks)
-    wrapped = sum(len(text) for text, reason in parser.removed if reason in ("form", "page header"))
+    wrapped = sum(len(text) for text, reason in parser.removed if reason not in _NEVER_CONTENT)
     if kept < _SOME_ARTICLE_TEXT <= wrapped:
-        # A <form> or <header> around the whole page (as some sites build
-        # them) held the article: read them as content.
-        parser = _HTMLText(content_tags=frozenset({"form", "header"}))
+        # A <form>, <header> or element named like furniture around the whole
+        # page (as some sites build them) held the article: read them as content.
+        parser = _HTMLText(content_tags=frozenset({"form", "header"}), by_name=False)
         parser.feed(html)
         parser.close()
     meta = dict(parser.meta)
@@ -637,12 +652,14 @@ _MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\((?:[^)(]|\([^)]*\))*\)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_SETEXT = re.compile(r"^(?:={3,}|-{3,})\s*$")
-_MD_DEFINITION = re.compile(r"^\s{0,3}\[(\^)?[^\]]+\]:\s")  # "[1]: https://…", "[^1]: a note"
+# "[1]: https://…" (a link's destination) and "[^1]: a note" (a footnote)
+_MD_DEFINITION = re.compile(r"^\s{0,3}\[(?:(\^)[^\]]+\]:\s|[^\]^]+\]:\s+<?(?:[a-z][a-z0-9+.-]*:|/|#|www\.)\S*>?(?:\s+[\"'(].*)?$)")
 _MD_REFERENCE_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\[[^\]]*\]")
 _MD_FOOTNOTE_MARK = re.compile(r"\[\^[^\]]+\]")
-_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_STRONG = re.compile(r"(?<![\w*_])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_]+?)(?<=\S)_(?![\w_])")
-_MD_INLINE_TAG = re.compile(r"</?(?:br|b|i|em|strong|span|sup|sub|u|small|mark)\b[^>]*>", re.IGNORECASE)
+_MD_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_MD_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|sup|sub|u|small|mark)\b[^>]*>", re.IGNORECASE)
 
 
 def _markdown_inline(line: str) -> str:
@@ -653,7 +670,8 @@ def _markdown_inline(line: str) -> str:
     line = _MD_FOOTNOTE_MARK.sub("", line)
     line = _MD_STRONG.sub(r"\2", line)
     line = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
-    line = _MD_INLINE_TAG.sub(" ", line)
+    line = _MD_BREAK_TAG.sub(" ", line)
+    line = _MD_INLINE_TAG.sub("", line)  # "CO<sub>2</sub>" is CO2
     return " ".join(line.split())
 _MD_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)]\s+")
 # A list item in any format: "- ", "* ", "• ".
@@ -834,11 +852,9 @@ def parse_article(
                 removed.append(Removed(line, "image", number))
                 continue
             if _MD_SETEXT.match(line) and current is not None and not current.item:
-                # "Title\n=====": the line above is a heading
-                heading_line = current.lines.pop()
-                if not current.lines:
-                    current = None
-                close_block()
+                # "Title\n=====": the lines above are a heading
+                heading_line = " ".join(current.lines)
+                current = None
                 is_title = line.startswith("=") and "title" not in meta
                 if is_title:
                     meta["title"] = heading_line
