@@ -739,3 +739,29 @@ async def test_a_wider_terminal_shows_every_source_after_a_jump_to_some(app):
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         assert list(app.screen.table.columns) == app.order
+
+
+async def test_narrowing_the_terminal_again_brings_back_the_chosen_sources(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.table
+        a, b = app.order[0], app.order[3]
+        row = next(i for i, r in enumerate(app.model.rows) if r.cells.get(a) and r.cells.get(b))
+        table.set_cursor(table.rows.index(row))
+        app.screen.bring_sources_into_view(row, [a, b])
+        await pilot.pause()
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert list(app.screen.table.columns) == app.order
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert list(app.screen.table.columns) == [a, b]
+
+
+async def test_read_opened_from_elsewhere_does_not_go_back_to_an_old_compare_row(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.read_from_row = 16
+        await pilot.press("d", "r")
+        await pilot.pause()
+        assert app.read_from_row is None

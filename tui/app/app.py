@@ -428,6 +428,8 @@ class ParallaxApp(App[int]):
     def action_view(self, name: str) -> None:
         if not self.ready:
             return
+        if name == "read":
+            self.read_from_row = None  # only a Read opened from a Compare row goes back to it
         if name == "read" and isinstance(self.screen, CompareScreen):
             self.focus_source = self.focus_source or (self.order[0] if self.order else None)
             row = self.screen.table.current_row

@@ -110,9 +110,10 @@ class CompareScreen(ParallaxScreen):
         movable = count - (1 if pinned else 0)
         app.column_offset = max(0, min(app.column_offset, max(0, len(rest) - movable)))
         columns = ([pinned] if pinned else []) + rest[app.column_offset : app.column_offset + movable]
-        if movable >= len(rest):
-            app.column_jump = []  # every source fits (a wider terminal): no need to pick some
-        jump = sorted([s for s in app.column_jump if s in rest][: max(0, movable)], key=rest.index)
+        # Every source fits (a wider terminal): show them all, but keep the
+        # chosen sources for when the terminal is narrow again.
+        jump = [] if movable >= len(rest) else sorted(
+            [s for s in app.column_jump if s in rest][: max(0, movable)], key=rest.index)
         if len(jump) > 1:
             columns = ([pinned] if pinned else []) + jump
             app.column_offset = rest.index(jump[0])
