@@ -654,3 +654,11 @@ def test_a_page_declaring_latin_1_is_read_as_browsers_read_it(tmp_path):
 def test_a_weekday_after_by_is_not_an_author(line):
     _, _, meta, _ = parse_article(f"The ferry sank.\n\n{line}\n\nMore was said, officials said.\n", "s")
     assert "author" not in meta
+
+
+def test_a_section_label_over_the_headline_is_not_the_title():
+    _, removed, meta, _ = parse_article(
+        "Africa\n\nZanzibar ferry: At least 41 dead after MV Saint Anna capsizes\n\n"
+        "At least 41 people have died after a ferry capsized, officials say.\n\nMore was said.\n", "s")
+    assert meta["title"] == "Zanzibar ferry: At least 41 dead after MV Saint Anna capsizes"
+    assert ("Africa", "heading") in [(r.text, r.reason) for r in removed]

@@ -788,6 +788,7 @@ def _lines_as_paragraphs(block: _Block) -> list[_Block]:
     return parts
 
 
+_TITLE_WORDS = 2  # the fewest words of a headline ("Storm hits")
 _WRAPPED_MAX = 100  # no text wrapped at a fixed width has longer lines
 
 
@@ -927,7 +928,8 @@ def parse_article(
     for i, (para_text, line_no) in enumerate(texts):
         single_line = len(blocks[i].lines) == 1
         if single_line and not blocks[i].item and _is_heading(para_text) and len(texts) > 1:
-            is_title = not body and "title" not in meta
+            # A one-word section label over the headline ("Africa") is not the title.
+            is_title = not body and "title" not in meta and len(para_text.split()) >= _TITLE_WORDS
             if is_title:
                 meta["title"] = para_text
             removed.append(Removed(para_text, "title" if is_title else "heading", line_no))
