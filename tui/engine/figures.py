@@ -1458,7 +1458,7 @@ def _compare_same_bound(a: Figure, b: Figure, fa: float, fb: float) -> tuple[str
     eps = 1e-9 * max(1.0, abs(va), abs(vb))
     if abs(va - vb) <= slack + eps:
         return "agree", f"{_q(a)} and {_q(b)} state the same figure{conversion}"
-    if a.bound in ("about", "nearly") and abs(va - vb) <= max(about_width(a) * fa, about_width(b) * fb) + eps:
+    if a.bound in ("about", "nearly") and abs(va - vb) <= max(_about_width(a) * fa, _about_width(b) * fb) + eps:
         return "agree", f"{_q(a)} and {_q(b)} are within what '{_qualifier_words(a)}' allows{conversion}"
     return "conflict", f"{_q(a)} and {_q(b)} state different figures{conversion}"
 
@@ -1486,39 +1486,44 @@ def _rounding(value: float) -> float:
     return 0.5 * 10 ** (len(digits) - 2)
 
 
+def _written_number(f: Figure) -> tuple[str, str, float] | None:
+    """(whole digits, decimals, value) of the number as written in a figure's
+    text ("2.5" of "2.5 million"); None for a figure in words or a zero."""
+    m = _WRITTEN_NUMBER_RE.search(f.text)
+    if not m:
+        return None
+    digits = m.group(0).replace(",", "").replace("\u202f", "")
+    written = float(digits)
+    return (digits.split(".")[0], m.group(1) or "", written) if written else None
+
+
 def _written_precision(f: Figure) -> float:
     """Half a unit of the last digit written: 0.05 for "14.8 feet", 50,000 for
     "2.5 million"; zero for a figure in words."""
-    m = _WRITTEN_NUMBER_RE.search(f.text)
-    if not m:
+    number = _written_number(f)
+    if number is None:
         return 0.0
-    written = float(m.group(0).replace(",", "").replace("\u202f", ""))
-    if written == 0:
-        return 0.0
-    decimals = len(m.group(1) or "")
-    return 0.5 * 10 ** -decimals * f.value / written
+    _, decimals, written = number
+    return 0.5 * 10 ** -len(decimals) * f.value / written
 
 
-def about_width(f: Figure) -> float:
+def _about_width(f: Figure) -> float:
     """How far "about X" or "nearly X" reaches from X: 15% of it, but no more
     than one unit of its last significant digit, so that a figure stated
     precisely is read precisely: "about 2,000" covers 1,700 to 2,300, but
     "about 212" only 211 to 213 and "about $15.4 billion" $15.3bn to $15.5bn.
     A last digit 5 is a round figure too ("about 25%", "about 1.5 million")."""
     width = ABOUT_TOLERANCE * abs(f.value)
-    m = _WRITTEN_NUMBER_RE.search(f.text)
-    if not m:
+    number = _written_number(f)
+    if number is None:
         return width  # in words: "about two million"
-    digits = m.group(0).replace(",", "").replace("\u202f", "")
-    written = float(digits)
-    if written == 0:
-        return width
-    if m.group(1):
-        unit = 10.0 ** -len(m.group(1))
-        last = m.group(1)[-1]
+    whole, decimals, written = number
+    if decimals:
+        unit = 10.0 ** -len(decimals)
+        last = decimals[-1]
     else:
-        significant = digits.rstrip("0")
-        unit = 10.0 ** (len(digits) - len(significant))
+        significant = whole.rstrip("0")
+        unit = 10.0 ** (len(whole) - len(significant))
         last = significant[-1]
     if last == "5":
         unit *= 5  # "about 25%", "about 1.5 million": round figures too
@@ -1551,10 +1556,10 @@ def _interval(f: Figure, factor: float, written_slack: bool = False) -> _Interva
             slack = max(slack, _written_precision(f) * factor)
     k = BOUND_FACTOR
     if f.bound == "about":
-        width = about_width(f) * factor
+        width = _about_width(f) * factor
         return _Interval(min(v - width, v - slack), max(v + width, v + slack))
     if f.bound == "nearly":
-        return _Interval(v - about_width(f) * factor, v)
+        return _Interval(v - _about_width(f) * factor, v)
     if f.bound == "more_than":
         return _Interval(v, v * k, lo_open=True, hi_open=True)
     if f.bound == "at_least":
@@ -1646,7 +1651,7 @@ def _point_reason(point: Figure, ref: Figure, value: float, agree: bool) -> str:
             return f"{who} is within {_fmt(off)}% of {q}"
         if ref.bound == "nearly" and value > v:
             return f"{who} is above {q}"
-        allowed = about_width(ref) / abs(v) * 100 if v else 0.0
+        allowed = _about_width(ref) / abs(v) * 100 if v else 0.0
         precise = " for a figure stated this precisely" if allowed < ABOUT_TOLERANCE * 100 - 1e-9 else ""
         return f"{who} is {_fmt(off)}% {side} {q}; '{words}' allows {_fmt(round(allowed, 2))}%{precise}"
     if agree:
