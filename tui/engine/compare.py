@@ -231,12 +231,8 @@ def _thing_key(thing: str | None) -> str | None:
 
 def same_quantity(a: Figure, b: Figure) -> bool:
     """Whether two figures could count the same thing."""
-    if a.kind != b.kind or a.kind not in COMPARABLE_KINDS:
+    if a.kind != b.kind or a.kind not in COMPARABLE_KINDS or not _comparable(a, b):
         return False
-    try:
-        compare_figures(a, b)
-    except ValueError:
-        return False  # units that do not convert
     ta, tb = _thing_key(a.thing), _thing_key(b.thing)
     if ta is None or tb is None:
         # A percentage or a measure says what it is by its unit; a bare count
@@ -254,14 +250,24 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     return (len(shorter) >= 5 and shorter in longer) or fuzz.ratio(ta, tb) >= 85
 
 
+def _comparison(a: Figure, b: Figure) -> tuple[str, str] | None:
+    """compare_figures(a, b), or None when their units do not convert."""
+    try:
+        return compare_figures(a, b)
+    except ValueError:
+        return None
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    return _comparison(a, b) is not None
+
+
 def _converts_to(a: Figure, b: Figure) -> bool:
     """Whether b states a in another unit ("17.9 km (11 miles)")."""
     if a.kind != b.kind or not a.unit or not b.unit or a.unit == b.unit:
         return False
-    try:
-        return compare_figures(a, b)[0] == "agree"
-    except ValueError:
-        return False
+    result = _comparison(a, b)
+    return result is not None and result[0] == "agree"
 
 
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
@@ -418,14 +424,14 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         for ka, kb in combinations(keys, 2):
             if _same_quantity(heads[ka], heads[kb]):
                 relation[ka, kb] = relation[kb, ka] = True
-            elif ka[0] == kb[0] == "money" and _convertible(heads[ka], heads[kb]):
+            elif ka[0] == kb[0] == "money" and _comparable(heads[ka].figure, heads[kb].figure):
                 # sums named differently ("$21bn of securities", "a $21bn portfolio")
                 relation[ka, kb] = relation[kb, ka] = False
         # Figures that name a thing go first, so that a figure naming nothing
         # goes with the one its sentence leaves over: "12 inches of rain" with
         # "30 cm of rain", then "a 6-foot surge" with "a surge of 2 metres".
-        members = [m for k in sorted(keys, key=lambda k: k[2] is None) if (k, k) in relation or any(
-            (k, other) in relation for other in keys) for m in buckets[k]]
+        members = [m for k in sorted(keys, key=lambda k: k[2] is None)
+                   if any((k, other) in relation for other in keys) for m in buckets[k]]
         if len({m.source for m in members}) > 1:
             _match_figures(members, relation, partial(join, row_id=row.id), agreement)
 
@@ -444,14 +450,6 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     row_order = {r.id: i for i, r in enumerate(alignment.rows)}
     groups.sort(key=lambda g: (g.status != "conflict", min(row_order[r] for r in g.rows), g.about))
     return groups
-
-
-def _convertible(a: Mention, b: Mention) -> bool:
-    try:
-        compare_figures(a.figure, b.figure)
-    except ValueError:
-        return False
-    return True
 
 
 def _match_figures(
@@ -482,13 +480,12 @@ def _match_figures(
         else:
             clusters.append(([m], {key}))
 
-    def named_alike(ka: set[_Key], kb: set[_Key]) -> bool:
-        things = {k[2] for k in ka}
-        return None not in things and things == {k[2] for k in kb} and all(relation.get((a, b), False)
-                                                                           for a in ka for b in kb)
-
     def one_quantity(ka: set[_Key], kb: set[_Key]) -> bool:
         return all(relation.get((a, b), False) for a in ka for b in kb)
+
+    def named_alike(ka: set[_Key], kb: set[_Key]) -> bool:
+        things = {k[2] for k in ka}
+        return None not in things and things == {k[2] for k in kb} and one_quantity(ka, kb)
 
     _judge_against_nearest(clusters, named_alike, join)
     for x, (cluster, keys) in enumerate(clusters):
