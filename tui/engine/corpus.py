@@ -467,20 +467,25 @@ class _HTMLText(HTMLParser):
         self.in_link = 0  # <a> open around the text being read
         self.linked = 0  # characters of the block being read that are inside a link
 
+    def _text(self) -> list[str]:
+        """Where the text being read goes: the furniture open around it, or the block."""
+        return self.stack[-1][1] if self.stack else self.current
+
     def _flush(self) -> None:
         # Two line breaks or more end a paragraph; one is a break inside it.
         read = _DIGIT_GROUP_SPACE.sub("\u202f", "".join(self.current))  # "4&nbsp;500" before spaces are collapsed
+        item = self.item or self.in_item > 0
+        all_linked = self.linked >= len(read.strip()) - 1
         for piece in re.split(rf"(?:\s*{_BR})(?:\s*{_BR})+", read):
             text = _SPACES_BUT_DIGIT_GROUPS.sub(" ", piece.replace(_BR, " ")).strip()
             if not text:
                 continue
             if self.heading is not None and self.heading != "h1" and not _reads_as_sentence(text):
                 self.removed.append((text, "heading"))
-            elif (self.item or self.in_item) and self.linked >= len("".join(self.current).strip()) - 1 \
-                    and len(text.split()) <= _LINK_ITEM_WORDS:
+            elif item and all_linked and len(text.split()) <= _LINK_ITEM_WORDS:
                 self.removed.append((text, "link"))  # a list of links: share buttons, related stories
             else:
-                self.blocks.append(f"- {text}" if self.item or self.in_item else text)
+                self.blocks.append(f"- {text}" if item else text)
         self.current = []
         self.item = False
         self.linked = 0
@@ -516,13 +521,13 @@ class _HTMLText(HTMLParser):
         if tag == "h1" and self.first_h1 is None:
             self.h1_parts = []
         if tag == "br":
-            (self.stack[-1][1] if self.stack else self.current).append("\n" if self.stack else _BR)
+            self._text().append("\n" if self.stack else _BR)
             return
         if tag == "a":
             self.in_link += 1
             return
         if tag in ("td", "th"):
-            (self.stack[-1][1] if self.stack else self.current).append(" ")
+            self._text().append(" ")
             return
         if tag in self.BLOCKS:
             if self.stack:
