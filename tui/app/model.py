@@ -76,6 +76,7 @@ class ViewModel:
             for pid in row.paragraphs:
                 self.rows_of_paragraph[pid].append(i)
 
+        self._search_terms: dict[str, list[str]] = {}
         self.marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for group in comparison.variants:
             for o in self._variant_marks(group):
@@ -102,7 +103,7 @@ class ViewModel:
         one, so that "Nagorno-Karabakh", written so by every source, is not
         underlined in every paragraph because one source once wrote it without
         the hyphen."""
-        sources = {form: {o.source for o in occ} for form, occ in group.forms.items()}
+        sources = group.sources_by_form()
         widest = max(len(s) for s in sources.values())
         usual = [form for form, s in sources.items() if len(s) == widest]
         if len(usual) != 1:
@@ -134,7 +135,8 @@ class ViewModel:
             if not rows_with_two_forms:
                 # No row holds two spellings (Pashinian is in one article's rows,
                 # Pashinyan in the others'): the rows of the rarer spelling carry it.
-                rare = min(forms, key=lambda f: (len({o.source for o in forms[f]}), len(forms[f]), f))
+                sources = group.sources_by_form()
+                rare = min(forms, key=lambda f: (len(sources[f]), len(forms[f]), f))
                 elsewhere = " / ".join(f for f in forms if f != rare)
                 rare_paragraphs = {o.paragraph for o in forms[rare]}
                 for i, row in enumerate(self.rows):
@@ -253,9 +255,11 @@ class ViewModel:
     def search_terms(self, needle: str) -> list[str]:
         """What a search finds, lower-cased: the text, and when it is one
         spelling of a variant, the others too (Pashinian finds Pashinyan)."""
-        terms = [needle.lower()]
-        terms += [form.lower() for form in self.other_spellings(needle) if form.lower() not in terms]
-        return terms
+        if needle not in self._search_terms:  # asked for every row and every paragraph drawn
+            terms = [needle.lower()]
+            terms += [form.lower() for form in self.other_spellings(needle) if form.lower() not in terms]
+            self._search_terms[needle] = terms
+        return self._search_terms[needle]
 
     def other_spellings(self, word: str) -> list[str]:
         """The other spellings of a variant that ``word`` is one spelling of."""
