@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from ..engine.compare import Comparison, compare
 from ..engine.corpus import REPORT_STEM, Corpus
+from ..engine.report import counted
 from ..engine.review import (
     STATUSES,
     Anchor,
@@ -115,9 +116,8 @@ class ParallaxApp(App[int]):
         for warning in warnings[:shown]:
             self.startup_messages.append((warning, "warning"))
         if len(warnings) > shown:
-            more = len(warnings) - shown
             self.startup_messages.append(
-                (f"{more} more {'warning' if more == 1 else 'warnings'} about the files; "
+                (f"{counted(len(warnings) - shown, 'more warning')} about the files; "
                  "`parallax sources` with the same paths lists them all.", "warning"))
 
     def action_help_quit(self) -> None:

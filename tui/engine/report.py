@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .compare import Comparison, FigureGroup, Quote
 from .corpus import Corpus
+from .figures import plural_noun
 from .review import Mark, Resolution
 from .variants import VariantGroup
 
@@ -218,7 +219,7 @@ def _md_escape(text: str) -> str:
 
 def counted(n: int, noun: str) -> str:
     """ "1 figure conflict", "12 figure conflicts"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return f"{n} {noun}" if n == 1 else f"{n} {plural_noun(noun)}"
 
 
 def _summary(data: dict) -> str:
