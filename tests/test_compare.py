@@ -190,7 +190,13 @@ def test_twitter_review_groups(twitter):
      ("No one was killed among the 200 passengers", "200", None),
      ("None of the 30 workers were hurt", "30", None),
      ("Rescue teams of 40 soldiers searched for the 12 missing", "40", None),
-     ("No one was killed, but 14 people were injured", "14", "injured")],
+     ("No one was killed, but 14 people were injured", "14", "injured"),
+     # what a count has grown to counts what the verb's subject names, however long
+     ("The death toll from the storms in Texas and Louisiana climbed past 1,200 on Friday.", "1,200", "dead"),
+     ("The number of residents who were evacuated from the valley has risen to 3,400.", "3,400", "displaced"),
+     ("The number of people rescued after the quake that killed 5,000 rose to 8,000", "8,000", None),
+     # a clause on who is counted says what happened to them
+     ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed")],
 )
 def test_figure_role(sentence, figure, role):
     start = sentence.index(figure)
@@ -211,6 +217,29 @@ def test_the_dead_the_rescued_and_the_missing_are_different_counts(tmp_path):
     values = sorted(sorted({m.figure.value for m in g.mentions}) for g in groups)
     assert values == [[43, 47], [69, 73], [96]]
     assert {"people dead", "people missing"} <= {g.about for g in groups}
+
+
+def test_a_region_s_count_is_judged_against_the_same_region_s_count(tmp_path):
+    texts = {
+        "a": "In Veloria, at least 812 people were killed in government-held areas, according to the ministry, "
+             "and 1,120 in the rebel-held north-west, bringing the country's toll to 1,932.\n",
+        "b": "In Veloria, at least 3,162 people have been killed: 1,347 in government-controlled areas, "
+             "according to the ministry, and 1,815 in the northwest.\n",
+        "c": "In Veloria, at least 1,444 people were confirmed dead: 711 in areas held by the government "
+             "and 733 in the rebel-held northwest.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    groups = compare(load_corpus([tmp_path])).figures
+    values = sorted(sorted(m.figure.value for m in g.mentions) for g in groups)
+    assert values == [[711, 812, 1347], [733, 1120, 1815], [1444, 1932, 3162]]
+    assert all(g.status == "conflict" and g.about == "people dead" for g in groups)
+
+
+def test_a_count_grown_to_is_compared_with_the_count_its_subject_names(tmp_path):
+    groups = _groups(tmp_path, "The death toll from the storms in Texas and Louisiana climbed past 1,200 on Friday.",
+                     "Officials said 700 people were killed by the storms in Texas and Louisiana by Thursday.")
+    assert groups == [("conflict", ["1,200", "700"])]
 
 
 def _groups(tmp_path, a, b):

@@ -595,6 +595,16 @@ def test_a_part_of_them_refers_back_to_the_nearest_larger_count() -> None:
     assert extract_figures("Of the 12 buses, 360 of them ran late.")[1].thing is None  # no larger count before
 
 
+def test_a_list_item_that_leaves_out_its_thing_takes_the_one_before_it() -> None:
+    text = "At least 812 people were killed in the south, officials said, and 1,120 in the rebel-held north."
+    assert [f.thing for f in extract_figures(text)] == ["people", "people"]
+    text = "At least 3,162 people have died: 1,347 in the south and 1,815 in the north."
+    assert [f.thing for f in extract_figures(text)] == ["people", "people", "people"]
+    # Not across a sentence, and not a count that says where without a list before it.
+    assert [f.thing for f in extract_figures("Police said 40 people were hurt. 12 in hospital.")] == ["people", None]
+    assert [f.thing for f in extract_figures("Some 300 cars were towed, the city said, and 12 were sold in May.")][1] is None
+
+
 # -- compare ----------------------------------------------------------------
 
 

@@ -21,8 +21,8 @@ from rapidfuzz import fuzz
 
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
-from .evidence import fold_word, paraphrases, stem
-from .figures import Figure, base_quantity, compare_figures, extract_figures
+from .evidence import STOPWORDS, fold_word, paraphrases, stem
+from .figures import Figure, base_quantity, compare_figures, extract_figures, gapped
 from .variants import VariantGroup, find_variants
 
 COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money"})
@@ -64,6 +64,7 @@ _CLAUSE_WORDS = frozenset("""
 and but or when after before while as because since though although if unless until who whom which that where
 whereas among including
 """.split())
+_RELATIVE_PRONOUNS = frozenset("who whom whose".split())
 _NEGATIONS = frozenset("no not none nobody never neither nor without n't".split())
 _SCOPE_PREPOSITIONS = frozenset("in across from throughout into within inside".split())
 _SCOPE_DETERMINERS = frozenset("the a an its their his her these those all".split())
@@ -75,23 +76,91 @@ def figure_role(sentence: str, start: int, end: int) -> str | None:
     it ("killing at least 45 people", "evacuated 2,000 residents"), with no
     other number between ("12 of the 40 protesters" were not all arrested).
     None when the clause is negated ("none of the 30 workers were hurt")."""
-    after = _clause_words(_ROLE_TOKEN.findall(sentence, end))
-    before = _clause_words(_ROLE_TOKEN.findall(sentence, 0, start)[::-1])
+    after = _clause_words(_ROLE_TOKEN.findall(sentence, end), relative_ok=True)
+    tokens_before = _ROLE_TOKEN.findall(sentence, 0, start)[::-1]
+    before = _clause_words(tokens_before)
     if any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in after + before):
         return None
     if next((w for w in before if w not in _SCOPE_DETERMINERS), None) in _SCOPE_PREPOSITIONS:
         return None  # "the toll in the two countries", "died in 10 provinces": where, not whom
+    before = _subject_words(tokens_before) or before
     found = [(i, 0, _ROLE_OF[w]) for i, w in enumerate(after) if w in _ROLE_OF]
     found += [(i, 1, _ROLE_OF[w]) for i, w in enumerate(before) if w in _ROLE_OF]
     return min(found)[2] if found else None
 
 
-def _clause_words(tokens: list[str]) -> list[str]:
+# A figure a count has grown to ("the death toll ... climbed past 11,700", "the
+# number of citizens who lost their lives ... rose to 8,574") counts what the
+# verb's subject names, however long the subject is.
+_CHANGE_VERBS = frozenset("""
+rose risen rise rises climbed climb climbs passed pass passes reached reach reaches topped top tops hit hits
+exceeded exceed exceeds surpassed surpass surpasses stood stand stands jumped jump jumps increased increase
+increases grew grow grows grown crossed cross crosses neared near nears soared soar soars mounted mounts
+is was are were
+""".split())
+_TOWARDS = frozenset("to past above over beyond at least nearly almost around about more than some roughly "
+                     "approximately close upwards of".split())
+_SUBORDINATORS = frozenset("as when while after before because since though although if unless until whereas".split())
+_SUBJECT_REACH = 12
+
+
+def _subject_words(tokens: list[str]) -> list[str]:
+    """The words of the subject of a change verb just before the figure, back
+    to the start of its clause or the next number; none without such a verb."""
+    words = [t.lower() for t in tokens]
+    i = 0
+    while i < len(words) and words[i] in _TOWARDS:
+        i += 1
+    if i == len(words) or words[i] not in _CHANGE_VERBS:
+        return []
+    subject: list[str] = []
+    for word in words[i:]:
+        if word in ",;:()" or word in _SUBORDINATORS or word[0].isdigit():
+            break
+        subject.append(word)
+        if len(subject) == _SUBJECT_REACH:
+            break
+    return subject
+
+
+_SCOPE_WORD = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*|[,;:()]")
+_SCOPE_REACH = 4  # words of the place looked at
+
+
+def figure_scope(sentence: str, end: int) -> frozenset[str]:
+    """Where the count ending at sentence[end] was counted, as stems: the
+    words of the first "in ..." or "across ..." of its clause ("812 people
+    were killed in government-held areas", "and 1,347 in government-controlled
+    areas"). A hyphenated word counts as its parts and as one word, so that
+    "north-west" meets "northwest"."""
+    tokens = [t.lower() for t in _SCOPE_WORD.findall(sentence, end)]
+    place: list[str] = []
+    for i, word in enumerate(tokens[:_ROLE_REACH + 1]):
+        if word in ",;:()" or word in _CLAUSE_WORDS or word[0].isdigit():
+            break
+        if word in _SCOPE_PREPOSITIONS:
+            place = tokens[i + 1:i + 1 + _SCOPE_REACH]
+            break
+    out: set[str] = set()
+    for word in place:
+        if word in ",;:()" or word in _CLAUSE_WORDS or word[0].isdigit():
+            break
+        parts = re.split(r"[-‐]", word)
+        for part in parts + (["".join(parts)] if len(parts) > 1 else []):
+            if len(part) >= 3 and part not in STOPWORDS and part not in _SCOPE_DETERMINERS:
+                out.add(stem(part))
+    return frozenset(out)
+
+
+def _clause_words(tokens: list[str], *, relative_ok: bool = False) -> list[str]:
     """Up to ``_ROLE_REACH`` lower-cased words from the figure outwards, to the
-    end of its clause or the next number."""
+    end of its clause or the next number. With ``relative_ok``, a clause on who
+    is counted goes on ("300 people whose homes were destroyed")."""
     words: list[str] = []
     for token in tokens:
         word = token.lower()
+        if relative_ok and word in _RELATIVE_PRONOUNS:
+            continue
         if word in ",;:()" or word in _CLAUSE_WORDS or word[0].isdigit():
             break
         words.append(word)
@@ -107,6 +176,7 @@ class Mention:
     figure: Figure
     sentence: str  # the whole sentence, for the editor to read both sides
     role: str | None = None  # what happened to what it counts: "dead", "rescued" ...
+    scope: frozenset[str] = frozenset()  # where it was counted: "in government-held areas"
 
     @property
     def key(self) -> tuple[str, int]:
@@ -276,7 +346,7 @@ _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
 def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     for p in corpus.paragraphs():
-        mentions = []
+        mentions: list[Mention] = []
         previous: Figure | None = None
         for f in extract_figures(p.text):
             restated = previous is not None and _CONVERSION_GAP.fullmatch(p.text, previous.end, f.start) is not None \
@@ -287,7 +357,11 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
             start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]
             role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" else None
-            mentions.append(Mention(p.source_id, p.id, f, sentence, role))
+            if role is None and f.thing and gapped(p.text, f):
+                # "and 1,120 in the north" were killed too, if the count before it was
+                role = next((m.role for m in reversed(mentions)
+                             if m.sentence == sentence and m.figure.thing == f.thing and m.role), None)
+            mentions.append(Mention(p.source_id, p.id, f, sentence, role, figure_scope(sentence, f.end - start)))
         out[p.id] = mentions
     return out
 
@@ -464,7 +538,10 @@ def _match_figures(
        give several figures of one kind ("sold $21bn of bonds at a loss of
        $1.8bn"), each meets its own in the other sources.
     2. A figure nobody agrees with is judged against the nearest in value
-       that names the same thing, from sources that do not state it already.
+       that names the same thing, from sources that do not state it already;
+       first against one counted in the same place ("812 people were killed
+       in government-held areas" against "1,347 in government-controlled
+       areas", not the national total beside it).
     3. Sums named differently that state one figure are one sum ("$21bn of securities",
        "$21bn of bonds").
     4. What is left is judged against the nearest of its quantity."""
@@ -509,12 +586,23 @@ def _judge_against_nearest(
         sources = {m.source for m in cluster}
         others = [(c, ks) for c, ks in clusters
                   if c is not cluster and sources.isdisjoint(m.source for m in c) and allowed(ks, keys)]
-        for target, target_keys in sorted(others, key=lambda c: _distance(c[0][0].figure, cluster[0].figure)):
+        for target, target_keys in sorted(others, key=lambda c: _nearness(c[0], cluster)):
             if join(target[0], cluster[0]):
                 target.extend(cluster)
                 target_keys.update(keys)
                 clusters.remove((cluster, keys))
                 break
+
+
+def _nearness(a: list[Mention], b: list[Mention]) -> tuple[int, bool, float]:
+    """What makes two groups of figures likelier one quantity, most telling
+    first: words of the place they were counted in shared ("in government-held
+    areas", "in government-controlled areas"); both saying where, or neither
+    (a national total against a total, not against a region's figure); then
+    nearness in value."""
+    shared = max((len(x.scope & y.scope) for x in a if x.scope for y in b if y.scope), default=0)
+    placed_a, placed_b = any(m.scope for m in a), any(m.scope for m in b)
+    return -shared, placed_a != placed_b, _distance(a[0].figure, b[0].figure)
 
 
 # Figures that agree and lie this close (as a log ratio, about 20%) state one

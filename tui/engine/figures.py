@@ -1222,12 +1222,26 @@ def _counted_before(text: str, start: int, floor: int) -> str | None:
 _TOTAL_BEFORE_RE = re.compile(rf"\b(?:{_COUNTING_NOUNS}|figure)\b(?:\s+\w+){{0,2}}\s+(?:at|to|of|was|is)\s+$", re.IGNORECASE)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those)\b", re.IGNORECASE)
 _REFERENCE_WINDOW = 300
+# "812 people were killed in the south, and 1,120 in the north": a list item
+# that leaves out what it counts and what happened to it.
+_GAP_BEFORE_RE = re.compile(r"(?:[,:;]|\band)\s*$", re.IGNORECASE)
+_GAP_AFTER_RE = re.compile(r"\s+(?:in|across|inside|outside)\s", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]*\s")
+
+
+def gapped(text: str, fig: Figure) -> bool:
+    """Whether a count is a list item that leaves out what it counts, as
+    "1,120" in "812 people were killed in the south, and 1,120 in the north"."""
+    return fig.kind == "count" and _GAP_BEFORE_RE.search(text, max(0, fig.start - 6), fig.start) is not None \
+        and _GAP_AFTER_RE.match(text, fig.end) is not None
 
 
 def _refer_back(text: str, figures: list[Figure]) -> list[Figure]:
     """Counts that name no thing but refer back to an earlier count take its
     thing: a part ("360 of them") the nearest larger count's, a total ("put
-    the total at 422") the largest count's, whose breakdown may follow it."""
+    the total at 422") the largest count's, whose breakdown may follow it, a
+    list item that leaves its thing out ("and 1,120 in the north") the
+    thing of the count before it in its sentence."""
     out: list[Figure] = []
     for fig in figures:
         if fig.kind == "count" and fig.thing is None:
@@ -1237,6 +1251,8 @@ def _refer_back(text: str, figures: list[Figure]) -> list[Figure]:
                 referent = next((f for f in reversed(earlier) if f.value > fig.value), None)
             elif earlier and _TOTAL_BEFORE_RE.search(text, max(earlier[-1].end, fig.start - 40), fig.start):
                 referent = max(earlier, key=lambda f: f.value)
+            elif earlier and gapped(text, fig) and not _SENTENCE_END_RE.search(text, earlier[-1].end, fig.start):
+                referent = earlier[-1]
             if referent is not None:
                 fig = replace(fig, thing=referent.thing)
         out.append(fig)
