@@ -242,7 +242,17 @@ def test_a_count_grown_to_is_compared_with_the_count_its_subject_names(tmp_path)
     assert groups == [("conflict", ["1,200", "700"])]
 
 
+def test_a_duration_naming_nothing_is_compared_with_one_its_sentence_names(tmp_path):
+    groups = _groups(tmp_path, "The president declared a three-month state of emergency in the ten provinces on Tuesday.",
+                     "On Tuesday a state of emergency was declared for 3 months in the ten provinces, the president said.")
+    assert ("agree", ["3 months", "three-month"]) in groups
+    groups = _groups(tmp_path / "other", "The takeover of the company brings to an end a six-month saga on Friday.",
+                     "The company's board accepted the takeover 11 days later, on Friday.")
+    assert groups == []
+
+
 def _groups(tmp_path, a, b):
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "a.txt").write_text(a + "\n")
     (tmp_path / "b.txt").write_text(b + "\n")
     groups = compare(load_corpus([tmp_path])).figures

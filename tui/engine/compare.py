@@ -425,6 +425,10 @@ def _same_quantity(a: Mention, b: Mention) -> bool:
         said_by_role = (None, "people", _thing_key(a.role))
         if ta is None or tb is None or (ta in said_by_role and tb in said_by_role):
             return True
+    if a.figure.kind == b.figure.kind == "duration" and (a.figure.thing is None) != (b.figure.thing is None):
+        # "a three-month state of emergency", "a state of emergency was declared for 3 months"
+        named, bare = (a, b) if a.figure.thing else (b, a)
+        return _thing_key(named.figure.thing) in {stem(w) for w in _ROLE_TOKEN.findall(bare.sentence)}
     return same_quantity(a.figure, b.figure)
 
 
