@@ -394,6 +394,11 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "Thank you for reading. Please consider a subscription.",
     "Have a news tip? Contact us.",
     "This article was originally published on Sept. 24, 2023.",
+    "(Adds statement from defense lawyer, details of testimony, background)",
+    "In this courtroom sketch, the defendant testifies in federal court, Oct. 27, 2023. (Elizabeth Williams via AP)",
+    "Disclosure: Our editorial team adheres to a strict set of editorial policies.",
+    "News | Local | Weather | Sports | Investigations | Watch Live",
+    "This article tagged under: Courts • Crypto • Manhattan",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
@@ -404,6 +409,9 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Hospital staff said the cold weather contributed.",
     "Standards: the ministry said the new rules apply from Monday.",
     "Contact us if you saw anything, police said in a statement.",
+    "(The ministry later raised the figure to 41.)",
+    "He said the money went to the trading firm (via FTX US), prosecutors said.",
+    "Fire crews, police and the coast guard | all of them | rushed to the harbour, he said.",
 ]
 
 
@@ -578,10 +586,22 @@ def test_a_form_around_the_whole_page_still_gives_the_article(tmp_path):
     ("By José Mbéki · Monday, May 6, 2024", "José Mbéki"),
     ("By Amina Hassan, East Africa correspondent", "Amina Hassan"),
     ("By Grace Njeri", "Grace Njeri"),
+    ("By WNYF Staff and The Associated Press • Published November 2, 2023 • Updated on November 3, 2023 at 6:14 am",
+     "WNYF Staff and The Associated Press"),
 ])
 def test_a_byline_with_a_date_or_a_role_gives_the_author(line, author):
     _, removed, meta, _ = parse_article(f"{line}\n\nThe ferry sank on Monday, officials said.\n\nMore was said.\n", "s")
     assert meta["author"] == author and removed[0].reason == "metadata"
+
+
+def test_a_list_of_links_under_a_label_leaves_the_body_with_it():
+    text = ("The jury convicted him on Thursday.\n\nTrending Stories\n- Two hurt in Bronx building fire, FDNY says\n"
+            "- Subway delays on the 4 and 5 lines\n\nHe will be sentenced in March.\n\n- Deaths: 21\n- Missing: 14\n")
+    paragraphs, removed, _, _ = parse_article(text, "s")
+    assert [p.text for p in paragraphs] == ["The jury convicted him on Thursday.", "He will be sentenced in March.",
+                                            "Deaths: 21", "Missing: 14"]
+    assert [r.text for r in removed] == ["Trending Stories", "Two hurt in Bronx building fire, FDNY says",
+                                         "Subway delays on the 4 and 5 lines"]
 
 
 def test_a_sentence_starting_with_by_is_not_a_byline():

@@ -240,6 +240,7 @@ class FurnitureRule:
     regex: re.Pattern[str]
     whole_line: bool
     max_words: int | None
+    heads_list: bool = False  # a label over a list of links to elsewhere ("Related:", "Trending Stories")
 
     def matches(self, line: str) -> bool:
         if self.max_words is not None and len(line.split()) > self.max_words:
@@ -294,6 +295,7 @@ def _parse_rules(data: object, where: str) -> tuple[list[FurnitureRule], list[Me
                     regex=_compile(entry, label),
                     whole_line=entry.get("match", "line") != "search",
                     max_words=int(max_words) if max_words is not None else None,
+                    heads_list=bool(entry.get("heads_list", False)),
                 )
             )
         except (ValueError, TypeError) as exc:
@@ -768,10 +770,10 @@ def _match_metadata(line: str, rules: Rules) -> tuple[MetadataRule, re.Match[str
     return None
 
 
-def _furniture_reason(line: str, rules: Rules) -> str | None:
+def _furniture_rule(line: str, rules: Rules) -> FurnitureRule | None:
     for rule in rules.furniture:
         if rule.matches(line):
-            return rule.reason
+            return rule
     return None
 
 
@@ -830,6 +832,7 @@ def parse_article(
 
     blocks: list[_Block] = []
     current: _Block | None = None
+    link_list = False  # in a list under a label such as "Related:"
 
     def close_block() -> None:
         nonlocal current
@@ -888,7 +891,12 @@ def parse_article(
             if not line:
                 continue
             close_block()
+            if link_list:
+                removed.append(Removed(line, "boilerplate", number))
+                continue
             current = _Block([], number, item=True)
+        else:
+            link_list = False
         found = _match_metadata(line, rules)
         if found:
             rule, m = found
@@ -902,10 +910,11 @@ def parse_article(
             line = line[m.end():].strip() if rule.prefix else ""
             if not line:
                 continue
-        reason = _furniture_reason(line, rules)
-        if reason:
+        rule = _furniture_rule(line, rules)
+        if rule:
             close_block()
-            removed.append(Removed(line, reason, number))
+            removed.append(Removed(line, rule.reason, number))
+            link_list = rule.heads_list and not bullet
             continue
         if current is None:
             current = _Block([], number)
