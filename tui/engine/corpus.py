@@ -910,11 +910,11 @@ def parse_article(
             line = line[m.end():].strip() if rule.prefix else ""
             if not line:
                 continue
-        rule = _furniture_rule(line, rules)
-        if rule:
+        furniture = _furniture_rule(line, rules)
+        if furniture:
             close_block()
-            removed.append(Removed(line, rule.reason, number))
-            link_list = rule.heads_list and not bullet
+            removed.append(Removed(line, furniture.reason, number))
+            link_list = furniture.heads_list and not bullet
             continue
         if current is None:
             current = _Block([], number)
