@@ -251,6 +251,21 @@ def test_a_duration_naming_nothing_is_compared_with_one_its_sentence_names(tmp_p
     assert groups == []
 
 
+def test_a_sum_naming_nothing_is_not_judged_against_one_ten_times_off(tmp_path):
+    texts = {
+        "a": "The exchange, once valued at $32 billion, collapsed; he lived at his parents' home in Palo Alto "
+             "until his bail was revoked.\n",
+        "b": "He was released on a $250 million bond to live at his parents' home in Palo Alto until his bail was revoked.\n",
+        "c": "Freed on $250m bail, he lived at his parents' home in Palo Alto until his bail was revoked.\n",
+        "d": "He lived at his parents' home in Palo Alto on a $250 million bond until his bail was revoked.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text)
+    groups = compare(load_corpus([tmp_path])).figures
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
+        ("agree", ["$250 million", "$250 million", "$250m"])]
+
+
 def _groups(tmp_path, a, b):
     tmp_path.mkdir(exist_ok=True)
     (tmp_path / "a.txt").write_text(a + "\n")

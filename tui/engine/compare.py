@@ -585,11 +585,14 @@ def _judge_against_nearest(
     allowed: Callable[[set[_Key], set[_Key]], bool],
     join: Callable[[Mention, Mention], bool],
 ) -> None:
-    """Each group joins the nearest in value that ``allowed`` lets it, from sources it has none of."""
+    """Each group joins the nearest in value that ``allowed`` lets it, from
+    sources it has none of, and within ten times its value unless both name
+    what they count."""
     for cluster, keys in sorted(clusters, key=lambda c: len(c[0])):
         sources = {m.source for m in cluster}
         others = [(c, ks) for c, ks in clusters
-                  if c is not cluster and sources.isdisjoint(m.source for m in c) and allowed(ks, keys)]
+                  if c is not cluster and sources.isdisjoint(m.source for m in c) and allowed(ks, keys)
+                  and (_distance(c[0].figure, cluster[0].figure) <= _FAR or None not in {k[2] for k in ks | keys})]
         for target, target_keys in sorted(others, key=lambda c: _nearness(c[0], cluster)):
             if join(target[0], cluster[0]):
                 target.extend(cluster)
@@ -612,6 +615,10 @@ def _nearness(a: list[Mention], b: list[Mention]) -> tuple[int, bool, float]:
 # Figures that agree and lie this close (as a log ratio, about 20%) state one
 # figure: "85" agrees with "at least 55" but is not the figure it states.
 _SAME_FIGURE = math.log(1.2)
+# Figures further apart than this (ten times) are one quantity told two ways
+# only when both say what they count: "130,000 munitions" and "about 5,000 units
+# of ammunition" are, "a $250m bail" and "valued at $32bn" are not.
+_FAR = math.log(10)
 
 
 def _distance(a: Figure, b: Figure) -> float:
