@@ -399,6 +399,8 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "Disclosure: Our editorial team adheres to a strict set of editorial policies.",
     "News | Local | Weather | Sports | Investigations | Watch Live",
     "This article tagged under: Courts • Crypto • Manhattan",
+    "Also read: ISRO shares a new video of the Pragyaan rover moving around the Shiv Shakti point",
+    "A farmer shows a photograph of his son at their home in Villupuram on Sunday. | Photo: Special Arrangement",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
@@ -412,6 +414,7 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "(The ministry later raised the figure to 41.)",
     "He said the money went to the trading firm (via FTX US), prosecutors said.",
     "Fire crews, police and the coast guard | all of them | rushed to the harbour, he said.",
+    "Also read out in court was a letter from the families of the 41 victims.",
 ]
 
 
