@@ -931,3 +931,24 @@ def test_ages_are_named_in_years() -> None:
 
 def test_one_people_is_a_nation_not_a_count_of_persons() -> None:
     assert [f.thing for f in extract_figures('"We are one country, one people," he said.')] == ["country", "nation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [("The mission was accomplished at a cost of Rs 615 crore.", "Rs 615 crore", 6.15e9, "inr"),
+     ("The whole mission cost about 615 crore rupees.", "about 615 crore rupees", 6.15e9, "inr"),
+     ("The craft travelled 3,84,000 km to reach the Moon.", "3,84,000 km", 384_000, "km"),
+     ("The Moon is 3.84 lakh km away.", "3.84 lakh km", 384_000, "km"),
+     ("Over 80 lakh people watched the landing live.", "Over 80 lakh", 8e6, None),
+     ("Tickets cost Rs. 1,200 each.", "Rs. 1,200", 1200, "inr")],
+)
+def test_indian_english_numbers(text, figure, value, unit) -> None:
+    (fig,) = extract_figures(text)
+    assert (fig.text, fig.value, fig.unit) == (figure, value, unit)
+
+
+def test_rupees_in_crore_and_in_billions_are_one_sum() -> None:
+    status, _ = compare_figures(only("Rs 615 crore"), only("6.15bn rupees"))
+    assert status == "agree"
+    status, _ = compare_figures(only("Rs 615 crore"), only("Rs 650 crore"))
+    assert status == "conflict"

@@ -78,6 +78,7 @@ _TENS_VALUES = {
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English: "3.84 lakh km", "Rs 615 crore"
 }
 _SCALES_NEEDING_CURRENCY = {"m", "b"}  # "5m" alone is five metres
 _SCALES_ATTACHED_ONLY = {"m", "b", "k", "tn", "trn"}
@@ -86,7 +87,7 @@ _CURRENCY_PREFIXES = {
     "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "jpy", "₽": "rub", "₹": "inr",
     "a$": "aud", "c$": "cad", "nz$": "nzd", "hk$": "hkd", "s$": "sgd", "r$": "brl",
     "usd": "usd", "eur": "eur", "gbp": "gbp", "jpy": "jpy", "rub": "rub",
-    "cny": "cny", "inr": "inr", "chf": "chf",
+    "cny": "cny", "inr": "inr", "chf": "chf", "rs": "inr", "rs.": "inr",
 }
 
 # Surface form (lower case, single spaces) -> (canonical unit, kind).
@@ -337,10 +338,14 @@ _FRACTION_OF_SCALE_PAT = (
 _ORDW_PAT = (
     rf"(?i:\b(?:(?:{_alternation(_TENS_VALUES)}){_HY})?(?:{_alternation(_ORDINAL_WORDS)})\b)"
 )
-_CURRENCY_PAT = r"(?:(?:US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₽|₹)[ \t]?|(?:USD|EUR|GBP|JPY|RUB|CNY|INR|CHF)\s?)"
+_CURRENCY_PAT = (r"(?:(?:US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₽|₹)[ \t]?|(?:USD|EUR|GBP|JPY|RUB|CNY|INR|CHF)\s?"
+                 r"|Rs\.?[ \t]?)")
+# Digits in groups of three ("384,000"), or of two below the thousands as
+# Indian English writes them ("3,84,000").
 _DIGITS_PAT = (
     rf"(?<![\w])(?<![0-9][.,])(?P<cur>{_CURRENCY_PAT})?"
-    r"(?P<num>[0-9]{1,3}(?:[,\u202f][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?P<num>[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:[,\u202f][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 )
 _MONTH_PAT = (
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -373,7 +378,7 @@ _NON_WORD_TRIGGERS = frozenset("0123456789$€£¥₽₹")
 _TRIGGER_WORDS = frozenset(
     set(_CARDINALS) | set(_ORDINAL_WORDS) | set(_TENS_VALUES)
     | {"a", "half", "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores",
-       "several", "many", "quarter", "third", "us", "c", "nz", "hk", "s", "r", "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "sept",
+       "several", "many", "quarter", "third", "us", "c", "nz", "hk", "s", "r", "usd", "eur", "gbp", "jpy", "rub", "cny", "inr", "chf", "rs", "sept",
        "january", "february", "march", "april", "may", "june", "july", "august", "september",
        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
        "sep", "oct", "nov", "dec"}
@@ -383,7 +388,7 @@ _WORD_PIECE_RE = re.compile(r"[^\s\-\u2010\u2011]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 _SCALE_AFTER_RE = re.compile(
-    r"(?P<sep>\s+|-|)(?P<s>(?i:trillion|billion|million|thousand|hundred|mln|mn|bn|trn|tn|m|b|k))(?![\w])"
+    r"(?P<sep>\s+|-|)(?P<s>(?i:trillion|billion|million|thousand|hundred|lakhs?|crores?|mln|mn|bn|trn|tn|m|b|k))(?![\w])"
 )
 _UNIT_RE = re.compile(
     r"(?P<sep>[ \t]+|" + _HY + r"|)(?P<u>"
