@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tui.cli import main
-from tui.engine.compare import FigureGroup, Mention, compare, figure_role, same_quantity
+from tui.engine.compare import FigureGroup, Mention, compare, figure_role, measure_dimension, same_quantity
 from tui.engine.corpus import load_corpus
 from tui.engine.figures import extract_figures
 from tui.engine.report import discrepancies_text
@@ -264,6 +264,25 @@ def test_a_sum_naming_nothing_is_not_judged_against_one_ten_times_off(tmp_path):
     groups = compare(load_corpus([tmp_path])).figures
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
         ("agree", ["$250 million", "$250 million", "$250m"])]
+
+
+def test_a_width_and_a_distance_are_two_quantities_though_both_are_metres(tmp_path):
+    groups = _groups(tmp_path, "On Sunday the rover came upon a crater about 4 meters wide, roughly 3 meters ahead of it.",
+                     "On Sunday the rover came across a crater about 3 metres wide that lay 4 metres ahead of it.")
+    assert groups == [("conflict", ["4 metres", "roughly 3 meters"]), ("conflict", ["about 3 metres", "about 4 meters"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "dimension"),
+    [("The crater is about 4 meters (13 feet) wide.", "about 4 meters", "width"),
+     ("It struck at a depth of 17.9 km.", "17.9 km", "depth"),
+     ("The descent began at an altitude of about 30 km.", "about 30 km", "height"),
+     ("It landed roughly 600 km from the south pole.", "roughly 600 km", "distance"),
+     ("The 400-metre ship ran aground.", "400-metre", None)],
+)
+def test_measure_dimension(sentence, figure, dimension):
+    start = sentence.index(figure)
+    assert measure_dimension(sentence, start, start + len(figure)) == dimension
 
 
 def _groups(tmp_path, a, b):

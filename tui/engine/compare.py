@@ -123,6 +123,37 @@ def _subject_words(tokens: list[str]) -> list[str]:
     return subject
 
 
+# What a length measures, by the word after it ("4 metres wide", "3 metres
+# ahead") or the noun before it ("at a depth of 17.9 km"): a crater's width and
+# its distance are two quantities, though both are in metres.
+_DIMENSIONS = {
+    dimension: frozenset(words.split())
+    for dimension, words in {
+        "width": "wide width across broad breadth diameter",
+        "length": "long length",
+        "height": "high height tall altitude elevation",
+        "depth": "deep depth",
+        "distance": "ahead away distance off behind from",
+        "thickness": "thick thickness",
+    }.items()
+}
+_DIMENSION_OF = {word: dimension for dimension, words in _DIMENSIONS.items() for word in words}
+_WORD_AFTER_MEASURE = re.compile(r"\s*(?:[(\[][^)\]]{0,40}[)\]]\s*)?[-‐\s]?([^\W\d_]+)")
+_NOUN_OF_BEFORE = re.compile(r"([^\W\d_]+)\s+of\s*$")
+
+
+def measure_dimension(sentence: str, start: int, end: int) -> str | None:
+    """What the measure at sentence[start:end] measures: "width", "depth"...,
+    or None when its sentence does not say."""
+    after = _WORD_AFTER_MEASURE.match(sentence, end)
+    if after and after.group(1).lower() in _DIMENSION_OF:
+        return _DIMENSION_OF[after.group(1).lower()]
+    before = _NOUN_OF_BEFORE.search(sentence, max(0, start - 20), start)
+    if before and before.group(1).lower() in _DIMENSION_OF:
+        return _DIMENSION_OF[before.group(1).lower()]
+    return None
+
+
 _SCOPE_WORD = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*|[,;:()]")
 _SCOPE_REACH = 4  # words of the place looked at
 
@@ -175,7 +206,7 @@ class Mention:
     paragraph: str
     figure: Figure
     sentence: str  # the whole sentence, for the editor to read both sides
-    role: str | None = None  # what happened to what it counts: "dead", "rescued" ...
+    role: str | None = None  # what happened to what it counts ("dead", "rescued"), what it measures ("width")
     scope: frozenset[str] = frozenset()  # where it was counted: "in government-held areas"
 
     @property
@@ -356,7 +387,8 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 continue  # "17.9 km (11 miles)": the figure again, in another unit
             start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]
-            role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" else None
+            role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" \
+                else measure_dimension(sentence, f.start - start, f.end - start) if f.kind == "measure" else None
             if role is None and f.thing and gapped(p.text, f):
                 # "and 1,120 in the north" were killed too, if the count before it was
                 role = next((m.role for m in reversed(mentions)
