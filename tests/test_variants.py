@@ -59,7 +59,8 @@ def test_fold_drops_diacritics_case_and_punctuation():
 
 @pytest.mark.parametrize(
     "names",
-    [("Pashinian", "Pashinyan"), ("Davit", "David"), ("Aliyev", "Aliev", "Alijev"), ("Karabakh", "Karabagh")],
+    [("Pashinian", "Pashinyan"), ("Davit", "David"), ("Aliyev", "Aliev", "Alijev"), ("Karabakh", "Karabagh"),
+     ("Caroline", "Carolyn"), ("Sriharikota", "Shriharikota"), ("Pragyan", "Pragyaan")],
 )
 def test_name_key_shared_by_transliterations(names):
     assert len({name_key(n) for n in names}) == 1
@@ -276,6 +277,20 @@ def test_short_names_need_a_shared_neighbour_or_a_row():
     assert joined(linked, "Davit", "David") is not None
     neighbours = corpus(a=["Officials said Davit Babayan was wounded."], b=["Officials said David Babayan left."])
     assert joined(find_variants(neighbours), "Davit", "David") is not None
+
+
+def test_a_shared_initial_supports_a_short_vowel_difference():
+    groups = find_variants(corpus(a=["ISRO Chairman S. Somanath told the team."],
+                                  b=["ISRO chairman S Somnath said the rover was working."]))
+    assert joined(groups, "Somanath", "Somnath") is not None
+    groups = find_variants(corpus(a=["Chairman S. Somanath told the team."], b=["Chairman K Somnath said it worked."]))
+    assert joined(groups, "Somanath", "Somnath") is None
+
+
+def test_a_doubled_letter_is_a_spelling_not_an_ending():
+    groups = find_variants(corpus(a=["The rover Pragyan rolled out of the lander."],
+                                  b=["The rover Pragyaan rolled out on Thursday."]))
+    assert joined(groups, "Pragyan", "Pragyaan") is not None
 
 
 def test_long_names_need_no_extra_support():

@@ -184,7 +184,12 @@ def _consonants(key: str) -> str:
 
 
 def _differs_by_ending(a: str, b: str) -> bool:
-    """True when the folded words share a stem and differ only by inflection endings."""
+    """True when the folded words share a stem and differ only by inflection
+    endings; not when one only doubles a letter of the other (Pragyan / Pragyaan)."""
+    if abs(len(a) - len(b)) == 1:
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        if any(longer[i] == longer[i - 1] and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer))):
+            return False
     endings = _tables().endings
     common = 0
     for x, y in zip(a, b):
@@ -549,6 +554,8 @@ def _neighbours(corpus: _Corpus, folded: str) -> set[str]:
                 other = para.folds[j]
                 if other != folded and corpus.is_content(other):
                     found.add(_skeleton(other))
+        if i > 0 and len(para.words[i - 1]) == 1 and para.words[i - 1].isupper() and para.gaps[i] in (" ", ". "):
+            found.add(f"{para.words[i - 1]}.")  # an initial: "S. Somanath", "S Somnath"
     return found
 
 
