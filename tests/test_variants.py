@@ -293,6 +293,18 @@ def test_a_doubled_letter_is_a_spelling_not_an_ending():
     assert joined(groups, "Pragyan", "Pragyaan") is not None
 
 
+def test_a_name_and_its_number_hyphenated_or_not():
+    groups = find_variants(corpus(a=["Chandrayaan-3 landed after Luna-25 crashed. In 2019 a lander failed."],
+                                  b=["Chandrayaan 3 landed days after Luna 25 crashed. In 2019 a lander failed."],
+                                  c=["The Chandrayaan3 team cheered."]))
+    group = joined(groups, "Chandrayaan-3", "Chandrayaan 3")
+    assert group is not None and group.kind == HYPHENATION and "Chandrayaan3" in group.forms
+    assert joined(groups, "Luna-25", "Luna 25") is not None
+    assert not any("In 2019" in g.forms for g in groups)
+    # the same joint everywhere is no variant
+    assert find_variants(corpus(a=["Luna-25 crashed."], b=["Luna-25 failed."])) == []
+
+
 def test_long_names_need_no_extra_support():
     groups = find_variants(corpus(a=["The talks with Pashinian ended."], b=["The talks with Pashinyan ended."]))
     assert joined(groups, "Pashinian", "Pashinyan") is not None

@@ -822,6 +822,28 @@ def _natural(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", text))
 
 
+# A name with a number: "Chandrayaan-3", "Luna 25", "Covid19".
+_NUMBERED_NAME = re.compile(r"(?<![\w\-\u2010\u2011])([A-Z][^\W\d_]+)([\-\u2010\u2011 ]?)([0-9]{1,4})(?![\w\-\u2010\u2011]|[.,][0-9])")
+
+
+def _numbered_names(paragraphs: Sequence[tuple[str, str, str]]) -> list[VariantGroup]:
+    """A name and its number written with a hyphen, a space or neither in
+    different sources (Chandrayaan-3 / Chandrayaan 3). A name only ever
+    written with a space before a number ("In 2019") never forms a group."""
+    by_key: dict[tuple[str, str], dict[str, list[Occurrence]]] = defaultdict(lambda: defaultdict(list))
+    for source, pid, text in paragraphs:
+        for m in _NUMBERED_NAME.finditer(text):
+            by_key[fold(m.group(1)), m.group(3)][m.group()].append(Occurrence(source, pid, m.start(), m.end()))
+    groups = []
+    for (_, number), forms in by_key.items():
+        joints = {"-" if joint in _HYPHENS else joint if joint == " " else ""
+                  for joint in (form[-len(number) - 1] for form in forms)}
+        sources = {o.source for occurrences in forms.values() for o in occurrences}
+        if len(joints) > 1 and len(sources) > 1:
+            groups.append(VariantGroup(HYPHENATION, dict(forms)))
+    return groups
+
+
 def _tidy(group: VariantGroup) -> VariantGroup:
     forms = {
         form: sorted(occurrences, key=lambda o: (o.source, _natural(o.paragraph), o.start))
@@ -850,5 +872,6 @@ def find_variants(
         groups.append(VariantGroup(kind, _merge_forms(corpus.word_forms(folded_words), str.lower)))
         taken.update(folded_words)
     groups.extend(_surface_groups(corpus, taken))
+    groups.extend(_numbered_names(paragraphs))
     tidy = [_tidy(g) for g in groups]
     return sorted(tidy, key=lambda g: (fold(next(iter(g.forms))), g.kind, tuple(g.forms)))
