@@ -80,6 +80,19 @@ def test_background_clause_weighs_less_than_the_news(tmp_path):
     assert first.features["w:relat"] < first.features["w:peaceke"] == 1.0
 
 
+def test_a_name_s_description_weighs_less_than_the_news(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="A report on the finances of Alameda Research, its sister trading firm, set off a run on deposits.\n\n"
+        "Tugboats, their horns blaring, pulled the ship free.\n",
+        b="The firm traded coins.\n",
+    )
+    first = _sentence(evidence, corpus, "a", "A report")
+    assert first.features["w:firm"] < first.features["w:deposit"] == 1.0
+    second = _sentence(evidence, corpus, "a", "Tugboats")
+    assert second.features["w:horn"] == 1.0  # not a name's description: the sentence starts there
+
+
 def test_a_name_in_most_paragraphs_counts_for_little(tmp_path):
     corpus, evidence = _build(
         tmp_path,

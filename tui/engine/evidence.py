@@ -373,6 +373,9 @@ def _specificity(value: float) -> float:
 # with both sides,") gives background, not the news the sentence reports.
 _BACKGROUND = re.compile(r",\s+(?:which|who|whose)\b[^;:()“”\"]*?(?=,\s|;|:|\.\s|\.$|$)")
 BACKGROUND_WEIGHT = 0.35
+# "Alameda Research, its sister trading firm, ...", "Gary Wang, FTX's
+# co-founder, ...": a name's description, said wherever the name comes up.
+_APPOSITIVE = re.compile(r"\b[A-Z][\w'’.\-]*(,\s+(?:its|his|her|their|[A-Z][\w.\-]*['’]s)\s+[^,;:()“”\"0-9]{2,60}?)(?=,\s)")
 
 WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
@@ -499,6 +502,8 @@ def sentence_evidence(
         ev.figures = sentence_figures
         number_spans = [(f.start, f.end) for f in sentence_figures]
         background = [(m.start(), m.end()) for m in _BACKGROUND.finditer(p.text, s, e)]
+        # a name at the start of a sentence may be any capitalised word ("Tugboats, their horns blaring")
+        background += [(m.start(1), m.end(1)) for m in _APPOSITIVE.finditer(p.text, s, e) if m.start() > s]
 
         def scale(position: int, background: list[tuple[int, int]] = background) -> float:
             if not background:
