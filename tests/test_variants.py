@@ -305,6 +305,14 @@ def test_a_name_and_its_number_hyphenated_or_not():
     assert find_variants(corpus(a=["Luna-25 crashed."], b=["Luna-25 failed."])) == []
 
 
+def test_a_word_in_capitals_for_emphasis_is_not_an_acronym():
+    groups = find_variants(corpus(a=['"Made for the MOON!" the agency posted. The Moon rover rolled out.'],
+                                  b=["The Moon lander touched down, and the rover went for a walk on the moon."]))
+    assert joined(groups, "MOON", "Moon") is None
+    groups = find_variants(corpus(a=["NATO allies met."], b=["Nato allies met on Monday."]))
+    assert joined(groups, "NATO", "Nato") is not None
+
+
 def test_long_names_need_no_extra_support():
     groups = find_variants(corpus(a=["The talks with Pashinian ended."], b=["The talks with Pashinyan ended."]))
     assert joined(groups, "Pashinian", "Pashinyan") is not None

@@ -769,6 +769,9 @@ def _surface_groups(corpus: _Corpus, taken: set[str]) -> list[VariantGroup]:
         forms = _phrase_forms(corpus, hyphenated + opened)
         if closed and (forms or key in varied):
             forms.update(corpus.word_forms([key], skip_shouted=True))
+            if corpus.words[key].lowercase:
+                # a word also written in lower case is no acronym: "Made for the MOON!" is emphasis
+                forms = {form: found for form, found in forms.items() if not form.isupper()}
         if len(forms) > 1:
             group = _surface_group(forms)
             if group is not None:
