@@ -607,6 +607,16 @@ def test_a_list_of_links_under_a_label_leaves_the_body_with_it():
                                          "Subway delays on the 4 and 5 lines"]
 
 
+@pytest.mark.parametrize(("line", "date"), [
+    ("By Dana Whitlock | Published August 29, 2023", "2023-08-29"),
+    ("Updated: Aug 28, 2023, 11:42 IST", "2023-08-28"),
+    ("By WNYF Staff • Published November 2, 2023 • Updated on November 3, 2023 at 6:14 am", "2023-11-02"),
+])
+def test_the_date_of_a_byline_or_an_update_stamp_is_the_article_s_date(line, date):
+    _, _, meta, _ = parse_article(f"Headline here\n\n{line}\n\nThe ferry sank on Monday, officials said.\n", "s")
+    assert meta["date"] == date
+
+
 def test_a_sentence_starting_with_by_is_not_a_byline():
     paragraphs, _, meta, _ = parse_article(
         "The ferry sank.\n\nBy Monday, the toll had risen to 41, the authority said on Tuesday.\n", "s")

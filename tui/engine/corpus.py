@@ -372,6 +372,20 @@ def normalise_date(value: object) -> str:
     return text
 
 
+def _full_date_in(line: str) -> str | None:
+    """The first date with a year, a month and a day in a line, as ISO."""
+    m = re.search(r"\b\d{4}-\d{2}-\d{2}\b", line)
+    if m:
+        return m.group(0)
+    from .figures import extract_figures
+
+    for f in extract_figures(line):
+        if f.kind == "date" and f.value >= 1_00_00_101:
+            v = int(f.value)
+            return _iso(v // 10_000, v // 100 % 100, v % 100)
+    return None
+
+
 def _iso(year: int, month: int, day: int) -> str | None:
     try:
         return _dt.date(year, month, day).isoformat()
@@ -949,6 +963,13 @@ def parse_article(
             removed.append(Removed(para_text, "title" if is_title else "heading", line_no))
             continue
         body.append((para_text, line_no))
+
+    if "date" not in meta:
+        # "By Dana Whitlock | Published August 29, 2023", "Updated: Aug 28, 2023, 11:42 IST"
+        meta_lines = sorted((r for r in removed if r.reason == "metadata"), key=lambda r: r.line)
+        found = next((d for r in meta_lines if (d := _full_date_in(r.text))), None)
+        if found:
+            meta["date"] = found
 
     paragraphs = [
         Paragraph(
