@@ -967,9 +967,9 @@ def parse_article(
     if "date" not in meta:
         # "By Dana Whitlock | Published August 29, 2023", "Updated: Aug 28, 2023, 11:42 IST"
         meta_lines = sorted((r for r in removed if r.reason == "metadata"), key=lambda r: r.line)
-        found = next((d for r in meta_lines if (d := _full_date_in(r.text))), None)
-        if found:
-            meta["date"] = found
+        byline_date = next((d for r in meta_lines if (d := _full_date_in(r.text))), None)
+        if byline_date:
+            meta["date"] = byline_date
 
     paragraphs = [
         Paragraph(
