@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tui.cli import main
+from tui.engine.align import Row, align
 from tui.engine.compare import FigureGroup, Mention, compare, figure_role, measure_dimension, same_quantity
 from tui.engine.corpus import load_corpus
 from tui.engine.figures import extract_figures
@@ -283,6 +286,22 @@ def test_a_width_and_a_distance_are_two_quantities_though_both_are_metres(tmp_pa
 def test_measure_dimension(sentence, figure, dimension):
     start = sentence.index(figure)
     assert measure_dimension(sentence, start, start + len(figure)) == dimension
+
+
+def test_a_precise_figure_two_sources_state_agrees_across_rows(tmp_path):
+    (tmp_path / "a.txt").write_text("The lander touched down on Wednesday.\n\nThe lander, weighing 1,752 kg, carries "
+                                    "four instruments.\n\nThe storm destroyed 1,240 houses.\n\nA jury of 12 heard it.\n")
+    (tmp_path / "b.txt").write_text("Vikram, the 1,752-kilogram lander, touched down on Wednesday.\n\nSome 1,240 people "
+                                    "were evacuated.\n\nThe trial lasted 12 months.\n")
+    corpus = load_corpus([tmp_path])
+    # every paragraph in a row of its own but the landing, which both report
+    cells = [{"a": ["a:p1"], "b": ["b:p1"]}, *({"a": [p], "b": []} for p in ("a:p2", "a:p3", "a:p4")),
+             *({"a": [], "b": [p]} for p in ("b:p2", "b:p3"))]
+    rows = [Row(f"r{n}", c, 1.0, []) for n, c in enumerate(cells)]
+    groups = compare(corpus, alignment=replace(align(corpus), rows=rows)).figures
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
+        ("agree", ["1,752 kg", "1,752-kilogram"])]
+    assert groups[0].rows == ["r0", "r1"]
 
 
 def _groups(tmp_path, a, b):

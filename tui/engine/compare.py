@@ -557,8 +557,51 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         status, reasons = _judge(members)
         rows = sorted({r for m in members for r in rows_of[m.key]})
         groups.append(FigureGroup(status, _about(members), members, reasons, rows))
+    grouped = {m.key for g in groups for m in g.mentions}
+    groups += _same_precise_figures([m for ms in mentions.values() for m in ms if m.key not in grouped], alignment)
     row_order = {r.id: i for i, r in enumerate(alignment.rows)}
     groups.sort(key=lambda g: (g.status != "conflict", min(row_order[r] for r in g.rows), g.about))
+    return groups
+
+
+_PRECISE_DIGITS = 3  # significant digits written ("1,752 kg", "384,000 km") that make a figure one fact's
+
+
+def _significant_digits(f: Figure) -> int:
+    number = _WRITTEN_DIGITS.search(f.text)
+    if number is None:
+        return 0
+    return len(number.group().replace(",", "").replace(".", "").strip("0"))
+
+
+_WRITTEN_DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list[FigureGroup]:
+    """Figures written precisely that state the same value in two sources
+    ("weighing 1,752 kg", "the 1,752-kilogram lander"), though the alignment
+    put their paragraphs in different rows: they agree. Only agreement is read
+    this way; a difference between rows may be two different quantities."""
+    rows_of: dict[str, list[str]] = defaultdict(list)
+    for row in alignment.rows:
+        for pid in row.paragraphs:
+            rows_of[pid].append(row.id)
+    by_value: dict[tuple[str, str, float], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        f = m.figure
+        if f.bound in ("exact", "about") and f.high is None and _significant_digits(f) >= _PRECISE_DIGITS \
+                and rows_of[m.paragraph]:
+            dimension, value = base_quantity(f)
+            by_value[f.kind, dimension, float(f"{value:.6g}")].append(m)
+    groups = []
+    for members in by_value.values():
+        members = [m for m in members if all(_same_quantity(m, other) for other in members if other is not m)]
+        if len({m.source for m in members}) < 2:
+            continue
+        members.sort(key=lambda m: (m.source, m.paragraph, m.figure.start))
+        status, reasons = _judge(members)
+        groups.append(FigureGroup(status, _about(members), members, reasons,
+                                  sorted({r for m in members for r in rows_of[m.paragraph]})))
     return groups
 
 
