@@ -952,3 +952,16 @@ def test_rupees_in_crore_and_in_billions_are_one_sum() -> None:
     assert status == "agree"
     status, _ = compare_figures(only("Rs 615 crore"), only("Rs 650 crore"))
     assert status == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [("just over two years", "two years", "agree"),
+     ("two minutes", "a little over two minutes", "agree"),
+     ("more than two years", "two years", "conflict"),
+     ("just over 4 hours", "5 hours", "conflict"),
+     ("just over 49 per cent", "49.2 percent", "agree"),
+     ("more than 4 hours", "5 hours", "agree")],
+)
+def test_just_over_a_figure_stays_next_to_it(a, b, status) -> None:
+    assert compare_figures(only(a), only(b))[0] == status

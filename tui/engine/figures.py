@@ -216,7 +216,9 @@ _QUALIFIERS_BEFORE = {
     "in excess of": "more_than", "above": "more_than", "just over": "more_than",
     "well over": "more_than", "just more than": "more_than", "well above": "more_than",
     "upward of": "more_than", "north of": "more_than", "well north of": "more_than",
-    "just north of": "more_than",
+    "just north of": "more_than", "a little over": "more_than", "a little more than": "more_than",
+    "slightly over": "more_than", "slightly more than": "more_than", "just above": "more_than",
+    "slightly above": "more_than", "a little above": "more_than",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least",
     "about": "about", "around": "about", "some": "about", "roughly": "about",
@@ -1452,6 +1454,11 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
     fa, fb = _factor(a, b), _factor(b, a)
     if a.bound == b.bound and a.bound in _SAME_BOUND_WORDS and a.high is None and b.high is None:
         return _compare_same_bound(a, b, fa, fb)
+    for narrow, plain in ((a, b), (b, a)):
+        if _NARROW_BOUND_RE.match(narrow.text) and plain.bound == "exact" and plain.high is None \
+                and math.isclose(narrow.value * _factor(narrow, plain), plain.value * _factor(plain, narrow)):
+            # "just over two years" and "two years": the plain figure is the round one
+            return "agree", f"{_q(narrow)} and {_q(plain)} state the same figure"
     # A conversion is rounded to the digits written; the coarser figure is
     # likely the original, so its last digit gives the slack.
     coarse_a = a.unit != b.unit and _relative_precision(a) >= _relative_precision(b)
@@ -1462,6 +1469,9 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
     return ("agree" if agree else "conflict"), _reason(a, b, fa, fb, agree)
 
 
+# A bound that stays next to its figure: "just over two years", "a little under 40%".
+_NARROW_BOUND_RE = re.compile(r"(?:just|a\s+little|slightly|only\s+just)\s+(?:over|above|more\s+than|north\s+of)\b",
+                              re.IGNORECASE)
 _SAME_BOUND_WORDS = frozenset({"more_than", "at_least", "less_than", "at_most", "about", "nearly"})
 
 
@@ -1582,6 +1592,8 @@ def _interval(f: Figure, factor: float, written_slack: bool = False) -> _Interva
     if f.bound == "nearly":
         return _Interval(v - _about_width(f) * factor, v)
     if f.bound == "more_than":
+        if _NARROW_BOUND_RE.match(f.text):  # "just over 4 hours" reaches as far as "about" would
+            return _Interval(v, v + _about_width(f) * factor, lo_open=True)
         return _Interval(v, v * k, lo_open=True, hi_open=True)
     if f.bound == "at_least":
         return _Interval(v, v * k, hi_open=True)
