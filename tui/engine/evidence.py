@@ -262,6 +262,15 @@ def _mid_sentence_capitals(paragraphs: Iterable[Paragraph], headlines: AbstractS
     return caps
 
 
+def _describes_a_name(text: str, sentence_start: int, m: re.Match[str]) -> bool:
+    """Whether an appositive match follows a name, not the word that opens
+    the sentence or closes an opening phrase of time or place."""
+    if m.start() == sentence_start or m["name"].lower() in CALENDAR_WORDS:
+        return False
+    before = text[sentence_start:m.start()].split()
+    return not before or before[-1].lower() not in _OPENING_PREPOSITIONS
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _QUOTE.finditer(text):
@@ -375,7 +384,12 @@ _BACKGROUND = re.compile(r",\s+(?:which|who|whose)\b[^;:()“”\"]*?(?=,\s|;|:|
 BACKGROUND_WEIGHT = 0.35
 # "Alameda Research, its sister trading firm, ...", "Gary Wang, FTX's
 # co-founder, ...": a name's description, said wherever the name comes up.
-_APPOSITIVE = re.compile(r"\b[A-Z][\w'’.\-]*(,\s+(?:its|his|her|their|[A-Z][\w.\-]*['’]s)\s+[^,;:()“”\"0-9]{2,60}?)(?=,\s)")
+_APPOSITIVE = re.compile(
+    r"(?<![\w'’.\-])(?P<name>[A-Z][\w'’.\-]{0,40})(?P<description>,\s+(?:its|his|her|their|[A-Z][\w.\-]{0,40}['’]s)\s+"
+    r"[^,;:()“”\"0-9]{2,60}?)(?=,\s)")
+# A capitalised word after these ends an opening phrase ("On Thursday, his
+# lawyers filed ...", "In Kyiv, their forces ..."), not a name being described.
+_OPENING_PREPOSITIONS = frozenset("on in at by since after before during until from late early for".split())
 
 WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
@@ -503,7 +517,7 @@ def sentence_evidence(
         number_spans = [(f.start, f.end) for f in sentence_figures]
         background = [(m.start(), m.end()) for m in _BACKGROUND.finditer(p.text, s, e)]
         # a name at the start of a sentence may be any capitalised word ("Tugboats, their horns blaring")
-        background += [(m.start(1), m.end(1)) for m in _APPOSITIVE.finditer(p.text, s, e) if m.start() > s]
+        background += [m.span("description") for m in _APPOSITIVE.finditer(p.text, s, e) if _describes_a_name(p.text, s, m)]
 
         def scale(position: int, background: list[tuple[int, int]] = background) -> float:
             if not background:
