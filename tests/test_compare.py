@@ -304,6 +304,12 @@ def test_a_precise_figure_two_sources_state_agrees_across_rows(tmp_path):
     assert groups[0].rows == ["r0", "r1"]
 
 
+def test_a_toll_ten_times_another_is_still_judged_against_it(tmp_path):
+    groups = _groups(tmp_path, "The earthquake in the valley on Monday killed at least 95 people, officials said.",
+                     "The death toll from the earthquake in the valley rose to 1,300 on Monday, officials said.")
+    assert groups == [("conflict", ["1,300", "at least 95"])]
+
+
 def _groups(tmp_path, a, b):
     tmp_path.mkdir(exist_ok=True)
     (tmp_path / "a.txt").write_text(a + "\n")

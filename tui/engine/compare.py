@@ -667,13 +667,19 @@ def _judge_against_nearest(
         sources = {m.source for m in cluster}
         others = [(c, ks) for c, ks in clusters
                   if c is not cluster and sources.isdisjoint(m.source for m in c) and allowed(ks, keys)
-                  and (_distance(c[0].figure, cluster[0].figure) <= _FAR or None not in {k[2] for k in ks | keys})]
+                  and (_distance(c[0].figure, cluster[0].figure) <= _FAR or _say_what_they_count(ks | keys))]
         for target, target_keys in sorted(others, key=lambda c: _nearness(c[0], cluster)):
             if join(target[0], cluster[0]):
                 target.extend(cluster)
                 target_keys.update(keys)
                 clusters.remove((cluster, keys))
                 break
+
+
+def _say_what_they_count(keys: set[_Key]) -> bool:
+    """Whether figures all name what they count, or all say what happened to it
+    ("at least 95 people were killed", "the death toll ... at 1,300")."""
+    return None not in {k[2] for k in keys} or ("" not in {k[3] for k in keys} and len({k[3] for k in keys}) == 1)
 
 
 def _nearness(a: list[Mention], b: list[Mention]) -> tuple[int, bool, float]:
@@ -692,7 +698,8 @@ def _nearness(a: list[Mention], b: list[Mention]) -> tuple[int, bool, float]:
 _SAME_FIGURE = math.log(1.2)
 # Figures further apart than this (ten times) are one quantity told two ways
 # only when both say what they count: "130,000 munitions" and "about 5,000 units
-# of ammunition" are, "a $250m bail" and "valued at $32bn" are not.
+# of ammunition" are, and so are "95 people were killed" and "a death toll of
+# 1,300"; "a $250m bail" and "valued at $32bn" are not.
 _FAR = math.log(10)
 
 
