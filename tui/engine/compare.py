@@ -164,23 +164,36 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
     were killed in government-held areas", "and 1,347 in government-controlled
     areas"). A hyphenated word counts as its parts and as one word, so that
     "north-west" meets "northwest"."""
-    tokens = [t.lower() for t in _SCOPE_WORD.findall(sentence, end)]
+    tokens = _SCOPE_WORD.findall(sentence, end)
     place: list[str] = []
     for i, word in enumerate(tokens[:_ROLE_REACH + 1]):
-        if word in ",;:()" or word in _CLAUSE_WORDS or word[0].isdigit():
+        if word in ",;:()" or word.lower() in _CLAUSE_WORDS or word[0].isdigit():
             break
-        if word in _SCOPE_PREPOSITIONS:
+        if word.lower() in _SCOPE_PREPOSITIONS:
             place = tokens[i + 1:i + 1 + _SCOPE_REACH]
             break
     out: set[str] = set()
+    is_place = False
     for word in place:
-        if word in ",;:()" or word in _CLAUSE_WORDS or word[0].isdigit():
+        if word in ",;:()" or word.lower() in _CLAUSE_WORDS or word[0].isdigit():
             break
-        parts = re.split(r"[-‐]", word)
+        parts = re.split(r"[-‐]", word.lower())
+        is_place = is_place or word[0].isupper() or any(part in _PLACE_NOUNS for part in parts)
         for part in parts + (["".join(parts)] if len(parts) > 1 else []):
             if len(part) >= 3 and part not in STOPWORDS and part not in _SCOPE_DETERMINERS:
                 out.add(stem(part))
-    return frozenset(out)
+    # "in the earthquake", "in total", "in the past week" say how or when, not where
+    return frozenset(out) if is_place else frozenset()
+
+
+# Nouns that name a place without naming it ("in government-held areas", "in the northwest").
+_PLACE_NOUNS = frozenset("""
+area areas region regions province provinces state states district districts city cities town towns village villages
+county counties capital territory territories zone zones enclave enclaves camp camps border borders valley valleys
+coast island islands north south east west northwest northeast southwest southeast northern southern eastern western
+north-west north-east south-west south-east countryside suburbs neighbourhood neighborhood neighbourhoods
+neighborhoods
+""".split())
 
 
 def _clause_words(tokens: list[str], *, relative_ok: bool = False) -> list[str]:
