@@ -198,6 +198,9 @@ def test_twitter_review_groups(twitter):
      ("The death toll from the storms in Texas and Louisiana climbed past 1,200 on Friday.", "1,200", "dead"),
      ("The number of residents who were evacuated from the valley has risen to 3,400.", "3,400", "displaced"),
      ("The number of people rescued after the quake that killed 5,000 rose to 8,000", "8,000", None),
+     ("The number of people killed in buildings destroyed by the quake rose to 5,000", "5,000", "dead"),
+     ("Air strikes killed dozens of people and hit 30 buildings", "30", None),
+     ("Rescuers evacuated residents and reached 40 villages", "40", None),
      # a clause on who is counted says what happened to them
      ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed")],
 )

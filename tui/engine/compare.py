@@ -83,7 +83,13 @@ def figure_role(sentence: str, start: int, end: int) -> str | None:
         return None
     if next((w for w in before if w not in _SCOPE_DETERMINERS), None) in _SCOPE_PREPOSITIONS:
         return None  # "the toll in the two countries", "died in 10 provinces": where, not whom
-    before = _subject_words(tokens_before) or before
+    subject = _subject_words(tokens_before)
+    if subject:
+        roles = [_ROLE_OF[w] for w in subject if w in _ROLE_OF]
+        if roles:
+            # the subject's head comes first: "the number of people killed in buildings destroyed by ..."
+            return roles[-1]
+        before = subject
     found = [(i, 0, _ROLE_OF[w]) for i, w in enumerate(after) if w in _ROLE_OF]
     found += [(i, 1, _ROLE_OF[w]) for i, w in enumerate(before) if w in _ROLE_OF]
     return min(found)[2] if found else None
@@ -106,7 +112,8 @@ _SUBJECT_REACH = 12
 
 def _subject_words(tokens: list[str]) -> list[str]:
     """The words of the subject of a change verb just before the figure, back
-    to the start of its clause or the next number; none without such a verb."""
+    to the start of its clause or the next number, nearest first; none without
+    such a verb."""
     words = [t.lower() for t in tokens]
     i = 0
     while i < len(words) and words[i] in _TOWARDS:
@@ -114,9 +121,12 @@ def _subject_words(tokens: list[str]) -> list[str]:
     if i == len(words) or words[i] not in _CHANGE_VERBS:
         return []
     subject: list[str] = []
-    for word in words[i:]:
+    for j in range(i, len(words)):
+        word = words[j]
         if word in ",;:()" or word in _SUBORDINATORS or word[0].isdigit():
             break
+        if word in ("and", "or") and not (j + 1 < len(words) and tokens[j - 1][0].isupper() and tokens[j + 1][0].isupper()):
+            break  # another clause ("killed dozens and hit 30 buildings"), not a name's pair ("Turkey and Syria")
         subject.append(word)
         if len(subject) == _SUBJECT_REACH:
             break
