@@ -617,6 +617,24 @@ def test_the_date_of_a_byline_or_an_update_stamp_is_the_article_s_date(line, dat
     assert meta["date"] == date
 
 
+@pytest.mark.parametrize("line", ["Deaths: 45 • Injured: 120 • Missing: 14 • Displaced: 5,000",
+                                  "Monday: 12 dead · Tuesday: 30 dead · Wednesday: 45 dead", "Hatay | 4,500 | 12,000"])
+def test_a_fact_box_is_not_a_menu(line):
+    from tui.engine.corpus import _furniture_rule, load_rules
+
+    assert _furniture_rule(line, load_rules()) is None
+
+
+def test_a_markdown_heading_ends_a_list_of_links():
+    text = ("# Quake kills 45\n\nThe quake struck on Monday.\n\nRelated stories:\n\n- [Earlier quake](x)\n\n"
+            "## Key facts\n\n- 45 people were killed\n- 120 people were injured\n")
+    paragraphs, removed, _, _ = parse_article(text, "s", "markdown")
+    assert [p.text for p in paragraphs] == ["The quake struck on Monday.", "45 people were killed",
+                                            "120 people were injured"]
+    paragraphs, _, _, _ = parse_article("The quake struck.\n\nLatest news:\n- 45 people were killed\n", "s")
+    assert [p.text for p in paragraphs] == ["The quake struck.", "Latest news:", "45 people were killed"]
+
+
 def test_a_sentence_starting_with_by_is_not_a_byline():
     paragraphs, _, meta, _ = parse_article(
         "The ferry sank.\n\nBy Monday, the toll had risen to 41, the authority said on Tuesday.\n", "s")

@@ -859,6 +859,8 @@ def parse_article(
         if not line:
             close_block()
             continue
+        if fmt == "markdown" and not _BULLET.match(line) and not _MD_NUMBERED_ITEM.match(line):
+            link_list = False  # a heading, an image or text ends the list under a "Related" label
         if fmt == "markdown":
             heading = _MD_HEADING.match(line)
             if heading:
