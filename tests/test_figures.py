@@ -940,7 +940,9 @@ def test_one_people_is_a_nation_not_a_count_of_persons() -> None:
      ("The craft travelled 3,84,000 km to reach the Moon.", "3,84,000 km", 384_000, "km"),
      ("The Moon is 3.84 lakh km away.", "3.84 lakh km", 384_000, "km"),
      ("Over 80 lakh people watched the landing live.", "Over 80 lakh", 8e6, None),
-     ("Tickets cost Rs. 1,200 each.", "Rs. 1,200", 1200, "inr")],
+     ("Tickets cost Rs. 1,200 each.", "Rs. 1,200", 1200, "inr"),
+     ("The budget sets aside Rs 1.5 lakh crore for roads.", "Rs 1.5 lakh crore", 1.5e12, "inr"),
+     ("The budget sets aside Rs 1,50,000 crore for roads.", "Rs 1,50,000 crore", 1.5e12, "inr")],
 )
 def test_indian_english_numbers(text, figure, value, unit) -> None:
     (fig,) = extract_figures(text)

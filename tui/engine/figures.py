@@ -81,6 +81,7 @@ _SCALES = {
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # Indian English: "3.84 lakh km", "Rs 615 crore"
 }
 _SCALES_NEEDING_CURRENCY = {"m", "b"}  # "5m" alone is five metres
+_SCALES_BEFORE_CRORE = {"hundred", "thousand", "lakh", "lakhs"}  # "1.5 lakh crore" is 1.5 × 10¹²
 _SCALES_ATTACHED_ONLY = {"m", "b", "k", "tn", "trn"}
 
 _CURRENCY_PREFIXES = {
@@ -392,6 +393,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _SCALE_AFTER_RE = re.compile(
     r"(?P<sep>\s+|-|)(?P<s>(?i:trillion|billion|million|thousand|hundred|lakhs?|crores?|mln|mn|bn|trn|tn|m|b|k))(?![\w])"
 )
+_CRORE_AFTER_RE = re.compile(r"\s+(?i:crores?)(?![\w])")
 _UNIT_RE = re.compile(
     r"(?P<sep>[ \t]+|" + _HY + r"|)(?P<u>"
     + _alternation(sorted(set(_UNITS) - {"%"}))
@@ -741,6 +743,10 @@ def _with_scale(text: str, number: _Number) -> _Number:
     if scale in _SCALES_ATTACHED_ONLY and sep:
         return number
     factor = _SCALES[scale]
+    crore = _CRORE_AFTER_RE.match(text, m.end()) if scale in _SCALES_BEFORE_CRORE else None
+    if crore:  # "Rs 1.5 lakh crore", "2,000 crore"
+        factor *= _SCALES["crore"]
+        return number._replace(end=crore.end(), value=number.value * factor, plain=False, scale=factor)
     return number._replace(end=m.end(), value=number.value * factor, plain=False, scale=factor)
 
 
