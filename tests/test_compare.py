@@ -284,7 +284,9 @@ def test_a_width_and_a_distance_are_two_quantities_though_both_are_metres(tmp_pa
      ("It struck at a depth of 17.9 km.", "17.9 km", "depth"),
      ("The descent began at an altitude of about 30 km.", "about 30 km", "height"),
      ("It landed roughly 600 km from the south pole.", "roughly 600 km", "distance"),
-     ("The 400-metre ship ran aground.", "400-metre", None)],
+     ("The 400-metre ship ran aground.", "400-metre", None),
+     ("The crater is 4 metres across.", "4 metres", "width"),
+     ("The fire spread 30 km across the hills.", "30 km", None)],
 )
 def test_measure_dimension(sentence, figure, dimension):
     start = sentence.index(figure)
@@ -319,6 +321,12 @@ def test_how_a_count_was_made_is_not_where(tmp_path, swap):
     b = "At least 6,100 people were killed in the earthquake, officials said on Tuesday."
     groups = _groups(tmp_path, *((b, a) if swap else (a, b)))
     assert ("conflict", ["At least 4,300", "At least 6,100"]) in groups
+
+
+def test_a_depth_and_a_height_of_one_flood_are_one_quantity(tmp_path):
+    groups = _groups(tmp_path, "In the old town on Monday the floodwater stood 2 metres deep, officials said.",
+                     "In the old town on Monday the floodwater stood 3 metres high, officials said.")
+    assert groups == [("conflict", ["2 metres", "3 metres"])]
 
 
 def _groups(tmp_path, a, b):

@@ -148,7 +148,10 @@ _DIMENSIONS = {
     }.items()
 }
 _DIMENSION_OF = {word: dimension for dimension, words in _DIMENSIONS.items() for word in words}
+# Floodwater "2 metres deep" and "3 metres high" measure one thing.
+_ROLE_CLASS = {"depth": "height"}
 _WORD_AFTER_MEASURE = re.compile(r"\s*(?:[(\[][^)\]]{0,40}[)\]]\s*)?[-‐\s]?([^\W\d_]+)")
+_PREPOSITION_USE = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|[A-Z])")  # "30 km across the hills"
 _NOUN_OF_BEFORE = re.compile(r"([^\W\d_]+)\s+of\s*$")
 
 
@@ -156,7 +159,8 @@ def measure_dimension(sentence: str, start: int, end: int) -> str | None:
     """What the measure at sentence[start:end] measures: "width", "depth"...,
     or None when its sentence does not say."""
     after = _WORD_AFTER_MEASURE.match(sentence, end)
-    if after and after.group(1).lower() in _DIMENSION_OF:
+    if after and after.group(1).lower() in _DIMENSION_OF \
+            and not (after.group(1).lower() == "across" and _PREPOSITION_USE.match(sentence, after.end())):
         return _DIMENSION_OF[after.group(1).lower()]
     before = _NOUN_OF_BEFORE.search(sentence, max(0, start - 20), start)
     if before and before.group(1).lower() in _DIMENSION_OF:
@@ -471,7 +475,7 @@ def _bucket_key(m: Mention) -> _Key:
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:
-    if a.role and b.role and a.role != b.role:
+    if a.role and b.role and _ROLE_CLASS.get(a.role, a.role) != _ROLE_CLASS.get(b.role, b.role):
         return False  # "43 people died" and "96 people were rescued"
     if a.role and a.role == b.role and a.figure.kind == b.figure.kind == "count":
         # "69 were still missing", "73 missing people", "the number of missing
