@@ -603,6 +603,8 @@ def test_a_list_item_that_leaves_out_its_thing_takes_the_one_before_it() -> None
     # Not across a sentence, and not a count that says where without a list before it.
     assert [f.thing for f in extract_figures("Police said 40 people were hurt. 12 in hospital.")] == ["people", None]
     assert [f.thing for f in extract_figures("Some 300 cars were towed, the city said, and 12 were sold in May.")][1] is None
+    text = "Rescuers recovered 12 bodies from the river; 30 in the next village were found alive."
+    assert [f.thing for f in extract_figures(text)] == ["body", None]
 
 
 # -- compare ----------------------------------------------------------------

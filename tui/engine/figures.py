@@ -1239,6 +1239,8 @@ _REFERENCE_WINDOW = 300
 # that leaves out what it counts and what happened to it.
 _GAP_BEFORE_RE = re.compile(r"(?:[,:;]|\band)\s*$", re.IGNORECASE)
 _GAP_AFTER_RE = re.compile(r"\s+(?:in|across|inside|outside)\s", re.IGNORECASE)
+# "30 in the next village were found alive" has a verb of its own: it is no list item.
+_OWN_VERB_RE = re.compile(r"[^,;:.]*?\b(?:were|was|are|is|had|have|has|been|will|would)\b", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]*\s")
 
 
@@ -1246,7 +1248,7 @@ def gapped(text: str, fig: Figure) -> bool:
     """Whether a count is a list item that leaves out what it counts, as
     "1,120" in "812 people were killed in the south, and 1,120 in the north"."""
     return fig.kind == "count" and _GAP_BEFORE_RE.search(text, max(0, fig.start - 6), fig.start) is not None \
-        and _GAP_AFTER_RE.match(text, fig.end) is not None
+        and _GAP_AFTER_RE.match(text, fig.end) is not None and not _OWN_VERB_RE.match(text, fig.end)
 
 
 def _refer_back(text: str, figures: list[Figure]) -> list[Figure]:
