@@ -100,6 +100,14 @@ def test_an_opening_phrase_of_time_or_place_is_not_a_name_being_described(tmp_pa
     assert _sentence(evidence, corpus, "a", sentence[:10]).features["w:lawyer"] == 1.0
 
 
+def test_an_ordinal_in_digits_and_the_number_share_a_figure(tmp_path):
+    corpus, evidence = _build(tmp_path, a="Di Maria doubled the lead in the 36th minute.\n",
+                              b="In minute 36 Di Maria scored.\n\nThe first half ended.\n")
+    first = _sentence(evidence, corpus, "a", "Di Maria")
+    assert "f:36|" in first.features and "f:36|" in _sentence(evidence, corpus, "b", "In minute").features
+    assert not any(f.startswith("f:1|") for f in _sentence(evidence, corpus, "b", "The first").features)
+
+
 def test_a_name_in_most_paragraphs_counts_for_little(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -295,7 +295,12 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         # "at 3 p.m." is a round hour that many events share; "0740 hrs" is one moment.
         out.append((f"h:{minutes}|{fig.unit or ''}", 1.0 if minutes % 60 else 0.5, f"time {fig.text}"))
         return out
-    if fig.kind in ("age", "ordinal"):
+    if fig.kind == "age" or (fig.kind == "ordinal" and not any(c.isdigit() for c in fig.text)):
+        return out  # "the first time", "a second quake" say nothing about which fact
+    if fig.kind == "ordinal":
+        # "in the 36th minute" and "in minute 36" name one moment
+        value = _canonical_value(fig.value)
+        out.append((f"f:{value}|", _specificity(fig.value), f"figure {fig.text}"))
         return out
     unit = fig.unit or ""
     if fig.vague:
