@@ -329,6 +329,15 @@ def test_a_depth_and_a_height_of_one_flood_are_one_quantity(tmp_path):
     assert groups == [("conflict", ["2 metres", "3 metres"])]
 
 
+def test_an_ordinal_next_to_another_conflicts_with_it(tmp_path):
+    groups = _groups(tmp_path, "Messi scored in the 23rd minute and Di Maria doubled the lead in the 36th minute.",
+                     "Di Maria, after Messi's early penalty, made it 2-0 in the 35th minute.")
+    assert groups == [("conflict", ["35th", "36th"])]
+    groups = _groups(tmp_path / "words", "The first quake struck at dawn and a second quake hit at noon, officials said.",
+                     "A second quake hit at noon, hours after the first quake struck at dawn, officials said.")
+    assert groups == []
+
+
 def _groups(tmp_path, a, b):
     tmp_path.mkdir(exist_ok=True)
     (tmp_path / "a.txt").write_text(a + "\n")

@@ -25,7 +25,7 @@ from .evidence import STOPWORDS, fold_word, paraphrases, stem
 from .figures import Figure, base_quantity, compare_figures, extract_figures, gapped
 from .variants import VariantGroup, find_variants
 
-COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money"})
+COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money", "ordinal"})
 
 # Nouns that count people in general; a count of "civilians" and one of
 # "people" may be the same count. Children, soldiers and the like are not
@@ -362,6 +362,8 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind or a.kind not in COMPARABLE_KINDS or not _comparable(a, b):
         return False
     ta, tb = _thing_key(a.thing), _thing_key(b.thing)
+    if a.kind == "ordinal":
+        return ta is not None and ta == tb  # "the 108th minute" and "the 109th minute"
     if ta is None or tb is None:
         # A percentage or a measure says what it is by its unit; a bare count
         # does not. A measure in one unit system, or a sum in one currency, is
@@ -412,6 +414,8 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
             previous = f
             if f.kind not in COMPARABLE_KINDS or restated:
                 continue  # "17.9 km (11 miles)": the figure again, in another unit
+            if f.kind == "ordinal" and not (f.thing and any(c.isdigit() for c in f.text)):
+                continue  # "the first quake" and "the second quake" are two quakes, not two counts of one
             start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]
             role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" \
@@ -694,13 +698,26 @@ def _judge_against_nearest(
         sources = {m.source for m in cluster}
         others = [(c, ks) for c, ks in clusters
                   if c is not cluster and sources.isdisjoint(m.source for m in c) and allowed(ks, keys)
-                  and (_distance(c[0].figure, cluster[0].figure) <= _FAR or _say_what_they_count(ks | keys))]
+                  and _within_reach(c[0].figure, cluster[0].figure, ks | keys)]
         for target, target_keys in sorted(others, key=lambda c: _nearness(c[0], cluster)):
             if join(target[0], cluster[0]):
                 target.extend(cluster)
                 target_keys.update(keys)
                 clusters.remove((cluster, keys))
                 break
+
+
+def _within_reach(a: Figure, b: Figure, keys: set[_Key]) -> bool:
+    """Whether two figures that do not agree may still state one quantity.
+    Figures ten times apart do only if they say what they count; an ordinal
+    ("the 35th minute", "the 36th minute") only next to the other: the 23rd
+    minute is another moment."""
+    if a.kind == "ordinal":
+        return abs(a.value - b.value) <= _NEXT_ORDINAL
+    return _distance(a, b) <= _FAR or _say_what_they_count(keys)
+
+
+_NEXT_ORDINAL = 2
 
 
 def _say_what_they_count(keys: set[_Key]) -> bool:
