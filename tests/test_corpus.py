@@ -401,6 +401,8 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "This article tagged under: Courts • Crypto • Manhattan",
     "Also read: ISRO shares a new video of the Pragyaan rover moving around the Shiv Shakti point",
     "A farmer shows a photograph of his son at their home in Villupuram on Sunday. | Photo: Special Arrangement",
+    "SportZone | Home | Football | World Cup 2022 | Transfers | Cricket | F1 | Videos",
+    "LIVE SCORES: ARG 3-3 FRA (4-2 pens) FT | MAR 1-2 CRO FT | Premier League returns Dec 26",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
