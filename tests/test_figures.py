@@ -969,3 +969,9 @@ def test_rupees_in_crore_and_in_billions_are_one_sum() -> None:
 )
 def test_just_over_a_figure_stays_next_to_it(a, b, status) -> None:
     assert compare_figures(only(a), only(b))[0] == status
+
+
+def test_ordinals_of_one_thing_say_so() -> None:
+    first, second = extract_figures("in the 35th minute")[0], extract_figures("in the 36th minute")[0]
+    assert compare_figures(first, second) == ("conflict", "the 35th and the 36th minute differ")
+    assert compare_figures(first, first) == ("agree", "the 35th minute in both")

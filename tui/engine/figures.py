@@ -1447,7 +1447,12 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
     if a.kind in ("time", "ordinal"):
         if a.unit != b.unit:
             raise ValueError(f"cannot compare {a.text!r} and {b.text!r}: different time zones")
-        if math.isclose(a.value, b.value):
+        same = math.isclose(a.value, b.value)
+        if a.kind == "ordinal" and a.thing and a.thing == b.thing:  # "the 35th and the 36th minute differ"
+            if same:
+                return "agree", f"the {a.text} {a.thing} in both"
+            return "conflict", f"the {a.text} and the {b.text} {a.thing} differ"
+        if same:
             return "agree", f"{_q(a)} and {_q(b)} are the same {a.kind}"
         return "conflict", f"{_q(a)} and {_q(b)} are different {a.kind}s"
     if {a.unit, b.unit} == {"celsius", "fahrenheit"}:
