@@ -403,6 +403,8 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "A farmer shows a photograph of his son at their home in Villupuram on Sunday. | Photo: Special Arrangement",
     "SportZone | Home | Football | World Cup 2022 | Transfers | Cricket | F1 | Videos",
     "LIVE SCORES: ARG 3-3 FRA (4-2 pens) FT | MAR 1-2 CRO FT | Premier League returns Dec 26",
+    "A health worker attends to a child at a treatment centre near Goma, eastern DR Congo. PHOTO | FILE | AFP",
+    "Get the day's top stories delivered to your inbox. Subscribe to our free newsletter.",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
@@ -610,6 +612,8 @@ def test_a_list_of_links_under_a_label_leaves_the_body_with_it():
 
 
 @pytest.mark.parametrize(("line", "date"), [
+    ("Thu 24 Aug 2023 06.00 BST", "2023-08-24"),
+    ("August 14, 2024", "2024-08-14"),
     ("By Dana Whitlock | Published August 29, 2023", "2023-08-29"),
     ("Updated: Aug 28, 2023, 11:42 IST", "2023-08-28"),
     ("By WNYF Staff • Published November 2, 2023 • Updated on November 3, 2023 at 6:14 am", "2023-11-02"),
@@ -625,6 +629,14 @@ def test_a_fact_box_is_not_a_menu(line):
     from tui.engine.corpus import _furniture_rule, load_rules
 
     assert _furniture_rule(line, load_rules()) is None
+
+
+def test_a_numbered_list_under_a_most_popular_label_is_links():
+    text = ("The body said so.\n\nMost popular\n1. Messi confirms he will keep playing\n2. Mbappe consoled by "
+            "Macron\n\nMore body text here.\n\n1. A numbered line elsewhere stays.\n")
+    paragraphs, _, _, _ = parse_article(text, "s")
+    assert [p.text for p in paragraphs] == ["The body said so.", "More body text here.",
+                                            "1. A numbered line elsewhere stays."]
 
 
 def test_a_markdown_heading_ends_a_list_of_links():

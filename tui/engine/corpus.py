@@ -899,7 +899,8 @@ def parse_article(
                 if quoted:
                     close_block()  # a bare ">" parts two quoted paragraphs
                 continue
-        bullet = _BULLET.match(line)
+        # under a "Most popular" label a numbered line is a link too: "1. Messi confirms ..."
+        bullet = _BULLET.match(line) or (_MD_NUMBERED_ITEM.match(line) if link_list else None)
         if bullet:
             # Each item of a list is a paragraph: "Deaths: 21" and "Missing: 14"
             # are two facts, not one sentence.
