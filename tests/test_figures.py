@@ -975,3 +975,14 @@ def test_ordinals_of_one_thing_say_so() -> None:
     first, second = extract_figures("in the 35th minute")[0], extract_figures("in the 36th minute")[0]
     assert compare_figures(first, second) == ("conflict", "the 35th and the 36th minute differ")
     assert compare_figures(first, first) == ("agree", "the 35th minute in both")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("$42 million", "sum in US dollars"), ("Rs 615 crore", "sum in rupees"), ("120 minutes", "duration"),
+     ("384,000 km", "length"), ("1,752 kg", "weight"), ("70 degrees Celsius", "temperature")],
+)
+def test_quantity_name_says_what_a_figure_measures_in_words(text, name) -> None:
+    from tui.engine.figures import quantity_name
+
+    assert quantity_name(only(text)) == name

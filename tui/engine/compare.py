@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
 from .evidence import STOPWORDS, fold_word, paraphrases, stem
-from .figures import Figure, base_quantity, compare_figures, extract_figures, gapped
+from .figures import Figure, base_quantity, compare_figures, extract_figures, gapped, quantity_name
 from .variants import VariantGroup, find_variants
 
 COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money", "ordinal"})
@@ -442,7 +442,8 @@ def _about(mentions: list[Mention]) -> str:
     if role:
         return role
     if units:
-        return units.most_common(1)[0][0]
+        unit = units.most_common(1)[0][0]
+        return quantity_name(next(m.figure for m in mentions if m.figure.unit == unit))
     return mentions[0].figure.kind
 
 

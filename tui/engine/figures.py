@@ -1746,6 +1746,26 @@ def _quantity(value: float, unit: str | None) -> str:
     return f"{number} {singular if number in ('1', '-1') else plural}"
 
 
+def quantity_name(f: Figure) -> str:
+    """What a figure measures when it names nothing else: "sum in US dollars",
+    "length", "duration", "temperature"."""
+    if f.kind == "money":
+        return f"sum in {_CURRENCY_NAMES.get(f.unit or '', (f.unit or '').upper())}".strip()
+    if f.kind == "duration":
+        return "duration"
+    if f.kind == "measure":
+        dimension = base_quantity(f)[0]
+        return _DIMENSION_NAMES.get(dimension, _UNIT_NAMES.get(dimension, (dimension, dimension))[1])
+    return f.kind
+
+
+_CURRENCY_NAMES = {
+    "usd": "US dollars", "eur": "euros", "gbp": "pounds", "jpy": "yen", "inr": "rupees", "rub": "roubles",
+    "cny": "yuan", "chf": "Swiss francs", "aud": "Australian dollars", "cad": "Canadian dollars",
+    "nzd": "New Zealand dollars", "hkd": "Hong Kong dollars", "sgd": "Singapore dollars", "brl": "reais",
+}
+_DIMENSION_NAMES = {"length": "length", "mass": "weight", "area": "area", "volume": "volume", "speed": "speed",
+                    "celsius": "temperature"}
 _CURRENCY_SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "inr": "₹", "rub": "₽"}
 _MONEY_UNITS = frozenset(code for code, kind in _UNITS.values() if kind == "money") | frozenset(_CURRENCY_PREFIXES.values())
 
