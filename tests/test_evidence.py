@@ -373,3 +373,12 @@ def test_what_a_count_counts_is_labelled_in_the_plural(tmp_path):
                               b="Nothing was said.\n")
     labels = set(_sentence(evidence, corpus, "a", "1,200").labels.values())
     assert {"count of arms", "count of children"} <= labels
+
+
+@pytest.mark.parametrize(("text", "bare"), [("about 6.15bn rupees", "6.15bn rupees"), ("120,000 or so", "120,000"),
+                                            ("As many as 120,000", "120,000"), ("just over 4 hours", "4 hours"),
+                                            ("25", "25")])
+def test_unhedged_drops_the_words_that_hedge_a_figure(text, bare):
+    from tui.engine.evidence import unhedged
+
+    assert unhedged(text) == bare

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
-from .evidence import Evidence, build_evidence, self_weight, shared_weight
+from .evidence import CLOSE_FIGURE, Evidence, build_evidence, self_weight, shared_weight, unhedged
 
 DEFAULT_STRICTNESS = 0.5
 
@@ -695,8 +695,10 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
             out.append(labels[f])
     if words:
         out.append("words " + ", ".join(dict.fromkeys(words)))
-    # "figure ≈25" says nothing more when "figure 25" is there.
-    out = [label for label in out if not (label.startswith("figure ≈") and "figure " + label[8:] in out)]
+    # "figure close to 25" says nothing more when "figure 25" or "figure about 25" is there.
+    stated = {unhedged(label[len("figure "):]) for label in out
+              if label.startswith("figure ") and not label.startswith(CLOSE_FIGURE)}
+    out = [label for label in out if not (label.startswith(CLOSE_FIGURE) and label[len(CLOSE_FIGURE):] in stated)]
     return list(dict.fromkeys(out))
 
 

@@ -359,9 +359,21 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
             return []
         keys = [f"{dimension}/{stem(fig.thing)}" if fig.thing else dimension]
     step = math.floor(math.log(value) / MAGNITUDE_STEP)
-    text = fig.text[:1].lower() + fig.text[1:] if fig.text[1:2].islower() else fig.text  # "As many as" mid-line
-    label = f"figure ≈{text}"
+    label = f"{CLOSE_FIGURE}{unhedged(fig.text)}"  # not "close to about 6.15bn", which hedges twice
     return [(f"g:{key}|{b}", _specificity(fig.value), label) for key in keys for b in (step, step + 1)]
+
+
+CLOSE_FIGURE = "figure close to "
+_HEDGE_AFTER = re.compile(r"\s+(?:or\s+so|or\s+more|or\s+less|and\s+more|and\s+counting)$", re.IGNORECASE)
+_HEDGE = re.compile(r"^(?:(?:just|well)\s+)?(?:about|around|some|roughly|approximately|approx\.|nearly|almost|more\s+than|"
+                    r"over|under|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to|an\s+estimated|"
+                    r"as\s+many\s+as|as\s+much\s+as|upwards\s+of|in\s+excess\s+of|above|below|north\s+of)\s+",
+                    re.IGNORECASE)
+
+
+def unhedged(text: str) -> str:
+    """A figure's text without the words that hedge it: "about 25" -> "25"."""
+    return _HEDGE_AFTER.sub("", _HEDGE.sub("", text)) or text
 
 
 def _canonical_value(value: float) -> str:
