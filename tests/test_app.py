@@ -116,6 +116,8 @@ async def test_filter_shows_only_discrepancy_rows(app):
         await pilot.press("f")
         assert 0 < len(table.rows) < total
         assert all(r in app.model.row_has_discrepancy for r in table.rows)
+        detail = str(app.screen.query_one("#detail").render())
+        assert f"{len(table.rows)} of {len(app.model.rows)} rows shown" in " ".join(detail.split())
         await pilot.press("f")
         assert len(table.rows) == total
 

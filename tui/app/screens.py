@@ -164,7 +164,7 @@ class CompareScreen(ParallaxScreen):
         else:
             context = []
             if len(self.table.rows) != len(app.model.rows):
-                context.append(f"{self.table.cursor + 1} of the {len(self.table.rows)} rows shown")
+                context.append(f"{len(self.table.rows)} of {len(app.model.rows)} rows shown")
             if app.filter_discrepancies:
                 context.append("filter: discrepancies only")
             if app.mark_filter:
