@@ -250,8 +250,8 @@ CORPUS_FLOORS = {"brazil": (0.85, 0.88), "suez": (0.77, 0.94), "twitter": (0.82,
 MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8},
                "quake": {"variants_must": 10, "conflicts_must": 13, "agree_must": 5},
                "moon": {"variants_must": 8, "conflicts_must": 4, "agree_must": 8},
-               "verdict": {"variants_must": 4, "conflicts_must": 4, "agree_must": 5},
-               "final": {"variants_must": 8, "conflicts_must": 3, "agree_must": 4},
+               "verdict": {"variants_must": 4, "conflicts_must": 4, "agree_must": 6},
+               "final": {"variants_must": 8, "conflicts_must": 3, "agree_must": 6},
                "mpox": {"conflicts_must": 3, "agree_must": 2}}
 
 

@@ -338,6 +338,17 @@ def test_an_ordinal_next_to_another_conflicts_with_it(tmp_path):
     assert groups == []
 
 
+def test_a_named_person_s_age_is_compared_wherever_it_is_told(tmp_path):
+    (tmp_path / "a.txt").write_text("The jury convicted the founder on Thursday.\n\n"
+                                    "Bankman-Fried, 31, stood with his hands clasped as the verdict was read.\n")
+    (tmp_path / "b.txt").write_text("Bankman Fried, 32, faces up to 110 years behind bars, the judge said.\n\n"
+                                    "The jury convicted the founder on Thursday.\n")
+    groups = compare(load_corpus([tmp_path])).figures
+    ages = [g for g in groups if g.about.startswith("age")]
+    assert [(g.status, g.about, sorted(m.figure.text for m in g.mentions)) for g in ages] == [
+        ("conflict", "age of Bankman-Fried", ["31", "32"])]
+
+
 def _groups(tmp_path, a, b):
     tmp_path.mkdir(exist_ok=True)
     (tmp_path / "a.txt").write_text(a + "\n")

@@ -986,3 +986,15 @@ def test_quantity_name_says_what_a_figure_measures_in_words(text, name) -> None:
     from tui.engine.figures import quantity_name
 
     assert quantity_name(only(text)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "thing"),
+    [("Sam Bankman-Fried, 31, faces up to 110 years in prison.", "age", "Sam Bankman-Fried"),
+     ("Luis Ortega, 44, a delivery driver, said he lost money.", "age", "Luis Ortega"),
+     ("In Syria, 40, the toll rose again.", "count", None),
+     ("The scores were France, 3, and Argentina, 2, at half time.", "count", None)],
+)
+def test_a_number_between_commas_after_a_name_is_an_age(text, kind, thing) -> None:
+    fig = extract_figures(text)[0]
+    assert (fig.kind, fig.thing) == (kind, thing)

@@ -23,9 +23,9 @@ from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
 from .evidence import STOPWORDS, fold_word, paraphrases, stem
 from .figures import Figure, base_quantity, compare_figures, extract_figures, gapped, quantity_name
-from .variants import VariantGroup, find_variants
+from .variants import VariantGroup, find_variants, name_key
 
-COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money", "ordinal"})
+COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money", "ordinal", "age"})
 
 # Nouns that count people in general; a count of "civilians" and one of
 # "people" may be the same count. Children, soldiers and the like are not
@@ -357,10 +357,17 @@ def _thing_key(thing: str | None) -> str | None:
     return stem(word)
 
 
+def _surname_key(name: str) -> str:
+    """ "Sam Bankman-Fried", "Bankman Fried" and "Mr Bankman-Fried" are one person to compare ages of."""
+    return name_key(re.split(r"[\s\-‐]+", name.strip())[-1])
+
+
 def same_quantity(a: Figure, b: Figure) -> bool:
     """Whether two figures could count the same thing."""
     if a.kind != b.kind or a.kind not in COMPARABLE_KINDS or not _comparable(a, b):
         return False
+    if a.kind == "age":  # "Bankman-Fried, 31" and "Bankman Fried, 32": one person's age
+        return bool(a.thing and b.thing) and _surname_key(a.thing or "") == _surname_key(b.thing or "")
     ta, tb = _thing_key(a.thing), _thing_key(b.thing)
     if a.kind == "ordinal":
         return ta is not None and ta == tb  # "the 108th minute" and "the 109th minute"
@@ -431,6 +438,8 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
 
 def _about(mentions: list[Mention]) -> str:
     things = Counter(m.figure.thing for m in mentions if m.figure.thing)
+    if mentions[0].figure.kind == "age":
+        return f"age of {things.most_common(1)[0][0]}" if things else "age"
     units = Counter(m.figure.unit for m in mentions if m.figure.unit)
     roles = {m.role for m in mentions if m.role}
     role = roles.pop() if len(roles) == 1 else None
@@ -613,16 +622,21 @@ def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list
     """Figures written precisely that state the same value in two sources
     ("weighing 1,752 kg", "the 1,752-kilogram lander"), though the alignment
     put their paragraphs in different rows: they agree. Only agreement is read
-    this way; a difference between rows may be two different quantities."""
+    this way, as a difference between rows may be two different quantities;
+    but a named person's age is judged wherever it is told ("Bankman-Fried,
+    31", "Bankman-Fried, 32")."""
     rows_of: dict[str, list[str]] = defaultdict(list)
     for row in alignment.rows:
         for pid in row.paragraphs:
             rows_of[pid].append(row.id)
-    by_value: dict[tuple[str, str, float], list[Mention]] = defaultdict(list)
+    by_value: dict[tuple[str, str, float | str], list[Mention]] = defaultdict(list)
     for m in mentions:
         f = m.figure
-        if f.bound in ("exact", "about") and f.high is None and _significant_digits(f) >= _PRECISE_DIGITS \
-                and rows_of[m.paragraph]:
+        if not rows_of[m.paragraph]:
+            continue
+        if f.kind == "age" and f.thing:  # a person's age is one quantity wherever it is told
+            by_value[f.kind, "", _surname_key(f.thing)].append(m)
+        elif f.bound in ("exact", "about") and f.high is None and _significant_digits(f) >= _PRECISE_DIGITS:
             dimension, value = base_quantity(f)
             by_value[f.kind, dimension, float(f"{value:.6g}")].append(m)
     groups = []

@@ -407,6 +407,15 @@ _AGE_AFTER_RE = re.compile(
     rf"(?:\s+|{_HY})(?P<u>years?|months?|weeks?|days?)(?:\s+|{_HY})old\b", re.I
 )
 _AGE_BEFORE_RE = re.compile(r"(?<![\w])(?i:aged|age)\s+\Z")
+# "Sam Bankman-Fried, 31, faces ...": a person's age after the name, between commas.
+_NAME_BEFORE_AGE_RE = re.compile(
+    r"(?<![\w'’\-])(?P<name>(?:[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*\s+){0,2}[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*),\s*\Z")
+_AGE_COMMA_AFTER_RE = re.compile(r",\s+(?!(?:and|or|but|nor)\b)[a-z]")  # "31, faces", "44, a driver"; not "3, and"
+_PLACE_PREPOSITIONS = frozenset("in at on from across inside near".split())
+_CALENDAR_NAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
 _DOTTED_CLOCK_RE = re.compile(r"(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5][0-9])")
 _MONTH_AFTER_RE = re.compile(r"[ \t]+" + _MONTH_PAT)
 _AMPM_RE = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)")
@@ -834,6 +843,12 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
     if _AGE_BEFORE_RE.search(text, max(floor, r.start - 8), r.start) and number.value < 130:
         return _figure(text, r.start, r.end, r.value, "age", unit="year",
                        thing=_thing_after(text, r.end, 1, singular_ok=True))
+    if number.plain and 0 < number.value < 120 and _AGE_COMMA_AFTER_RE.match(text, r.end):
+        named = _NAME_BEFORE_AGE_RE.search(text, max(floor, r.start - 60), r.start)
+        words = named["name"].lower().split() if named else []
+        if named and words[-1] not in _CALENDAR_NAMES and words[0] not in _PLACE_PREPOSITIONS \
+                and _prev_word(text, named.start(), floor).lower() not in _PLACE_PREPOSITIONS:  # not "In Syria, 40, ..."
+            return _figure(text, r.start, r.end, r.value, "age", unit="year", thing=named["name"])
     if number.plain and number.value <= 12:
         ampm = _AMPM_RE.match(text, r.end)
         if ampm and number.value >= 1:
