@@ -419,6 +419,8 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "He said the money went to the trading firm (via FTX US), prosecutors said.",
     "Fire crews, police and the coast guard | all of them | rushed to the harbour, he said.",
     "Also read out in court was a letter from the families of the 41 victims.",
+    "More than 2 million readers now subscribe to her newsletter, which covers politics.",
+    "Results: Labour won 412 seats after a 64-36 split in the vote.",
 ]
 
 
@@ -609,6 +611,14 @@ def test_a_list_of_links_under_a_label_leaves_the_body_with_it():
                                             "Deaths: 21", "Missing: 14"]
     assert [r.text for r in removed] == ["Trending Stories", "Two hurt in Bronx building fire, FDNY says",
                                          "Subway delays on the 4 and 5 lines"]
+
+
+def test_a_timeline_s_dates_and_a_title_s_date_do_not_date_the_article():
+    text = ("Quake anniversary\n\nTitle: A year after the February 6, 2023 earthquakes\n\nBy Jane Roe | Published "
+            "February 5, 2024\n\nThe body said so.\n\nMore was said.\n\nFebruary 6, 2023\n\nThe quake struck.\n")
+    assert parse_article(text, "s")[2]["date"] == "2024-02-05"
+    text = "Quake anniversary\n\nThe body said so.\n\nMore was said.\n\nFebruary 6, 2023\n\nApollo 11 1969\n"
+    assert "date" not in parse_article(text, "s")[2]
 
 
 @pytest.mark.parametrize(("line", "date"), [

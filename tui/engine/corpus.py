@@ -256,6 +256,7 @@ class MetadataRule:
     field: str
     regex: re.Pattern[str]
     prefix: bool
+    header_only: bool = False  # only above the article's first paragraph
 
 
 @dataclass(frozen=True)
@@ -311,6 +312,7 @@ def _parse_rules(data: object, where: str) -> tuple[list[FurnitureRule], list[Me
                     field=str(entry.get("field", "")),
                     regex=_compile(entry, label),
                     prefix=bool(entry.get("prefix", False)),
+                    header_only=bool(entry.get("header_only", False)),
                 )
             )
         except (ValueError, TypeError) as exc:
@@ -370,6 +372,10 @@ def normalise_date(value: object) -> str:
         v = int(dates[0].value)
         return _iso(v // 10_000, v // 100 % 100, v % 100) or text
     return text
+
+
+_HEADER_TEXT_BLOCKS = 2  # a standfirst may end in a full stop; a timeline's dates come further down
+_FIELD_LINE = re.compile(r"(?:title|outlet|publisher|url|link)\s*[:=]", re.IGNORECASE)  # not a byline's date
 
 
 def _full_date_in(line: str) -> str | None:
@@ -776,8 +782,10 @@ class _Block:
     item: bool = False  # an item of a list: its own paragraph, never a heading
 
 
-def _match_metadata(line: str, rules: Rules) -> tuple[MetadataRule, re.Match[str]] | None:
+def _match_metadata(line: str, rules: Rules, in_header: bool = True) -> tuple[MetadataRule, re.Match[str]] | None:
     for rule in rules.metadata:
+        if rule.header_only and not in_header:
+            continue
         m = rule.regex.match(line) if rule.prefix else rule.regex.fullmatch(line)
         if m:
             return rule, m
@@ -848,10 +856,13 @@ def parse_article(
     current: _Block | None = None
     link_list = False  # in a list under a label such as "Related:"
 
+    text_blocks = 0  # blocks read as text, not headlines: above the second, a line may date the article
+
     def close_block() -> None:
-        nonlocal current
+        nonlocal current, text_blocks
         if current and current.lines:
             blocks.append(current)
+            text_blocks += len(current.lines) > 1 or current.lines[0].rstrip().endswith(_TERMINAL)
         current = None
 
     for number, raw in enumerate(lines[fm_lines:], start=fm_lines + 1):
@@ -914,7 +925,7 @@ def parse_article(
             current = _Block([], number, item=True)
         else:
             link_list = False
-        found = _match_metadata(line, rules)
+        found = _match_metadata(line, rules, in_header=text_blocks < _HEADER_TEXT_BLOCKS and current is None)
         if found:
             rule, m = found
             value = m.group("value").strip() if "value" in m.groupdict() and m.group("value") else ""
@@ -969,7 +980,8 @@ def parse_article(
 
     if "date" not in meta:
         # "By Dana Whitlock | Published August 29, 2023", "Updated: Aug 28, 2023, 11:42 IST"
-        meta_lines = sorted((r for r in removed if r.reason == "metadata"), key=lambda r: r.line)
+        meta_lines = sorted((r for r in removed if r.reason == "metadata" and not _FIELD_LINE.match(r.text)),
+                            key=lambda r: r.line)
         byline_date = next((d for r in meta_lines if (d := _full_date_in(r.text))), None)
         if byline_date:
             meta["date"] = byline_date
