@@ -201,6 +201,7 @@ def test_twitter_review_groups(twitter):
      ("The number of people killed in buildings destroyed by the quake rose to 5,000", "5,000", "dead"),
      ("Air strikes killed dozens of people and hit 30 buildings", "30", None),
      ("Rescuers evacuated residents and reached 40 villages", "40", None),
+     ("Doctors treating the injured said the death toll rose to 41.", "41", "dead"),
      # a clause on who is counted says what happened to them
      ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed")],
 )
@@ -286,7 +287,8 @@ def test_a_width_and_a_distance_are_two_quantities_though_both_are_metres(tmp_pa
      ("It landed roughly 600 km from the south pole.", "roughly 600 km", "distance"),
      ("The 400-metre ship ran aground.", "400-metre", None),
      ("The crater is 4 metres across.", "4 metres", "width"),
-     ("The fire spread 30 km across the hills.", "30 km", None)],
+     ("The fire spread 30 km across the hills.", "30 km", None),
+     ("The crater is 30 metres across and 10 metres deep.", "30 metres", "width")],
 )
 def test_measure_dimension(sentence, figure, dimension):
     start = sentence.index(figure)
@@ -336,6 +338,9 @@ def test_an_ordinal_next_to_another_conflicts_with_it(tmp_path):
     groups = _groups(tmp_path / "words", "The first quake struck at dawn and a second quake hit at noon, officials said.",
                      "A second quake hit at noon, hours after the first quake struck at dawn, officials said.")
     assert groups == []
+    groups = _groups(tmp_path / "ranks", "Biden, the 46th president, met Trump, the 45th president, on Monday.",
+                     "On Monday Trump, the 45th president, met Biden, the 46th president, at the White House.")
+    assert all(status == "agree" for status, _ in groups)  # two presidents, never one told two ways
 
 
 def test_a_named_person_s_age_is_compared_wherever_it_is_told(tmp_path):
@@ -347,6 +352,17 @@ def test_a_named_person_s_age_is_compared_wherever_it_is_told(tmp_path):
     ages = [g for g in groups if g.about.startswith("age")]
     assert [(g.status, g.about, sorted(m.figure.text for m in g.mentions)) for g in ages] == [
         ("conflict", "age of Bankman-Fried", ["31", "32"])]
+
+
+def test_a_sum_naming_nothing_or_a_model_number_does_not_agree_across_rows(tmp_path):
+    (tmp_path / "a.txt").write_text("The startup raised $125m from investors in May.\n\n"
+                                    "The airline ordered 737 Max jets from Boeing last year.\n")
+    (tmp_path / "b.txt").write_text("Its debts stood at $125m when it filed for bankruptcy.\n\n"
+                                    "Boeing delivered 737 Max jets to the airline in March.\n")
+    corpus = load_corpus([tmp_path])
+    cells = [{"a": ["a:p1"], "b": []}, {"a": ["a:p2"], "b": []}, {"a": [], "b": ["b:p1"]}, {"a": [], "b": ["b:p2"]}]
+    rows = [Row(f"r{n}", c, 1.0, []) for n, c in enumerate(cells)]
+    assert compare(corpus, alignment=replace(align(corpus), rows=rows)).figures == []
 
 
 def _groups(tmp_path, a, b):

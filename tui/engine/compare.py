@@ -108,6 +108,8 @@ _TOWARDS = frozenset("to past above over beyond at least nearly almost around ab
                      "approximately close upwards of".split())
 _SUBORDINATORS = frozenset("as when while after before because since though although if unless until whereas".split())
 _SUBJECT_REACH = 12
+_SPEECH_VERBS = frozenset("said says say told tells reported reports announced announces stated states added adds "
+                          "noted notes confirmed confirms estimated estimates warned warns that".split())
 
 
 def _subject_words(tokens: list[str]) -> list[str]:
@@ -123,8 +125,8 @@ def _subject_words(tokens: list[str]) -> list[str]:
     subject: list[str] = []
     for j in range(i, len(words)):
         word = words[j]
-        if word in ",;:()" or word in _SUBORDINATORS or word[0].isdigit():
-            break
+        if word in ",;:()" or word in _SUBORDINATORS or word in _SPEECH_VERBS or word[0].isdigit():
+            break  # "doctors treating the injured said the death toll rose": the subject starts after "said"
         if word in ("and", "or") and not (j + 1 < len(words) and tokens[j - 1][0].isupper() and tokens[j + 1][0].isupper()):
             break  # another clause ("killed dozens and hit 30 buildings"), not a name's pair ("Turkey and Syria")
         subject.append(word)
@@ -151,7 +153,7 @@ _DIMENSION_OF = {word: dimension for dimension, words in _DIMENSIONS.items() for
 # Floodwater "2 metres deep" and "3 metres high" measure one thing.
 _ROLE_CLASS = {"depth": "height"}
 _WORD_AFTER_MEASURE = re.compile(r"\s*(?:[(\[][^)\]]{0,40}[)\]]\s*)?[-‐\s]?([^\W\d_]+)")
-_PREPOSITION_USE = re.compile(r"\s+(?:the|a|an|its|their|his|her|this|that|[A-Z])")  # "30 km across the hills"
+_PREPOSITION_USE = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|that)\b|[A-Z])")  # "30 km across the hills"
 _NOUN_OF_BEFORE = re.compile(r"([^\W\d_]+)\s+of\s*$")
 
 
@@ -618,6 +620,15 @@ def _significant_digits(f: Figure) -> int:
 _WRITTEN_DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 
 
+def _says_what_it_is(m: Mention) -> bool:
+    """Whether a precise figure is one fact's: a sum that names what it is of
+    ("raised $125m" and "debts of $125m" are two), and not a number in a name
+    ("737 Max jets")."""
+    if m.figure.kind == "money" and not m.figure.thing:
+        return False
+    return not re.search(re.escape(m.figure.text) + r"\s+[A-Z][a-z]", m.sentence)
+
+
 def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list[FigureGroup]:
     """Figures written precisely that state the same value in two sources
     ("weighing 1,752 kg", "the 1,752-kilogram lander"), though the alignment
@@ -636,7 +647,8 @@ def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list
             continue
         if f.kind == "age" and f.thing:  # a person's age is one quantity wherever it is told
             by_value[f.kind, "", _surname_key(f.thing)].append(m)
-        elif f.bound in ("exact", "about") and f.high is None and _significant_digits(f) >= _PRECISE_DIGITS:
+        elif f.bound in ("exact", "about") and f.high is None and _significant_digits(f) >= _PRECISE_DIGITS \
+                and _says_what_it_is(m):
             dimension, value = base_quantity(f)
             by_value[f.kind, dimension, float(f"{value:.6g}")].append(m)
     groups = []
@@ -728,11 +740,18 @@ def _within_reach(a: Figure, b: Figure, keys: set[_Key]) -> bool:
     ("the 35th minute", "the 36th minute") only next to the other: the 23rd
     minute is another moment."""
     if a.kind == "ordinal":
-        return abs(a.value - b.value) <= _NEXT_ORDINAL
+        # "the 35th minute" and "the 36th minute" may be one moment told twice; "the 45th president"
+        # and "the 46th president" are two people
+        return a.thing in _SEQUENCE_NOUNS and abs(a.value - b.value) <= _NEXT_ORDINAL
     return _distance(a, b) <= _FAR or _say_what_they_count(keys)
 
 
 _NEXT_ORDINAL = 2
+# Places in a sequence that reports may give one or two apart for one event.
+_SEQUENCE_NOUNS = frozenset("""
+minute hour day week month floor storey story round lap stage inning innings hole mile kilometre kilometer km
+place position spot
+""".split())
 
 
 def _say_what_they_count(keys: set[_Key]) -> bool:
