@@ -605,6 +605,8 @@ def test_a_list_item_that_leaves_out_its_thing_takes_the_one_before_it() -> None
     assert [f.thing for f in extract_figures("Some 300 cars were towed, the city said, and 12 were sold in May.")][1] is None
     text = "Rescuers recovered 12 bodies from the river; 30 in the next village were found alive."
     assert [f.thing for f in extract_figures(text)] == ["body", None]
+    text = "At least 812 people were killed in the south and 1,120 in the north as hospitals there were overwhelmed."
+    assert [f.thing for f in extract_figures(text)] == ["people", "people"]
 
 
 # -- compare ----------------------------------------------------------------

@@ -1255,7 +1255,9 @@ _REFERENCE_WINDOW = 300
 _GAP_BEFORE_RE = re.compile(r"(?:[,:;]|\band)\s*$", re.IGNORECASE)
 _GAP_AFTER_RE = re.compile(r"\s+(?:in|across|inside|outside)\s", re.IGNORECASE)
 # "30 in the next village were found alive" has a verb of its own: it is no list item.
-_OWN_VERB_RE = re.compile(r"[^,;:.]*?\b(?:were|was|are|is|had|have|has|been|will|would)\b", re.IGNORECASE)
+_OWN_VERB_RE = re.compile(
+    r"(?:(?!\b(?:as|when|while|after|before|because|since|where|which|who|and|but|or)\b)[^,;:.])*?"
+    r"\b(?:were|was|are|is|had|have|has|been|will|would)\b", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]*\s")
 
 
