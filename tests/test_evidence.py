@@ -94,7 +94,8 @@ def test_a_name_s_description_weighs_less_than_the_news(tmp_path):
 
 
 @pytest.mark.parametrize("sentence", ["Later, on Thursday, his lawyers filed an appeal against the verdict, the court said.",
-                                      "Late on Monday, Russia's lawyers filed an appeal, the court said."])
+                                      "Late on Monday, Russia's lawyers filed an appeal, the court said.",
+                                      "Speaking to CNN, his lawyers filed an appeal, the court said."])
 def test_an_opening_phrase_of_time_or_place_is_not_a_name_being_described(tmp_path, sentence):
     corpus, evidence = _build(tmp_path, a=sentence + "\n", b="The court heard the case.\n")
     assert _sentence(evidence, corpus, "a", sentence[:10]).features["w:lawyer"] == 1.0

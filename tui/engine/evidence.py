@@ -406,7 +406,8 @@ _APPOSITIVE = re.compile(
     r"[^,;:()“”\"0-9]{2,60}?)(?=,\s)")
 # A capitalised word after these ends an opening phrase ("On Thursday, his
 # lawyers filed ...", "In Kyiv, their forces ..."), not a name being described.
-_OPENING_PREPOSITIONS = frozenset("on in at by since after before during until from late early for".split())
+_OPENING_PREPOSITIONS = frozenset("on in at by since after before during until from late early for to about with "
+                                   "against into over under than".split())
 
 WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
