@@ -311,6 +311,9 @@ def test_a_word_in_capitals_for_emphasis_is_not_an_acronym():
     assert joined(groups, "MOON", "Moon") is None
     groups = find_variants(corpus(a=["NATO allies met."], b=["Nato allies met on Monday."]))
     assert joined(groups, "NATO", "Nato") is not None
+    groups = find_variants(corpus(a=["AIDS killed millions. AIDS clinics closed. The AIDS fund grew."],
+                                  b=["Aids deaths fell.", "The fund aids the clinics."]))
+    assert joined(groups, "AIDS", "Aids") is not None  # one "aids" does not make the acronym emphasis
 
 
 def test_long_names_need_no_extra_support():

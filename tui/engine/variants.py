@@ -769,8 +769,10 @@ def _surface_groups(corpus: _Corpus, taken: set[str]) -> list[VariantGroup]:
         forms = _phrase_forms(corpus, hyphenated + opened)
         if closed and (forms or key in varied):
             forms.update(corpus.word_forms([key], skip_shouted=True))
-            if corpus.words[key].lowercase:
-                # a word also written in lower case is no acronym: "Made for the MOON!" is emphasis
+            shouted = sum(len(found) for form, found in forms.items() if form.isupper())
+            if shouted and corpus.words[key].lowercase >= shouted:
+                # a word written in lower case as often is no acronym: "Made for the MOON!" is emphasis
+                # (AIDS and COVID stay acronyms beside one "aids" or "covid")
                 forms = {form: found for form, found in forms.items() if not form.isupper()}
         if len(forms) > 1:
             group = _surface_group(forms)
