@@ -365,6 +365,13 @@ def test_a_sum_naming_nothing_or_a_model_number_does_not_agree_across_rows(tmp_p
     assert compare(corpus, alignment=replace(align(corpus), rows=rows)).figures == []
 
 
+def test_two_people_of_one_surname_are_two_ages(tmp_path):
+    (tmp_path / "a.txt").write_text("Mark Cohen, 52, his lawyer, spoke to reporters outside the court on Thursday.\n")
+    (tmp_path / "b.txt").write_text("Leonard Cohen, 82, a juror's father, spoke to reporters outside the court on "
+                                    "Thursday.\n")
+    assert [g for g in compare(load_corpus([tmp_path])).figures if g.about.startswith("age")] == []
+
+
 def _groups(tmp_path, a, b):
     tmp_path.mkdir(exist_ok=True)
     (tmp_path / "a.txt").write_text(a + "\n")

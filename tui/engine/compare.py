@@ -359,9 +359,23 @@ def _thing_key(thing: str | None) -> str | None:
     return stem(word)
 
 
+_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady judge president minister mayor".split())
+
+
+def _person(name: str) -> tuple[str | None, str]:
+    """(first name or None, surname) as keys: "Sam Bankman-Fried" and "Mr Bankman-Fried" are
+    one person; "Mark Cohen" and "Leonard Cohen", or "Barbara Fried", are others."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS] or name.split()
+    return (name_key(words[0]) if len(words) > 1 else None), name_key(words[-1])
+
+
 def _surname_key(name: str) -> str:
-    """ "Sam Bankman-Fried", "Bankman Fried" and "Mr Bankman-Fried" are one person to compare ages of."""
-    return name_key(re.split(r"[\s\-‐]+", name.strip())[-1])
+    return _person(name)[1]
+
+
+def _same_person(a: str, b: str) -> bool:
+    (first_a, surname_a), (first_b, surname_b) = _person(a), _person(b)
+    return surname_a == surname_b and (first_a is None or first_b is None or first_a == first_b)
 
 
 def same_quantity(a: Figure, b: Figure) -> bool:
@@ -369,7 +383,7 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind or a.kind not in COMPARABLE_KINDS or not _comparable(a, b):
         return False
     if a.kind == "age":  # "Bankman-Fried, 31" and "Bankman Fried, 32": one person's age
-        return bool(a.thing and b.thing) and _surname_key(a.thing or "") == _surname_key(b.thing or "")
+        return bool(a.thing and b.thing) and _same_person(a.thing or "", b.thing or "")
     ta, tb = _thing_key(a.thing), _thing_key(b.thing)
     if a.kind == "ordinal":
         return ta is not None and ta == tb  # "the 108th minute" and "the 109th minute"
