@@ -370,10 +370,13 @@ def _person(name: str) -> tuple[str | None, str]:
 
 
 def _surname_key(name: str) -> str:
-    return _person(name)[1]
+    """The last part of a name, for finding whose ages to compare ("Fried" of "Bankman Fried")."""
+    return name_key(re.split(r"[\s\-‐]+", name.strip())[-1])
 
 
 def _same_person(a: str, b: str) -> bool:
+    if name_key(a) == name_key(b):
+        return True  # "Bankman-Fried" and "Bankman Fried"
     (first_a, surname_a), (first_b, surname_b) = _person(a), _person(b)
     return surname_a == surname_b and (first_a is None or first_b is None or first_a == first_b)
 
