@@ -995,7 +995,10 @@ def test_quantity_name_says_what_a_figure_measures_in_words(text, name) -> None:
     [("Sam Bankman-Fried, 31, faces up to 110 years in prison.", "age", "Sam Bankman-Fried"),
      ("Luis Ortega, 44, a delivery driver, said he lost money.", "age", "Luis Ortega"),
      ("In Syria, 40, the toll rose again.", "count", None),
-     ("The scores were France, 3, and Argentina, 2, at half time.", "count", None)],
+     ("The scores were France, 3, and Argentina, 2, at half time.", "count", None),
+     ("Quakes hit Adana and Malatya, 12, officials said.", "count", None),
+     ("Ali Khan, 23, and Omar Khan, 25, were held.", "age", "Ali Khan"),
+     ("The President, 78, spoke on Monday.", "count", None)],
 )
 def test_a_number_between_commas_after_a_name_is_an_age(text, kind, thing) -> None:
     fig = extract_figures(text)[0]
