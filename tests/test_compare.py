@@ -202,6 +202,7 @@ def test_twitter_review_groups(twitter):
      ("Air strikes killed dozens of people and hit 30 buildings", "30", None),
      ("Rescuers evacuated residents and reached 40 villages", "40", None),
      ("Doctors treating the injured said the death toll rose to 41.", "41", "dead"),
+     ("Deaths reported by the health ministry rose to 41.", "41", "dead"),
      # a clause on who is counted says what happened to them
      ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed")],
 )
@@ -365,11 +366,26 @@ def test_a_sum_naming_nothing_or_a_model_number_does_not_agree_across_rows(tmp_p
     assert compare(corpus, alignment=replace(align(corpus), rows=rows)).figures == []
 
 
+def test_ages_of_people_not_named_are_not_one_person_s(tmp_path):
+    (tmp_path / "a.txt").write_text("A 23-year-old man was arrested in the town square on Friday night.\n")
+    (tmp_path / "b.txt").write_text("A 67-year-old man died in hospital in the town on Saturday.\n")
+    assert [g for g in compare(load_corpus([tmp_path])).figures if g.about.startswith("age")] == []
+
+
 def test_two_people_of_one_surname_are_two_ages(tmp_path):
     (tmp_path / "a.txt").write_text("Mark Cohen, 52, his lawyer, spoke to reporters outside the court on Thursday.\n")
     (tmp_path / "b.txt").write_text("Leonard Cohen, 82, a juror's father, spoke to reporters outside the court on "
                                     "Thursday.\n")
     assert [g for g in compare(load_corpus([tmp_path])).figures if g.about.startswith("age")] == []
+
+
+def test_a_count_written_with_separators_before_a_capitalised_word_agrees_across_rows(tmp_path):
+    (tmp_path / "a.txt").write_text("The attack killed 1,139 Israeli civilians on the first day.\n")
+    (tmp_path / "b.txt").write_text("Officials later named 1,139 Israeli civilians among the dead.\n")
+    corpus = load_corpus([tmp_path])
+    rows = [Row("r0", {"a": ["a:p1"], "b": []}, 1.0, []), Row("r1", {"a": [], "b": ["b:p1"]}, 1.0, [])]
+    groups = compare(corpus, alignment=replace(align(corpus), rows=rows)).figures
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [("agree", ["1,139", "1,139"])]
 
 
 def _groups(tmp_path, a, b):

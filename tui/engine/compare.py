@@ -125,8 +125,9 @@ def _subject_words(tokens: list[str]) -> list[str]:
     subject: list[str] = []
     for j in range(i, len(words)):
         word = words[j]
-        if word in ",;:()" or word in _SUBORDINATORS or word in _SPEECH_VERBS or word[0].isdigit():
-            break  # "doctors treating the injured said the death toll rose": the subject starts after "said"
+        if word in ",;:()" or word in _SUBORDINATORS or word[0].isdigit() \
+                or (word in _SPEECH_VERBS and words[j - 1] != "by"):
+            break  # "doctors treating the injured said the death toll rose"; not "deaths reported by ..."
         if word in ("and", "or") and not (j + 1 < len(words) and tokens[j - 1][0].isupper() and tokens[j + 1][0].isupper()):
             break  # another clause ("killed dozens and hit 30 buildings"), not a name's pair ("Turkey and Syria")
         subject.append(word)
@@ -374,6 +375,12 @@ def _surname_key(name: str) -> str:
     return name_key(re.split(r"[\s\-‐]+", name.strip())[-1])
 
 
+def _is_name(thing: str | None) -> bool:
+    words = (thing or "").split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not all(
+        w.lower().rstrip(".") in _HONORIFICS for w in words)
+
+
 def _same_person(a: str, b: str) -> bool:
     if name_key(a) == name_key(b):
         return True  # "Bankman-Fried" and "Bankman Fried"
@@ -385,8 +392,8 @@ def same_quantity(a: Figure, b: Figure) -> bool:
     """Whether two figures could count the same thing."""
     if a.kind != b.kind or a.kind not in COMPARABLE_KINDS or not _comparable(a, b):
         return False
-    if a.kind == "age":  # "Bankman-Fried, 31" and "Bankman Fried, 32": one person's age
-        return bool(a.thing and b.thing) and _same_person(a.thing or "", b.thing or "")
+    if a.kind == "age":  # "Bankman-Fried, 31" and "Bankman Fried, 32": one person's age, not "a 23-year-old man"'s
+        return _is_name(a.thing) and _is_name(b.thing) and _same_person(a.thing or "", b.thing or "")
     ta, tb = _thing_key(a.thing), _thing_key(b.thing)
     if a.kind == "ordinal":
         return ta is not None and ta == tb  # "the 108th minute" and "the 109th minute"
@@ -643,7 +650,8 @@ def _says_what_it_is(m: Mention) -> bool:
     ("737 Max jets")."""
     if m.figure.kind == "money" and not m.figure.thing:
         return False
-    return not re.search(re.escape(m.figure.text) + r"\s+[A-Z][a-z]", m.sentence)
+    # a number written without separators before a capitalised word: "737 Max"; not "1,139 Israeli civilians"
+    return "," in m.figure.text or not re.search(re.escape(m.figure.text) + r"\s+[A-Z][a-z]*[a-rt-z]\b", m.sentence)
 
 
 def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list[FigureGroup]:
@@ -662,8 +670,8 @@ def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list
         f = m.figure
         if not rows_of[m.paragraph]:
             continue
-        if f.kind == "age" and f.thing:  # a person's age is one quantity wherever it is told
-            by_value[f.kind, "", _surname_key(f.thing)].append(m)
+        if f.kind == "age" and _is_name(f.thing):  # a person's age is one quantity wherever it is told
+            by_value[f.kind, "", _surname_key(f.thing or "")].append(m)
         elif f.bound in ("exact", "about") and f.high is None and _significant_digits(f) >= _PRECISE_DIGITS \
                 and _says_what_it_is(m):
             dimension, value = base_quantity(f)
@@ -767,7 +775,7 @@ _NEXT_ORDINAL = 2
 # Places in a sequence that reports may give one or two apart for one event.
 _SEQUENCE_NOUNS = frozenset("""
 minute hour day week month floor storey story round lap stage inning innings hole mile kilometre kilometer km
-place position spot
+place position spot birthday anniversary
 """.split())
 
 
