@@ -93,6 +93,12 @@ def test_a_name_s_description_weighs_less_than_the_news(tmp_path):
     assert second.features["w:horn"] == 1.0  # not a name's description: the sentence starts there
 
 
+def test_a_description_after_a_preposition_late_in_a_sentence_is_still_one(tmp_path):
+    corpus, evidence = _build(tmp_path, a="Prosecutors brought charges against Bankman-Fried, FTX's founder and chief, "
+                              "after the deposits vanished.\n", b="The founder was charged.\n")
+    assert _sentence(evidence, corpus, "a", "Prosecutors").features["w:chief"] < 1.0
+
+
 @pytest.mark.parametrize("sentence", ["Later, on Thursday, his lawyers filed an appeal against the verdict, the court said.",
                                       "Late on Monday, Russia's lawyers filed an appeal, the court said.",
                                       "Speaking to CNN, his lawyers filed an appeal, the court said."])

@@ -268,7 +268,8 @@ def _describes_a_name(text: str, sentence_start: int, m: re.Match[str]) -> bool:
     if m.start() == sentence_start or m["name"].lower() in CALENDAR_WORDS:
         return False
     before = text[sentence_start:m.start()].split()
-    return not before or before[-1].lower() not in _OPENING_PREPOSITIONS
+    opening = len(before) <= _OPENING_WORDS  # "Late on Monday,", "Speaking to CNN,"; not "charges against X,"
+    return not (opening and before and before[-1].lower() in _OPENING_PREPOSITIONS)
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -406,6 +407,7 @@ _APPOSITIVE = re.compile(
     r"[^,;:()“”\"0-9]{2,60}?)(?=,\s)")
 # A capitalised word after these ends an opening phrase ("On Thursday, his
 # lawyers filed ...", "In Kyiv, their forces ..."), not a name being described.
+_OPENING_WORDS = 3
 _OPENING_PREPOSITIONS = frozenset("on in at by since after before during until from late early for to about with "
                                    "against into over under than".split())
 
