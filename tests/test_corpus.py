@@ -613,11 +613,18 @@ def test_a_list_of_links_under_a_label_leaves_the_body_with_it():
                                          "Subway delays on the 4 and 5 lines"]
 
 
+def test_a_date_line_under_a_long_standfirst_still_dates_the_article():
+    text = ("Quake toll rises\n\nRescuers dug through the night. Hopes faded.\n\nThe agency gave new figures.\n"
+            "February 6, 2023\n\nThe body said so.\n")
+    assert parse_article(text, "s")[2]["date"] == "2023-02-06"
+
+
 def test_a_timeline_s_dates_and_a_title_s_date_do_not_date_the_article():
     text = ("Quake anniversary\n\nTitle: A year after the February 6, 2023 earthquakes\n\nBy Jane Roe | Published "
             "February 5, 2024\n\nThe body said so.\n\nMore was said.\n\nFebruary 6, 2023\n\nThe quake struck.\n")
     assert parse_article(text, "s")[2]["date"] == "2024-02-05"
-    text = "Quake anniversary\n\nThe body said so.\n\nMore was said.\n\nFebruary 6, 2023\n\nApollo 11 1969\n"
+    text = ("Quake anniversary\n\nThe body said so.\n\nMore was said.\n\nAnd more.\n\nAnd still more.\n\n"
+            "February 6, 2023\n\nApollo 11 1969\n")
     assert "date" not in parse_article(text, "s")[2]
 
 

@@ -374,8 +374,17 @@ def normalise_date(value: object) -> str:
     return text
 
 
-_HEADER_TEXT_BLOCKS = 2  # a standfirst may end in a full stop; a timeline's dates come further down
+_HEADER_TEXT_BLOCKS = 4  # a standfirst, a caption, key points may come first; a timeline's dates come further down
 _FIELD_LINE = re.compile(r"(?:title|outlet|publisher|url|link)\s*[:=]", re.IGNORECASE)  # not a byline's date
+
+
+def _date_from_byline(meta: dict[str, str], line: str) -> None:
+    """An article with no date yet takes the first full date of a byline or an
+    update stamp: "By Dana Whitlock | Published August 29, 2023"."""
+    if "date" not in meta and not _FIELD_LINE.match(line):
+        found = _full_date_in(line)
+        if found:
+            meta["date"] = found
 
 
 def _full_date_in(line: str) -> str | None:
@@ -925,7 +934,7 @@ def parse_article(
             current = _Block([], number, item=True)
         else:
             link_list = False
-        found = _match_metadata(line, rules, in_header=text_blocks < _HEADER_TEXT_BLOCKS and current is None)
+        found = _match_metadata(line, rules, in_header=text_blocks < _HEADER_TEXT_BLOCKS)
         if found:
             rule, m = found
             value = m.group("value").strip() if "value" in m.groupdict() and m.group("value") else ""
@@ -935,6 +944,7 @@ def parse_article(
             if field_name in METADATA_FIELDS and value and field_name not in meta:
                 meta[field_name] = normalise_date(value) if field_name == "date" else value
             removed.append(Removed(m.group(0).strip(), "metadata", number))
+            _date_from_byline(meta, removed[-1].text)
             line = line[m.end():].strip() if rule.prefix else ""
             if not line:
                 continue
@@ -942,6 +952,8 @@ def parse_article(
         if furniture:
             close_block()
             removed.append(Removed(line, furniture.reason, number))
+            if furniture.reason == "metadata":
+                _date_from_byline(meta, line)
             link_list = furniture.heads_list and not bullet
             continue
         if current is None:
@@ -977,14 +989,6 @@ def parse_article(
             removed.append(Removed(para_text, "title" if is_title else "heading", line_no))
             continue
         body.append((para_text, line_no))
-
-    if "date" not in meta:
-        # "By Dana Whitlock | Published August 29, 2023", "Updated: Aug 28, 2023, 11:42 IST"
-        meta_lines = sorted((r for r in removed if r.reason == "metadata" and not _FIELD_LINE.match(r.text)),
-                            key=lambda r: r.line)
-        byline_date = next((d for r in meta_lines if (d := _full_date_in(r.text))), None)
-        if byline_date:
-            meta["date"] = byline_date
 
     paragraphs = [
         Paragraph(
