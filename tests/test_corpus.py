@@ -405,6 +405,7 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "LIVE SCORES: ARG 3-3 FRA (4-2 pens) FT | MAR 1-2 CRO FT | Premier League returns Dec 26",
     "A health worker attends to a child at a treatment centre near Goma, eastern DR Congo. PHOTO | FILE | AFP",
     "Get the day's top stories delivered to your inbox. Subscribe to our free newsletter.",
+    "RELATED: What we know about the six men who died in the Key Bridge collapse on Tuesday",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
