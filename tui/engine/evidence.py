@@ -26,7 +26,7 @@ import yaml
 from anyascii import anyascii
 
 from .corpus import Corpus, Paragraph
-from .figures import Figure, base_quantity, extract_figures, is_currency_word, plural_noun
+from .figures import CALENDAR_WORDS, Figure, base_quantity, extract_figures, is_currency_word, plural_noun
 from .fileio import load_yaml
 from .variants import name_key, to_american
 
@@ -412,10 +412,6 @@ _OPENING_PREPOSITIONS = frozenset("on in at by since after before during until f
                                    "against into over under than".split())
 
 WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(
-    "january february march april june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTRACTION = re.compile(r"['’](?:m|d|ve|ll|re)$")

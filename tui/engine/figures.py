@@ -416,8 +416,9 @@ _AGE_COMMA_AFTER_RE = re.compile(r",\s+(?:(?!(?:and|or|but|nor|according)\b)[a-z
 _ADULT_AGE = 14
 _NOT_IN_NAMES = frozenset("the a an in at on from across inside near".split())
 _PLACE_PREPOSITIONS = frozenset("in at on from across inside near".split())
-_CALENDAR_NAMES = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+# Days and months, written as names ("May" is left out: it is also a word and a surname).
+CALENDAR_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 _DOTTED_CLOCK_RE = re.compile(r"(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5][0-9])")
@@ -850,7 +851,7 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
     if number.plain and _ADULT_AGE <= number.value < 120 and _AGE_COMMA_AFTER_RE.match(text, r.end):
         named = _NAME_BEFORE_AGE_RE.search(text, max(floor, r.start - 60), r.start)
         words = named["name"].lower().split() if named else []
-        if named and words[-1] not in _CALENDAR_NAMES and not set(words) & _NOT_IN_NAMES \
+        if named and words[-1] not in CALENDAR_WORDS and not set(words) & _NOT_IN_NAMES \
                 and _prev_word(text, named.start(), floor).lower() not in _PLACE_PREPOSITIONS:  # not "In Syria, 40, ..."
             return _figure(text, r.start, r.end, r.value, "age", unit="year", thing=named["name"])
     if number.plain and number.value <= 12:
