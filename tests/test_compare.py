@@ -366,6 +366,19 @@ def test_a_sum_naming_nothing_or_a_model_number_does_not_agree_across_rows(tmp_p
     assert compare(corpus, alignment=replace(align(corpus), rows=rows)).figures == []
 
 
+def test_a_person_s_age_is_compared_beside_a_relative_s(tmp_path):
+    (tmp_path / "a.txt").write_text("The jury convicted the founder on Thursday.\n\n"
+                                    "Sam Bankman-Fried, 31, stood with his hands clasped as the verdict was read.\n")
+    (tmp_path / "b.txt").write_text("Bankman-Fried, 31, faces up to 110 years, the judge said.\n\n"
+                                    "His mother, Barbara Fried, 70, covered her face.\n\n"
+                                    "The jury convicted the founder on Thursday.\n")
+    corpus = load_corpus([tmp_path])
+    rows = [Row(f"r{n}", {s: [p.id] if p.source_id == s else [] for s in ("a", "b")}, 1.0, [])
+            for n, p in enumerate(corpus.paragraphs())]  # every paragraph in a row of its own
+    groups = [g for g in compare(corpus, alignment=replace(align(corpus), rows=rows)).figures if g.about.startswith("age")]
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [("agree", ["31", "31"])]
+
+
 def test_ages_of_people_not_named_are_not_one_person_s(tmp_path):
     (tmp_path / "a.txt").write_text("A 23-year-old man was arrested in the town square on Friday night.\n")
     (tmp_path / "b.txt").write_text("A 67-year-old man died in hospital in the town on Saturday.\n")

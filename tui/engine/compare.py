@@ -677,8 +677,18 @@ def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list
             dimension, value = base_quantity(f)
             by_value[f.kind, dimension, float(f"{value:.6g}")].append(m)
     groups = []
-    for members in by_value.values():
-        members = [m for m in members if all(_same_quantity(m, other) for other in members if other is not m)]
+    clusters: list[list[Mention]] = []
+    for candidates in by_value.values():
+        # "Sam Bankman-Fried, 31" and "Barbara Fried, 70" share a bucket, not a group
+        here: list[list[Mention]] = []
+        for m in candidates:
+            home = next((c for c in here if all(_same_quantity(m, other) for other in c)), None)
+            if home is None:
+                here.append([m])
+            else:
+                home.append(m)
+        clusters += here
+    for members in clusters:
         if len({m.source for m in members}) < 2:
             continue
         members.sort(key=lambda m: (m.source, m.paragraph, m.figure.start))
