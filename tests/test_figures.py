@@ -1003,3 +1003,11 @@ def test_quantity_name_says_what_a_figure_measures_in_words(text, name) -> None:
 def test_a_number_between_commas_after_a_name_is_an_age(text, kind, thing) -> None:
     fig = extract_figures(text)[0]
     assert (fig.kind, fig.thing) == (kind, thing)
+
+
+@pytest.mark.parametrize(("text", "digits"), [("384,000 km", 3), ("3.84 lakh km", 3), ("1,752 kg", 4),
+                                              ("3,84,000 km", 3), ("0.5 percent", 1), ("two million", 0)])
+def test_significant_digits_as_written(text, digits) -> None:
+    from tui.engine.figures import significant_digits
+
+    assert significant_digits(only(text)) == digits

@@ -22,7 +22,15 @@ from rapidfuzz import fuzz
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
 from .evidence import STOPWORDS, fold_word, paraphrases, stem
-from .figures import Figure, base_quantity, compare_figures, extract_figures, gapped, quantity_name
+from .figures import (
+    Figure,
+    base_quantity,
+    compare_figures,
+    extract_figures,
+    gapped,
+    quantity_name,
+    significant_digits,
+)
 from .variants import VariantGroup, find_variants, name_key
 
 COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money", "ordinal", "age"})
@@ -634,16 +642,6 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
 _PRECISE_DIGITS = 3  # significant digits written ("1,752 kg", "384,000 km") that make a figure one fact's
 
 
-def _significant_digits(f: Figure) -> int:
-    number = _WRITTEN_DIGITS.search(f.text)
-    if number is None:
-        return 0
-    return len(number.group().replace(",", "").replace(".", "").strip("0"))
-
-
-_WRITTEN_DIGITS = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
-
-
 def _says_what_it_is(m: Mention) -> bool:
     """Whether a precise figure is one fact's: a sum that names what it is of
     ("raised $125m" and "debts of $125m" are two), and not a number in a name
@@ -672,7 +670,7 @@ def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list
             continue
         if f.kind == "age" and _is_name(f.thing):  # a person's age is one quantity wherever it is told
             by_value[f.kind, "", _surname_key(f.thing or "")].append(m)
-        elif f.bound in ("exact", "about") and f.high is None and _significant_digits(f) >= _PRECISE_DIGITS \
+        elif f.bound in ("exact", "about") and f.high is None and significant_digits(f) >= _PRECISE_DIGITS \
                 and _says_what_it_is(m):
             dimension, value = base_quantity(f)
             by_value[f.kind, dimension, float(f"{value:.6g}")].append(m)

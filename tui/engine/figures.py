@@ -1563,6 +1563,16 @@ def _written_number(f: Figure) -> tuple[str, str, float] | None:
     return (digits.split(".")[0], m.group(1) or "", written) if written else None
 
 
+def significant_digits(f: Figure) -> int:
+    """How many significant digits a figure is written with: 3 for "384,000"
+    and "3.84 lakh", 4 for "1,752 kg", none for a figure in words."""
+    number = _written_number(f)
+    if number is None:
+        return 0
+    whole, decimals, _ = number
+    return len((whole + decimals).strip("0"))
+
+
 def _written_precision(f: Figure) -> float:
     """Half a unit of the last digit written: 0.05 for "14.8 feet", 50,000 for
     "2.5 million"; zero for a figure in words."""
