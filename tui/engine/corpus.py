@@ -368,9 +368,8 @@ def normalise_date(value: object) -> str:
     from .figures import extract_figures  # only written-out dates need the figure parser
 
     dates = [f for f in extract_figures(text) if f.kind == "date"]
-    if len(dates) == 1 and dates[0].value >= 1_00_00_101:  # has a year, a month and a day
-        v = int(dates[0].value)
-        return _iso(v // 10_000, v // 100 % 100, v % 100) or text
+    if len(dates) == 1:
+        return _full_date_iso(dates[0].value) or text
     return text
 
 
@@ -394,11 +393,19 @@ def _full_date_in(line: str) -> str | None:
         return m.group(0)
     from .figures import extract_figures
 
-    for f in extract_figures(line):
-        if f.kind == "date" and f.value >= 1_00_00_101:
-            v = int(f.value)
-            return _iso(v // 10_000, v // 100 % 100, v % 100)
-    return None
+    return next((_full_date_iso(f.value) for f in extract_figures(line) if f.kind == "date" and f.value >= _FULL_DATE),
+                None)
+
+
+_FULL_DATE = 1_00_00_101  # the smallest yyyymmdd with a year, a month and a day
+
+
+def _full_date_iso(value: float) -> str | None:
+    """A date figure's value (yyyymmdd) as ISO, when it has a year, a month and a day."""
+    if value < _FULL_DATE:
+        return None
+    v = int(value)
+    return _iso(v // 10_000, v // 100 % 100, v % 100)
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
