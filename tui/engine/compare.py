@@ -28,6 +28,7 @@ from .figures import (
     compare_figures,
     extract_figures,
     gapped,
+    in_digits,
     quantity_name,
     significant_digits,
 )
@@ -455,7 +456,7 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
             previous = f
             if f.kind not in COMPARABLE_KINDS or restated:
                 continue  # "17.9 km (11 miles)": the figure again, in another unit
-            if f.kind == "ordinal" and not (f.thing and any(c.isdigit() for c in f.text)):
+            if f.kind == "ordinal" and not (f.thing and in_digits(f)):
                 continue  # "the first quake" and "the second quake" are two quakes, not two counts of one
             start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]

@@ -26,7 +26,7 @@ import yaml
 from anyascii import anyascii
 
 from .corpus import Corpus, Paragraph
-from .figures import CALENDAR_WORDS, Figure, base_quantity, extract_figures, is_currency_word, plural_noun
+from .figures import CALENDAR_WORDS, Figure, base_quantity, extract_figures, in_digits, is_currency_word, plural_noun
 from .fileio import load_yaml
 from .variants import name_key, to_american
 
@@ -296,7 +296,7 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         # "at 3 p.m." is a round hour that many events share; "0740 hrs" is one moment.
         out.append((f"h:{minutes}|{fig.unit or ''}", 1.0 if minutes % 60 else 0.5, f"time {fig.text}"))
         return out
-    if fig.kind == "age" or (fig.kind == "ordinal" and not any(c.isdigit() for c in fig.text)):
+    if fig.kind == "age" or (fig.kind == "ordinal" and not in_digits(fig)):
         return out  # "the first time", "a second quake" say nothing about which fact
     if fig.kind == "ordinal":
         # "in the 36th minute" and "in minute 36" name one moment

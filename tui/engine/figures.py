@@ -414,8 +414,8 @@ _NAME_BEFORE_AGE_RE = re.compile(
 _AGE_COMMA_AFTER_RE = re.compile(r",\s+(?:(?!(?:and|or|but|nor|according)\b)[a-z]|and\s+[A-Z])")
 # Smaller numbers after a name are mostly a list's or a score's ("Malatya, 12, officials said"); a child's age is missed.
 _ADULT_AGE = 14
-_NOT_IN_NAMES = frozenset("the a an in at on from across inside near".split())
 _PLACE_PREPOSITIONS = frozenset("in at on from across inside near".split())
+_NOT_IN_NAMES = _PLACE_PREPOSITIONS | {"the", "a", "an"}
 # Days and months, written as names ("May" is left out: it is also a word and a surname).
 CALENDAR_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
@@ -1561,6 +1561,11 @@ def _written_number(f: Figure) -> tuple[str, str, float] | None:
     digits = m.group(0).replace(",", "").replace("\u202f", "")
     written = float(digits)
     return (digits.split(".")[0], m.group(1) or "", written) if written else None
+
+
+def in_digits(f: Figure) -> bool:
+    """Whether a figure is written in digits ("36th"), not in words ("first")."""
+    return any(c.isdigit() for c in f.text)
 
 
 def significant_digits(f: Figure) -> int:
