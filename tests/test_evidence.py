@@ -151,6 +151,25 @@ def test_one_clock_time_written_two_ways(tmp_path):
     assert "h:460|" in _features(evidence, corpus, "a", "0740") & _features(evidence, corpus, "b", "7:40")
 
 
+def test_clock_times_minutes_apart_share_evidence_once(tmp_path):
+    from tui.engine.evidence import self_weight, shared_weight
+
+    corpus, evidence = _build(
+        tmp_path,
+        a="The ship struck the bridge at about 1:28 a.m. on Tuesday.\n\nThe port reopened at 6 p.m.\n",
+        b="The ship hit the pier shortly before 1.30am, officials said.\n\nBuses ran at 5 p.m.\n",
+        c="The ship hit the pier at 1:28 a.m., officials said.\n",
+    )
+    near = _features(evidence, corpus, "a", "1:28", "g:time") & _features(evidence, corpus, "b", "1.30am", "g:time")
+    assert near
+    assert not _features(evidence, corpus, "a", "6 p.m.", "g:time") & _features(evidence, corpus, "b", "5 p.m.", "g:time")
+    # The same time written twice counts once, as the time, not again as a close one.
+    a, c = _sentence(evidence, corpus, "a", "1:28"), _sentence(evidence, corpus, "c", "1:28")
+    only_time = {f: 1.0 for f in a.features if f[0] in "gh" and f in c.features}
+    groups = {f: a.groups[f] for f in only_time}
+    assert shared_weight(only_time, only_time, groups) == self_weight({"h:88|": 1.0}, {"h:88|": 0})
+
+
 def test_close_figures_for_one_quantity_share_evidence(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -295,6 +295,10 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         minutes = round(fig.value * 60)
         # "at 3 p.m." is a round hour that many events share; "0740 hrs" is one moment.
         out.append((f"h:{minutes}|{fig.unit or ''}", 1.0 if minutes % 60 else 0.5, f"time {fig.text}"))
+        # "at about 1:28 a.m." and "shortly before 1.30am": each time in its
+        # five minutes and the next, so that any two within five minutes share one.
+        step = minutes // NEAR_TIME_MINUTES
+        out.extend((f"g:time|{fig.unit or ''}|{b}", 1.0, f"time close to {unhedged(fig.text)}") for b in (step, step + 1))
         return out
     if fig.kind == "age" or (fig.kind == "ordinal" and not in_digits(fig)):
         return out  # "the first time", "a second quake" say nothing about which fact
@@ -335,6 +339,7 @@ def _thing_label(fig: Figure) -> str:
 
 
 MAGNITUDE_STEP = math.log(1.25)
+NEAR_TIME_MINUTES = 5
 
 
 def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
@@ -552,7 +557,7 @@ def sentence_evidence(
             group += 2
             for feature, mult, label in _figure_features(fig):
                 # One figure counts once as a value (exact or close) and once as its thing.
-                add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fg" else None)
+                add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fgh" else None)
 
         tokens = _tokens(p.text, s, e, capitalised_words, (p.id, s) in headlines)
         if number_spans:
