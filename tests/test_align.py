@@ -340,6 +340,20 @@ def test_a_paragraph_that_tells_a_fact_across_its_sentences_joins_its_row(tmp_pa
     assert not any("c:p2" in r.paragraphs and len(r.sources) > 1 for r in result.rows)
 
 
+def test_two_paragraphs_that_tell_a_fact_across_their_sentences_make_a_row():
+    # Two reports of Bolsonaro's first statement: "The silence lasted almost 45
+    # hours. ... Bolsonaro thanked the voters ..." / "Bolsonaro, who had kept
+    # silent for about 44 hours, ... thanked those who voted for him". Each
+    # sentence's best match lies elsewhere or is too weak, and no third source
+    # has a row for either to join; the two paragraphs as wholes are each
+    # other's best match.
+    folder = ROOT / "benchmarks" / "eval" / "corpora" / "brazil"
+    result = align(load_corpus([folder / "001.txt", folder / "004.txt"]))
+    row = _row_with(result, "001:p9", "004:p7")
+    assert row is not None and row.evidence
+    assert len(row.sentences["001:p9"]) == 3
+
+
 def test_weak_links_that_a_third_source_confirms_make_a_row(tmp_path):
     # Each pair of tellings shares too little to link on its own (the place and
     # one word); all three best-matching each other is what makes it one fact.

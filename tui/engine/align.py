@@ -829,6 +829,76 @@ def _attach_paragraphs(
     return _drop_contained(rows) if chosen else rows
 
 
+def _pair_leftovers(
+    rows: list[Row], evidence: Evidence, params: AlignParams, weights: list[dict[str, float]], node_of: list[int],
+    source_ids: list[str],
+) -> list[Row]:
+    """Paragraphs that no fact placed beside another source's: two of them from
+    different sources that as wholes share enough, as a strong link must, and
+    are each other's best such match, form a row."""
+    placed = {p for r in rows if len(r.sources) > 1 for p in r.paragraphs}
+    source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
+    sentence_ids: dict[str, list[int]] = defaultdict(list)
+    for i, ev in enumerate(evidence.sentences):
+        if ev.paragraph not in placed:
+            sentence_ids[ev.paragraph].append(i)
+    if len({source_of[p] for p in sentence_ids}) < 2:
+        return rows
+    bags, groups = _paragraph_evidence(evidence, weights, node_of, sentence_ids)
+    totals = {p: self_weight(bags[p], groups[p]) for p in bags}
+    proposing = _proposing(evidence, params)
+    postings: dict[str, list[str]] = defaultdict(list)
+    for p, bag in bags.items():
+        for f in bag:
+            if f in proposing:
+                postings[f].append(p)
+    best: dict[tuple[str, str], tuple[float, str | None]] = {}  # None: two match it equally well
+    scores: dict[tuple[str, str], float] = {}
+    for p in sorted(bags):
+        seen = {q for f in bags[p] if f in postings for q in postings[f] if q > p and source_of[q] != source_of[p]}
+        for q in sorted(seen):
+            shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
+            if shared < params.min_shared or shared < params.min_similarity * math.sqrt(totals[p] * totals[q]):
+                continue
+            scores[p, q] = shared
+            for a, b in ((p, q), (q, p)):
+                key = (a, source_of[b])
+                if key not in best or shared > best[key][0]:
+                    best[key] = (shared, b)
+                elif shared == best[key][0]:
+                    best[key] = (shared, None)
+    parent = {p: p for p in bags}
+
+    def find(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    for p, q in sorted(scores):
+        if best[p, source_of[q]][1] == q and best[q, source_of[p]][1] == p:
+            parent[find(p)] = find(q)
+    members: dict[str, list[str]] = defaultdict(list)
+    for p in bags:
+        members[find(p)].append(p)
+    sents = evidence.sentences
+    for group in members.values():
+        if len(group) < 2 or len({source_of[p] for p in group}) < len(group):
+            continue  # two paragraphs of one source: no telling which belongs
+        cells: dict[str, list[str]] = {s: [] for s in source_ids}
+        for p in group:
+            cells[source_of[p]].append(p)
+        told = [i for p in group for i in sentence_ids[p]]
+        strongest = max(scores.get((a, b), 0.0) for a in group for b in group)
+        rows.append(Row(
+            id=_row_id(cells), cells=cells,
+            score=min(1.0, strongest / (2 * params.min_shared)),
+            evidence=_shared_labels(evidence, told),
+            sentences={p: [(sents[i].start, sents[i].end) for i in sentence_ids[p]] for p in group},
+        ))
+    return rows
+
+
 def _choose_anchor(corpus: Corpus, rows: list[Row]) -> str:
     counts: dict[str, int] = defaultdict(int)
     for r in rows:
@@ -908,8 +978,8 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     groups = _merge_passages(groups, nodes, evidence, links, params)
     rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
     rows = _attach_paragraphs(rows, evidence, params, weights, nodes.of)
-
     source_ids = [s.id for s in corpus.sources]
+    rows = _pair_leftovers(rows, evidence, params, weights, nodes.of, source_ids)
     placed = {p for r in rows for p in r.paragraphs}
     for src in corpus.sources:
         for p in src.paragraphs:
