@@ -170,6 +170,16 @@ def test_clock_times_minutes_apart_share_evidence_once(tmp_path):
     assert shared_weight(only_time, only_time, groups) == self_weight({"h:88|": 1.0}, {"h:88|": 0})
 
 
+def test_ordinals_a_few_apart_share_evidence(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Kolo Muani was clean through in the 123rd minute.\n\nDi Maria scored in the 36th minute.\n",
+        b="In the 122nd minute Martinez saved from Kolo Muani.\n\nMessi scored in the 44th minute.\n",
+    )
+    assert _features(evidence, corpus, "a", "123rd", "g:#") & _features(evidence, corpus, "b", "122nd", "g:#")
+    assert not _features(evidence, corpus, "a", "36th", "g:#") & _features(evidence, corpus, "b", "44th", "g:#")
+
+
 def test_close_figures_for_one_quantity_share_evidence(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -303,9 +303,13 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
     if fig.kind == "age" or (fig.kind == "ordinal" and not in_digits(fig)):
         return out  # "the first time", "a second quake" say nothing about which fact
     if fig.kind == "ordinal":
-        # "in the 36th minute" and "in minute 36" name one moment
+        # "in the 36th minute" and "in minute 36" name one moment; "the 122nd
+        # minute" and "the 123rd" are close
         value = _canonical_value(fig.value)
         out.append((f"f:{value}|", _specificity(fig.value), f"figure {fig.text}"))
+        step = int(fig.value) // NEAR_ORDINAL
+        if fig.value >= 10:
+            out.extend((f"g:#|{b}", _specificity(fig.value), f"{CLOSE_FIGURE}{fig.text}") for b in (step, step + 1))
         return out
     unit = fig.unit or ""
     if fig.vague:
@@ -340,6 +344,7 @@ def _thing_label(fig: Figure) -> str:
 
 MAGNITUDE_STEP = math.log(1.25)
 NEAR_TIME_MINUTES = 5
+NEAR_ORDINAL = 3  # "the 122nd" and "the 123rd" minute; not the 36th and the 44th
 
 
 def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
