@@ -469,6 +469,29 @@ def test_a_headline_with_inner_punctuation_is_still_a_heading(headline):
     assert [(r.text, r.reason) for r in removed] == [(headline, "title")]
 
 
+def test_a_long_headline_and_standfirst_above_the_text_are_not_body():
+    text = ("date 2023-06-28\n\nHome | News | Weather | Sports\n\n"
+            "Titan sub debris brought ashore in Canada; Coast Guard says presumed human remains recovered\n\n"
+            "British explorer among five dead as debris found on seabed ends four-day search\n\n"
+            "Twisted pieces of the submersible were lifted onto a dock on Wednesday.\n\n"
+            "Investigators will examine them in a search for the cause of the loss\n\nMore was said.\n")
+    paragraphs, removed, meta, _ = parse_article(text, "s")
+    assert meta["title"].startswith("Titan sub debris brought ashore")
+    assert ("British explorer among five dead as debris found on seabed ends four-day search", "heading") in [
+        (r.text, r.reason) for r in removed]
+    # Below the first paragraph only a short line is a heading: a long one is text that lost its full stop.
+    assert [p.text[:20] for p in paragraphs] == ["Twisted pieces of th", "Investigators will e", "More was said."]
+
+
+def test_text_after_a_field_on_its_line_is_body_however_long():
+    # A record dump's "date ... <text>": what follows the field is the article's first paragraph.
+    text = ("date 2023-09-24 Azerbaijan took control over the disputed region in a swift military operation "
+            "earlier this week\n\nThe operation might trigger a mass exodus.\n")
+    paragraphs, _, meta, _ = parse_article(text, "s")
+    assert "title" not in meta
+    assert paragraphs[0].text.startswith("Azerbaijan took control")
+
+
 def test_a_paragraph_ending_in_a_german_quotation_is_text():
     text = "Body one here.\n\nBergstrom said: „We were lucky nobody died.“\n\nBody two here.\n"
     paragraphs, removed, _, _ = parse_article(text, "s")

@@ -727,14 +727,21 @@ _BULLET = re.compile(r"^[-*+•▪◦·]\s+")
 _TERMINAL = tuple(".!?\"”“’'…)»«:;。！？」』")  # “ closes a German „quotation“; 。 ends Chinese and Japanese
 
 
-def _is_heading(text: str) -> bool:
+_HEADING_WORDS = 12  # the most words of a section head within the text
+_TOP_HEADING_WORDS = 30  # and of a headline or standfirst above the text
+
+
+def _is_heading(text: str, above_the_text: bool = False) -> bool:
     """A short line with no closing punctuation reads as a headline or section
-    head. One in sentence case that holds a sentence ended by a full stop
-    ("The storm killed 11 people. More were missing") is text that lost its
-    last full stop; "Canal Blocked? What We Know" and "Fire Hits Calif. Town"
-    stay headlines."""
+    head; above the first paragraph, a headline and its standfirst may run
+    longer ("Titan sub debris brought ashore in Canada; Coast Guard says
+    presumed human remains recovered"). One in sentence case that holds a
+    sentence ended by a full stop ("The storm killed 11 people. More were
+    missing") is text that lost its last full stop; "Canal Blocked? What We
+    Know" and "Fire Hits Calif. Town" stay headlines."""
     words = text.split()
-    if not 0 < len(words) <= 12 or text.rstrip().endswith(_TERMINAL):
+    most = _TOP_HEADING_WORDS if above_the_text else _HEADING_WORDS
+    if not 0 < len(words) <= most or text.rstrip().endswith(_TERMINAL):
         return False
     sentences = split_sentences(text)
     if len(sentences) < 2 or not any(text[s:e].rstrip().endswith(".") for s, e in sentences[:-1]):
@@ -796,6 +803,7 @@ class _Block:
     lines: list[str]
     first_line: int
     item: bool = False  # an item of a list: its own paragraph, never a heading
+    after_field: bool = False  # begun on a metadata line ("date 2023-09-24 Azerbaijan took ..."): the text as a record gives it
 
 
 def _match_metadata(line: str, rules: Rules, in_header: bool = True) -> tuple[MetadataRule, re.Match[str]] | None:
@@ -824,7 +832,7 @@ def _lines_as_paragraphs(block: _Block) -> list[_Block]:
     lines = block.lines
     if len(lines) < 2 or block.item:
         return [block]
-    parts = [_Block([lines[0]], block.first_line)]
+    parts = [_Block([lines[0]], block.first_line, after_field=block.after_field)]
     for i, line in enumerate(lines[1:], start=1):
         if line[:1].islower() and not _LINE_ENDS_SENTENCE.search(lines[i - 1]):
             parts[-1].lines.append(line)
@@ -955,6 +963,8 @@ def parse_article(
             line = line[m.end():].strip() if rule.prefix else ""
             if not line:
                 continue
+            if current is None:
+                current = _Block([], number, after_field=True)
         furniture = _furniture_rule(line, rules)
         if furniture:
             close_block()
@@ -975,7 +985,7 @@ def parse_article(
     # between lines; ids do not use them.)
     if len(blocks) == 1 and len(blocks[0].lines) > 1:
         only = blocks[0]
-        blocks = [_Block([line], only.first_line + i) for i, line in enumerate(only.lines)]
+        blocks = [_Block([line], only.first_line + i, after_field=only.after_field and not i) for i, line in enumerate(only.lines)]
     # A file with a line longer than any fixed width wraps to has one
     # paragraph per line, as text copied from a browser has, even where a
     # blank or a furniture line splits it into blocks; a file of short lines
@@ -988,7 +998,10 @@ def parse_article(
     body: list[tuple[str, int]] = []
     for i, (para_text, line_no) in enumerate(texts):
         single_line = len(blocks[i].lines) == 1
-        if single_line and not blocks[i].item and _is_heading(para_text) and len(texts) > 1:
+        # Only a record's field names what follows it on its line; a long line
+        # without a full stop above the text is its headline or standfirst.
+        above_the_text = not body and not blocks[i].after_field
+        if single_line and not blocks[i].item and _is_heading(para_text, above_the_text) and len(texts) > 1:
             # A one-word section label over the headline ("Africa") is not the title.
             is_title = not body and "title" not in meta and len(para_text.split()) >= _TITLE_WORDS
             if is_title:
