@@ -151,6 +151,16 @@ def test_one_clock_time_written_two_ways(tmp_path):
     assert "h:460|" in _features(evidence, corpus, "a", "0740") & _features(evidence, corpus, "b", "7:40")
 
 
+def test_who_said_it_is_no_evidence_of_what_was_said(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The Navy was also sending salvage equipment, officials said.\n",
+        b="A senior Navy official said the sound was not conclusive.\n",
+    )
+    shared = _features(evidence, corpus, "a", "salvage") & _features(evidence, corpus, "b", "conclusive")
+    assert not any(f.startswith(("w:", "s:")) for f in shared)
+
+
 def test_clock_times_minutes_apart_share_evidence_once(tmp_path):
     from tui.engine.evidence import self_weight, shared_weight
 

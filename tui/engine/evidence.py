@@ -91,6 +91,7 @@ STOPWORDS = frozenset(
     whenever where whether which while who whoever whole whom whose why will with within without would yet you
     your yours yourself yourselves
     said say says saying told tell tells according added adds stated states noted reported reports called
+    official officials
     mr mrs ms dr st
     new also already still later earlier early late today yesterday tomorrow week weeks day days time times
     year years month months
