@@ -410,8 +410,11 @@ _AGE_BEFORE_RE = re.compile(r"(?<![\w])(?i:aged|age)\s+\Z")
 # "Sam Bankman-Fried, 31, faces ...": a person's age after the name, between commas.
 _NAME_BEFORE_AGE_RE = re.compile(
     r"(?<![\w'’\-])(?P<name>(?:[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*\s+){0,2}[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*),\s*\Z")
-# "31, faces", "44, a driver", "23, and Omar Khan"; not "15, according to"
-_AGE_COMMA_AFTER_RE = re.compile(r",\s+(?:(?!(?:and|or|but|nor|according)\b)[a-z]|and\s+[A-Z])")
+# "31, faces", "44, a driver", "23, and Omar Khan", "48, and his son"; not "15, according to". In a list
+# of people, "Hamish Harding, 58; Shahzada Dawood, 48", a full name before a
+# semicolon ("Hatay, 45; Malatya, 30" counts by place).
+_AGE_COMMA_AFTER_RE = re.compile(
+    r",\s+(?:(?!(?:and|or|but|nor|according)\b)[a-z]|and\s+(?:[A-Z]|(?:his|her|their)\s))|(?P<list>;)\s+\S")
 # Smaller numbers after a name are mostly a list's or a score's ("Malatya, 12, officials said"); a child's age is missed.
 _ADULT_AGE = 14
 _PLACE_PREPOSITIONS = frozenset("in at on from across inside near".split())
@@ -848,10 +851,11 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
     if _AGE_BEFORE_RE.search(text, max(floor, r.start - 8), r.start) and number.value < 130:
         return _figure(text, r.start, r.end, r.value, "age", unit="year",
                        thing=_thing_after(text, r.end, 1, singular_ok=True))
-    if number.plain and _ADULT_AGE <= number.value < 120 and _AGE_COMMA_AFTER_RE.match(text, r.end):
+    after = _AGE_COMMA_AFTER_RE.match(text, r.end) if number.plain and _ADULT_AGE <= number.value < 120 else None
+    if after:
         named = _NAME_BEFORE_AGE_RE.search(text, max(floor, r.start - 60), r.start)
         words = named["name"].lower().split() if named else []
-        if named and words[-1] not in CALENDAR_WORDS and not set(words) & _NOT_IN_NAMES \
+        if named and (len(words) > 1 or not after["list"]) and words[-1] not in CALENDAR_WORDS and not set(words) & _NOT_IN_NAMES \
                 and _prev_word(text, named.start(), floor).lower() not in _PLACE_PREPOSITIONS:  # not "In Syria, 40, ..."
             return _figure(text, r.start, r.end, r.value, "age", unit="year", thing=named["name"])
     if number.plain and number.value <= 12:
