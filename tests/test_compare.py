@@ -504,3 +504,25 @@ def test_one_people_is_not_a_count_of_persons(tmp_path):
     groups = _groups(tmp_path, '"We are one country, one people," said the president of the nation of 215 million.',
                      '"We are one country, one people," said the president of 215 million Dorvalians.')
     assert not any({"one", "215 million"} <= set(texts) for _, texts in groups), groups
+
+
+def test_distances_from_different_places_are_two_quantities(tmp_path):
+    # "from the Syrian border" and "from Gaziantep" measure from two places: no conflict between them.
+    groups = _groups(tmp_path,
+                     "The quake struck near Gaziantep, a city about 30 miles from the Syrian border, at 4:17 a.m.",
+                     "The quake struck at 4:17 a.m. about 20 miles from the city of Gaziantep.")
+    assert groups == []
+    # Told from one place, they are one distance.
+    groups = _groups(tmp_path / "same",
+                     "The quake struck at 4:17 a.m. about 30 miles from the city of Gaziantep.",
+                     "The quake struck at 4:17 a.m. about 20 miles from the city of Gaziantep.")
+    assert groups == [("conflict", ["about 20 miles", "about 30 miles"])]
+
+
+def test_a_distance_told_from_a_place_says_where_it_was_measured():
+    from tui.engine.compare import figure_scope
+
+    sentence = "The craft was reported overdue about 900 miles (1,450 km) east of Cape Cod, Massachusetts."
+    assert figure_scope(sentence, sentence.index("miles") + len("miles")) == {"cape", "cod"}
+    sentence = "Wreckage lay some 400 miles south of St. John's, Newfoundland."
+    assert figure_scope(sentence, sentence.index("miles") + len("miles")) == {"john"}

@@ -191,12 +191,17 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
     areas"). A hyphenated word counts as its parts and as one word, so that
     "north-west" meets "northwest"."""
     tokens = _SCOPE_WORD.findall(sentence, end)
+    if tokens[:1] == ["("] and ")" in tokens:
+        tokens = tokens[tokens.index(")") + 1:]  # "900 miles (1,450 km) east of Cape Cod"
     place: list[str] = []
     for i, word in enumerate(tokens[:_ROLE_REACH + 1]):
         if word in ",;:()" or word.lower() in _CLAUSE_WORDS or word[0].isdigit():
             break
         if word.lower() in _SCOPE_PREPOSITIONS:
             place = tokens[i + 1:i + 1 + _SCOPE_REACH]
+            break
+        if word.lower() in _DIRECTIONS and i + 1 < len(tokens) and tokens[i + 1].lower() == "of":
+            place = tokens[i + 2:i + 2 + _SCOPE_REACH]  # "400 miles south of St. John's": measured from there
             break
     out: set[str] = set()
     is_place = False
@@ -212,6 +217,8 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
     return frozenset(out) if is_place else frozenset()
 
 
+_DIRECTIONS = frozenset("north south east west northwest northeast southwest southeast north-west north-east "
+                        "south-west south-east off".split())
 # Nouns that name a place without naming it ("in government-held areas", "in the northwest").
 _PLACE_NOUNS = frozenset("""
 area areas region regions province provinces state states district districts city cities town towns village villages
@@ -759,13 +766,22 @@ def _judge_against_nearest(
         sources = {m.source for m in cluster}
         others = [(c, ks) for c, ks in clusters
                   if c is not cluster and sources.isdisjoint(m.source for m in c) and allowed(ks, keys)
-                  and _within_reach(c[0].figure, cluster[0].figure, ks | keys)]
+                  and _within_reach(c[0].figure, cluster[0].figure, ks | keys) and not _counted_elsewhere(c, cluster)]
         for target, target_keys in sorted(others, key=lambda c: _nearness(c[0], cluster)):
             if join(target[0], cluster[0]):
                 target.extend(cluster)
                 target_keys.update(keys)
                 clusters.remove((cluster, keys))
                 break
+
+
+def _counted_elsewhere(a: list[Mention], b: list[Mention]) -> bool:
+    """Whether two groups of figures each say where they were counted, and no
+    place is the same: "900 miles east of Cape Cod" and "700 kilometres south
+    of St. John's" are two distances, a town's toll and a province's two tolls."""
+    if not all(m.scope for m in a) or not all(m.scope for m in b):
+        return False
+    return all(x.scope.isdisjoint(y.scope) for x in a for y in b)
 
 
 def _within_reach(a: Figure, b: Figure, keys: set[_Key]) -> bool:
