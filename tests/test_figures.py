@@ -1014,3 +1014,21 @@ def test_significant_digits_as_written(text, digits) -> None:
     from tui.engine.figures import significant_digits
 
     assert significant_digits(only(text)) == digits
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "span"),
+    [("It lost contact about 1 hour and 45 minutes into the dive.", 105, "minute", "about 1 hour and 45 minutes"),
+     ("It lost touch an hour and 45 minutes into its descent.", 105, "minute", "an hour and 45 minutes"),
+     ("The last call came roughly 1 h 45 min into the dive.", 105, "minute", "roughly 1 h 45 min"),
+     ("The talks took 2 hours 30 minutes.", 150, "minute", "2 hours 30 minutes"),
+     ("The repairs took a year and 3 months.", 15, "month", "a year and 3 months")],
+)
+def test_a_duration_in_two_units_is_one_duration(text, value, unit, span) -> None:
+    (fig,) = extract_figures(text)
+    assert (fig.kind, fig.value, fig.unit, fig.text) == ("duration", value, unit, span)
+
+
+@pytest.mark.parametrize("text", ["Over 3 days, 40 hours were lost.", "The search lasted 96 hours, 40 hours longer."])
+def test_two_durations_in_a_list_stay_two(text) -> None:
+    assert len(extract_figures(text)) == 2

@@ -492,7 +492,49 @@ def extract_figures(text: str) -> list[Figure]:
         else:
             figures.append(figure)
             pos = figure.end
-    return [_signed(text, _troy(_as_money(text, f))) for f in _refer_back(text, figures)]
+    return [_signed(text, _troy(_as_money(text, f))) for f in _compound_durations(text, _refer_back(text, figures))]
+
+
+_COMPOUND_GAP_RE = re.compile(r"(?:,?\s+and\s+|\s+)")
+_HOURS_GAP_RE = re.compile(r"\s*(?:h|hr|hrs)\s+")
+_MINUTES_AFTER_RE = re.compile(r"\s*(?:min|mins)\b")
+_AN_UNIT_AND_RE = re.compile(r"(?<![\w])(?P<a>an?)\s+(?P<u>hour|minute|day|week|month|year)\s+and\s+\Z", re.IGNORECASE)
+
+
+def _duration_seconds(unit: str | None) -> float | None:
+    conversion = _CONVERSIONS.get("year_duration" if unit == "year" else unit or "")
+    return conversion[1] if conversion and conversion[0] == "time" else None
+
+
+def _compound_durations(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "1 hour and 45 minutes", "2 hours 30 minutes": one duration, in its
+    smallest unit (105 minutes), hedged as its first part is ("about 1 hour and
+    45 minutes")."""
+    out: list[Figure] = []
+    for f in figures:
+        before = out[-1] if out else None
+        if before is not None and before.kind == f.kind == "duration" and before.high is None and f.high is None \
+                and not before.vague and not f.vague and _COMPOUND_GAP_RE.fullmatch(text, before.end, f.start):
+            big, small = _duration_seconds(before.unit), _duration_seconds(f.unit)
+            if big and small and big > small:
+                out[-1] = replace(before, end=f.end, text=text[before.start:f.end], unit=f.unit,
+                                  value=before.value * big / small + f.value, thing=f.thing or before.thing)
+                continue
+        if before is not None and before.kind == f.kind == "count" and before.high is None and f.high is None \
+                and _HOURS_GAP_RE.fullmatch(text, before.end, f.start):
+            minutes = _MINUTES_AFTER_RE.match(text, f.end)
+            if minutes:  # "1 h 45 min"
+                out[-1] = replace(before, end=minutes.end(), text=text[before.start:minutes.end()], kind="duration",
+                                  unit="minute", value=before.value * 60 + f.value, thing=None)
+                continue
+        an = _AN_UNIT_AND_RE.search(text, max(0, f.start - 20), f.start) if f.kind == "duration" and f.high is None else None
+        if an and (before is None or before.end <= an.start()):
+            # "an hour and 20 minutes"
+            big, small = _duration_seconds(an["u"].lower()), _duration_seconds(f.unit)
+            if big and small and big > small:
+                f = replace(f, start=an.start(), text=text[an.start():f.end], value=big / small + f.value)
+        out.append(f)
+    return out
 
 
 # "-5C", "−20 degrees", "minus 5 degrees Celsius": a sign before a measure. Not
