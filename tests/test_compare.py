@@ -526,3 +526,17 @@ def test_a_distance_told_from_a_place_says_where_it_was_measured():
     assert figure_scope(sentence, sentence.index("miles") + len("miles")) == {"cape", "cod"}
     sentence = "Wreckage lay some 400 miles south of St. John's, Newfoundland."
     assert figure_scope(sentence, sentence.index("miles") + len("miles")) == {"john"}
+
+
+def test_counts_of_people_far_apart_are_one_count_only_if_the_same_happened_to_them(tmp_path):
+    # 379 people on board against five of the six people aboard the other plane: people, both, but not one count.
+    groups = _groups(tmp_path,
+                     "The jet with 379 people on board hit a coast guard plane at Haneda on Tuesday evening.",
+                     "The jet hit a coast guard plane at Haneda on Tuesday evening; five of the six people "
+                     "aboard the smaller plane died.")
+    assert groups == []
+    # A toll that grew tenfold is still one toll.
+    groups = _groups(tmp_path / "toll",
+                     "The quake in Veloria killed at least 95 people on Monday, officials said.",
+                     "The quake in Veloria killed 1,300 people on Monday, officials said.")
+    assert [status for status, _ in groups] == ["conflict"]

@@ -805,9 +805,12 @@ place position spot birthday anniversary
 
 
 def _say_what_they_count(keys: set[_Key]) -> bool:
-    """Whether figures all name what they count, or all say what happened to it
-    ("at least 95 people were killed", "the death toll ... at 1,300")."""
-    return None not in {k[2] for k in keys} or ("" not in {k[3] for k in keys} and len({k[3] for k in keys}) == 1)
+    """Whether figures all say what happened to what they count ("at least 95
+    people were killed", "the death toll ... at 1,300"), or all name it, and
+    more than that they are people: "379 people on board" and "five of the six
+    people aboard the smaller plane" are not one count."""
+    roles, things = {k[3] for k in keys}, {k[2] for k in keys}
+    return ("" not in roles and len(roles) == 1) or (None not in things and things != {"people"})
 
 
 def _nearness(a: list[Mention], b: list[Mention]) -> tuple[int, bool, float]:
