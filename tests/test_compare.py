@@ -540,3 +540,13 @@ def test_counts_of_people_far_apart_are_one_count_only_if_the_same_happened_to_t
                      "The quake in Veloria killed at least 95 people on Monday, officials said.",
                      "The quake in Veloria killed 1,300 people on Monday, officials said.")
     assert [status for status, _ in groups] == ["conflict"]
+
+
+def test_a_figure_its_thing_names_before_it_is_a_label_not_a_count_of_the_dead(tmp_path):
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "a.txt").write_text("The magnitude 7.6 quake has killed at least 48 people in Ishikawa.\n")
+    (tmp_path / "b.txt").write_text("The magnitude 7.5 quake has killed 73 people in Ishikawa.\n")
+    groups = compare(load_corpus([tmp_path])).figures
+    by_value = {m.figure.value: (g.about, m.role) for g in groups for m in g.mentions}
+    assert by_value[7.6][1] is None and by_value[48.0][1] == "dead"
+    assert {g.about for g in groups} == {"magnitude", "people dead"}

@@ -467,7 +467,9 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 continue  # "the first quake" and "the second quake" are two quakes, not two counts of one
             start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]
-            role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" \
+            # "the magnitude 7.6 quake has killed ...": a figure its thing names before it is a label, not the count killed
+            labelled = bool(f.thing) and p.text[start:f.start].rstrip().lower().endswith((f.thing or "").lower())
+            role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" and not labelled \
                 else measure_dimension(sentence, f.start - start, f.end - start) if f.kind == "measure" else None
             if role is None and f.thing and gapped(p.text, f):
                 # "and 1,120 in the north" were killed too, if the count before it was
