@@ -483,6 +483,22 @@ def test_a_long_headline_and_standfirst_above_the_text_are_not_body():
     assert [p.text[:20] for p in paragraphs] == ["Twisted pieces of th", "Investigators will e", "More was said."]
 
 
+@pytest.mark.parametrize(
+    ("text", "fmt", "first"),
+    [("Quake kills 1,300 in Turkey\n\nA magnitude 7.8 earthquake struck southern Turkey early on Monday, "
+      "killing at least 1,300 people\n", "text", "A magnitude 7.8"),
+     ("Russia strikes Kyiv\n\nKYIV, Ukraine (AP) — Russia launched a wave of drones and missiles at the capital "
+      "early on Monday\n\nMore was said.\n", "text", "KYIV, Ukraine (AP)"),
+     ("# Quake hits\n\nANKARA — A long lede without a full stop that runs on for a while about the quake on "
+      "Monday\n\nMore text.\n", "markdown", "ANKARA — A long lede"),
+     ("नया शीर्षक\n\nयह पहला अनुच्छेद है।\n\nयह दूसरा अनुच्छेद है।\n", "text", "यह पहला अनुच्छेद है।"),
+     ("Storm hits\n\nRoads closed\n\nPower out\n", "text", "Roads closed")],
+)
+def test_a_first_paragraph_without_a_full_stop_stays_text(text, fmt, first):
+    paragraphs, _, _, _ = parse_article(text, "s", fmt)
+    assert paragraphs and paragraphs[0].text.startswith(first)
+
+
 def test_text_after_a_field_on_its_line_is_body_however_long():
     # A record dump's "date ... <text>": what follows the field is the article's first paragraph.
     text = ("date 2023-09-24 Azerbaijan took control over the disputed region in a swift military operation "

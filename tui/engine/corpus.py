@@ -724,11 +724,13 @@ _BULLET = re.compile(r"^[-*+•▪◦·]\s+")
 # ---------------------------------------------------------------- splitting
 
 
-_TERMINAL = tuple(".!?\"”“’'…)»«:;。！？」』")  # “ closes a German „quotation“; 。 ends Chinese and Japanese
+_TERMINAL = tuple(".!?\"”“’'…)»«:;。！？」』।॥؟۔")  # “ closes a German „quotation“; 。 ends Chinese and Japanese, । Hindi
 
 
 _HEADING_WORDS = 12  # the most words of a section head within the text
 _TOP_HEADING_WORDS = 30  # and of a headline or standfirst above the text
+_TOP_HEADINGS = 2  # the headline and its standfirst
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,|\s+\(|\s+[—–-]\s)")  # "KYIV, Ukraine (AP) — ..."
 
 
 def _is_heading(text: str, above_the_text: bool = False) -> bool:
@@ -995,13 +997,21 @@ def parse_article(
         blocks = [part for block in blocks for part in _lines_as_paragraphs(block)]
 
     texts = [(" ".join(b.lines), b.first_line) for b in blocks]
+    # Above the first block that reads as text, a long line with no full stop
+    # is the headline or its standfirst; not in a page whose markup says which
+    # its headings are, nor a dateline's lede ("KYIV, Ukraine (AP) — ..."), nor
+    # what follows a record's field on its line ("date 2023-09-24 Azerbaijan
+    # took ..."), nor in an article with no such block, whose lines are its text.
+    first_text = next((j for j, b in enumerate(blocks) if len(b.lines) > 1 or b.lines[0].rstrip().endswith(_TERMINAL)),
+                      0)
+    long_headings = 0
     body: list[tuple[str, int]] = []
     for i, (para_text, line_no) in enumerate(texts):
         single_line = len(blocks[i].lines) == 1
-        # Only a record's field names what follows it on its line; a long line
-        # without a full stop above the text is its headline or standfirst.
-        above_the_text = not body and not blocks[i].after_field
+        above_the_text = (not body and i < first_text and fmt not in ("html", "markdown") and not blocks[i].after_field
+                          and long_headings < _TOP_HEADINGS and not _DATELINE.match(para_text))
         if single_line and not blocks[i].item and _is_heading(para_text, above_the_text) and len(texts) > 1:
+            long_headings += len(para_text.split()) > _HEADING_WORDS
             # A one-word section label over the headline ("Africa") is not the title.
             is_title = not body and "title" not in meta and len(para_text.split()) >= _TITLE_WORDS
             if is_title:
@@ -1009,6 +1019,11 @@ def parse_article(
             removed.append(Removed(para_text, "title" if is_title else "heading", line_no))
             continue
         body.append((para_text, line_no))
+    if not body:
+        # Every line read as a heading: they are the text, all but the title ("Storm hits\n\nRoads closed\n").
+        headings = [r for r in removed if r.reason == "heading" and (r.text, r.line) in texts]
+        body = [(r.text, r.line) for r in headings]
+        removed = [r for r in removed if r not in headings]
 
     paragraphs = [
         Paragraph(
