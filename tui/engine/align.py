@@ -830,12 +830,13 @@ def _attach_paragraphs(
 
 
 def _pair_leftovers(
-    rows: list[Row], evidence: Evidence, params: AlignParams, weights: list[dict[str, float]], node_of: list[int],
-    source_ids: list[str],
+    rows: list[Row], evidence: Evidence, params: AlignParams, weights: list[dict[str, float]], nodes: _Nodes,
+    links: list[tuple[float, int, int, bool]], source_ids: list[str],
 ) -> list[Row]:
     """Paragraphs that no fact placed beside another source's: two of them from
-    different sources that as wholes share enough, as a strong link must, and
-    are each other's best such match, form a row."""
+    different sources whose sentences share some evidence, and that as wholes
+    share enough, as a strong link must, and are each other's best such match,
+    form a row; so do three or more that are all each other's."""
     placed = {p for r in rows if len(r.sources) > 1 for p in r.paragraphs}
     source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
     sentence_ids: dict[str, list[int]] = defaultdict(list)
@@ -844,49 +845,54 @@ def _pair_leftovers(
             sentence_ids[ev.paragraph].append(i)
     if len({source_of[p] for p in sentence_ids}) < 2:
         return rows
-    bags, groups = _paragraph_evidence(evidence, weights, node_of, sentence_ids)
+    bags, groups = _paragraph_evidence(evidence, weights, nodes.of, sentence_ids)
     totals = {p: self_weight(bags[p], groups[p]) for p in bags}
-    proposing = _proposing(evidence, params)
-    postings: dict[str, list[str]] = defaultdict(list)
-    for p, bag in bags.items():
-        for f in bag:
-            if f in proposing:
-                postings[f].append(p)
+    # Candidates: paragraphs whose sentences share some evidence, as the scored sentence pairs found.
+    candidates: set[tuple[str, str]] = set()
+    sents = evidence.sentences
+    for _, u, v, _ in links:
+        for i in nodes.members[u]:
+            p = sents[i].paragraph
+            if p not in bags:
+                continue
+            for j in nodes.members[v]:
+                q = sents[j].paragraph
+                if q in bags and sents[i].source != sents[j].source:
+                    candidates.add((p, q) if p < q else (q, p))
     best: dict[tuple[str, str], tuple[float, str | None]] = {}  # None: two match it equally well
     scores: dict[tuple[str, str], float] = {}
-    for p in sorted(bags):
-        seen = {q for f in bags[p] if f in postings for q in postings[f] if q > p and source_of[q] != source_of[p]}
-        for q in sorted(seen):
-            shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
-            if shared < params.min_shared or shared < params.min_similarity * math.sqrt(totals[p] * totals[q]):
-                continue
-            scores[p, q] = shared
-            for a, b in ((p, q), (q, p)):
-                key = (a, source_of[b])
-                if key not in best or shared > best[key][0]:
-                    best[key] = (shared, b)
-                elif shared == best[key][0]:
-                    best[key] = (shared, None)
-    parent = {p: p for p in bags}
-
-    def find(p: str) -> str:
-        while parent[p] != p:
-            parent[p] = parent[parent[p]]
-            p = parent[p]
-        return p
-
-    for p, q in sorted(scores):
-        if best[p, source_of[q]][1] == q and best[q, source_of[p]][1] == p:
-            parent[find(p)] = find(q)
-    members: dict[str, list[str]] = defaultdict(list)
-    for p in bags:
-        members[find(p)].append(p)
-    sents = evidence.sentences
-    for group in members.values():
-        if len(group) < 2 or len({source_of[p] for p in group}) < len(group):
-            continue  # two paragraphs of one source: no telling which belongs
+    for p, q in sorted(candidates):
+        shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
+        if shared < params.min_shared or shared < params.min_similarity * math.sqrt(totals[p] * totals[q]):
+            continue
+        scores[p, q] = shared
+        for a, b in ((p, q), (q, p)):
+            key = (a, source_of[b])
+            if key not in best or shared > best[key][0]:
+                best[key] = (shared, b)
+            elif shared == best[key][0]:
+                best[key] = (shared, None)
+    mutual = {(p, q): shared for (p, q), shared in scores.items()
+              if best[p, source_of[q]][1] == q and best[q, source_of[p]][1] == p}
+    # Strongest first, a paragraph joins a group only if it is the mutual best
+    # match of every paragraph in it: A-B and B-C make no row of A and C alone.
+    group_of: dict[str, list[str]] = {}
+    groups_made: list[list[str]] = []
+    for (p, q), _ in sorted(mutual.items(), key=lambda item: (-item[1], item[0])):
+        if p in group_of and q in group_of:
+            continue
+        if p not in group_of and q not in group_of:
+            group_of[p] = group_of[q] = [p, q]
+            groups_made.append(group_of[p])
+            continue
+        group, other = (group_of[p], q) if p in group_of else (group_of[q], p)
+        if source_of[other] not in {source_of[x] for x in group} \
+                and all(((x, other) if x < other else (other, x)) in mutual for x in group):
+            group.append(other)
+            group_of[other] = group
+    for group in groups_made:
         cells: dict[str, list[str]] = {s: [] for s in source_ids}
-        for p in group:
+        for p in sorted(group):
             cells[source_of[p]].append(p)
         told = [i for p in group for i in sentence_ids[p]]
         strongest = max(scores.get((a, b), 0.0) for a in group for b in group)
@@ -979,7 +985,7 @@ def align(corpus: Corpus, strictness: float = DEFAULT_STRICTNESS, evidence: Evid
     rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
     rows = _attach_paragraphs(rows, evidence, params, weights, nodes.of)
     source_ids = [s.id for s in corpus.sources]
-    rows = _pair_leftovers(rows, evidence, params, weights, nodes.of, source_ids)
+    rows = _pair_leftovers(rows, evidence, params, weights, nodes, links, source_ids)
     placed = {p for r in rows for p in r.paragraphs}
     for src in corpus.sources:
         for p in src.paragraphs:
