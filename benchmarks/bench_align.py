@@ -1,6 +1,7 @@
 """Alignment benchmark: accuracy on the development gold and on the corpora
 written for evaluation (benchmarks/eval/corpora), then time and peak memory on
-the seeds and on generated corpora of 50 and 200 articles.
+the seeds and on generated corpora of 50 and 200 articles, and on a worst
+case of 200 articles of random words, where almost nothing aligns.
 
     python benchmarks/bench_align.py [--runs 5] [--sizes 50 200] [--strictness 0.5]
 
@@ -109,7 +110,7 @@ def main() -> None:
     parser.add_argument("--strictness", type=float, default=0.5)
     args = parser.parse_args()
 
-    from benchmarks.generate import generate
+    from benchmarks.generate import generate, generate_unrelated
     from tui.engine.corpus import bundled_seeds
 
     print(f"accuracy on the development gold (strictness {args.strictness}):")
@@ -131,6 +132,11 @@ def main() -> None:
             folder = Path(tmp) / f"gen{size}"
             generate(folder, size)
             cases.append((f"generated {size}", [str(folder)]))
+        if args.sizes:
+            size = max(args.sizes)
+            folder = Path(tmp) / f"unrelated{size}"
+            generate_unrelated(folder, size)
+            cases.append((f"unrelated {size}", [str(folder)]))
         for name, paths in cases:
             m = measure(paths, args.strictness, args.runs)
             span = f"{m['align_median_s']:.3f} [{m['align_min_s']:.3f}-{m['align_max_s']:.3f}]"

@@ -77,6 +77,26 @@ def generate(out: Path, count: int, paragraphs: int = 25, seed: int = 7) -> list
     return written
 
 
+def generate_unrelated(out: Path, count: int, paragraphs: int = 25, seed: int = 7) -> list[Path]:
+    """A worst case: articles of two-sentence paragraphs whose words are drawn
+    at random from the seeds' vocabulary, so that almost nothing aligns and
+    every paragraph shares a few words with many others."""
+    rng = random.Random(seed)
+    corpus = load_corpus([bundled_seeds()])
+    words = sorted({w.lower() for p in corpus.paragraphs() for w in re.findall(r"[A-Za-z][a-z]+", p.text)})
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for n in range(count):
+        body = []
+        for _ in range(paragraphs):
+            sentences = [" ".join(rng.choice(words) for _ in range(10)).capitalize() + "." for _ in range(2)]
+            body.append(" ".join(sentences))
+        path = out / f"unrelated_{n:04d}.txt"
+        path.write_text("\n\n".join(body) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
