@@ -405,3 +405,14 @@ def test_a_weak_link_between_strongly_linked_neighbours_is_confirmed():
     assert _between_neighbours(weak, nodes, [(10.0, 0, 1, False)]) == set()  # a weak neighbour confirms nothing
     crossed = [(10.0, 0, 5, True)]  # a:p1 with b:p9: no neighbour of a:p2 / b:p5
     assert _between_neighbours(weak, nodes, crossed) == set()
+
+
+def test_a_time_both_state_is_not_also_told_as_close(tmp_path):
+    result = _align_articles(
+        tmp_path,
+        a="The freighter Orla hit the Velden bridge at 1:28 a.m. on Tuesday, port officials said.\n",
+        b="Port officials said the freighter Orla struck the Velden bridge at 1:28 a.m. on Tuesday.\n",
+    )
+    row = _row_with(result, "a:p1", "b:p1")
+    assert row is not None and "time 1:28 a.m." in row.evidence
+    assert not any(label.startswith("time close to") for label in row.evidence)

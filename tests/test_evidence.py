@@ -151,6 +151,16 @@ def test_one_clock_time_written_two_ways(tmp_path):
     assert "h:460|" in _features(evidence, corpus, "a", "0740") & _features(evidence, corpus, "b", "7:40")
 
 
+def test_clock_times_meet_across_midnight_and_zone_names(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The blast came at 23:58 on Friday.\n\nThe ship left at 0528 UTC.\n",
+        b="The blast came at 00:01 on Saturday.\n\nThe ship left at 05:30 GMT.\n",
+    )
+    assert _features(evidence, corpus, "a", "23:58", "g:time") & _features(evidence, corpus, "b", "00:01", "g:time")
+    assert _features(evidence, corpus, "a", "0528", "g:time") & _features(evidence, corpus, "b", "05:30", "g:time")
+
+
 def test_who_said_it_is_no_evidence_of_what_was_said(tmp_path):
     corpus, evidence = _build(
         tmp_path,
@@ -172,6 +182,8 @@ def test_clock_times_minutes_apart_share_evidence_once(tmp_path):
     )
     near = _features(evidence, corpus, "a", "1:28", "g:time") & _features(evidence, corpus, "b", "1.30am", "g:time")
     assert near
+    # Round hours weigh as little close as exact.
+    assert {m for f, m in _sentence(evidence, corpus, "a", "6 p.m.").features.items() if f[0] in "gh"} == {0.5}
     assert not _features(evidence, corpus, "a", "6 p.m.", "g:time") & _features(evidence, corpus, "b", "5 p.m.", "g:time")
     # The same time written twice counts once, as the time, not again as a close one.
     a, c = _sentence(evidence, corpus, "a", "1:28"), _sentence(evidence, corpus, "c", "1:28")
@@ -188,6 +200,16 @@ def test_ordinals_a_few_apart_share_evidence(tmp_path):
     )
     assert _features(evidence, corpus, "a", "123rd", "g:#") & _features(evidence, corpus, "b", "122nd", "g:#")
     assert not _features(evidence, corpus, "a", "36th", "g:#") & _features(evidence, corpus, "b", "44th", "g:#")
+
+
+def test_ordinals_two_apart_or_of_no_sequence_share_nothing(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Mbappe hit the post in the 21st minute.\n\nThe 20th century ended.\n",
+        b="Griezmann was booked in the 23rd minute.\n\nThe 21st century began.\n",
+    )
+    assert not _features(evidence, corpus, "a", "21st", "g:#") & _features(evidence, corpus, "b", "23rd", "g:#")
+    assert not _features(evidence, corpus, "a", "20th", "g:") | _features(evidence, corpus, "b", "21st century", "g:")
 
 
 def test_close_figures_for_one_quantity_share_evidence(tmp_path):

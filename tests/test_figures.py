@@ -1032,3 +1032,8 @@ def test_a_duration_in_two_units_is_one_duration(text, value, unit, span) -> Non
 @pytest.mark.parametrize("text", ["Over 3 days, 40 hours were lost.", "The search lasted 96 hours, 40 hours longer."])
 def test_two_durations_in_a_list_stay_two(text) -> None:
     assert len(extract_figures(text)) == 2
+
+
+def test_an_ordinal_of_a_sequence_keeps_its_noun_before_a_name() -> None:
+    (fig,) = [f for f in extract_figures("In the 122nd minute Martinez saved from Kolo Muani.") if f.kind == "ordinal"]
+    assert fig.thing == "minute"

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
-from .evidence import CLOSE_FIGURE, Evidence, build_evidence, self_weight, shared_weight, unhedged
+from .evidence import CLOSE_FIGURE, CLOSE_TIME, Evidence, build_evidence, self_weight, shared_weight, unhedged
 
 DEFAULT_STRICTNESS = 0.5
 
@@ -695,10 +695,11 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
             out.append(labels[f])
     if words:
         out.append("words " + ", ".join(dict.fromkeys(words)))
-    # "figure close to 25" says nothing more when "figure 25" or "figure about 25" is there.
-    stated = {unhedged(label[len("figure "):]) for label in out
-              if label.startswith("figure ") and not label.startswith(CLOSE_FIGURE)}
-    out = [label for label in out if not (label.startswith(CLOSE_FIGURE) and label[len(CLOSE_FIGURE):] in stated)]
+    # "figure close to 25" says nothing more when "figure 25" or "figure about 25" is there, nor
+    # "time close to 1:28 a.m." beside "time 1:28 a.m.".
+    for kind, close in (("figure ", CLOSE_FIGURE), ("time ", CLOSE_TIME)):
+        stated = {unhedged(label[len(kind):]) for label in out if label.startswith(kind) and not label.startswith(close)}
+        out = [label for label in out if not (label.startswith(close) and label[len(close):] in stated)]
     return list(dict.fromkeys(out))
 
 

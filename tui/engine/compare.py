@@ -23,6 +23,7 @@ from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
 from .evidence import STOPWORDS, fold_word, paraphrases, stem
 from .figures import (
+    SEQUENCE_NOUNS,
     Figure,
     base_quantity,
     compare_figures,
@@ -794,16 +795,11 @@ def _within_reach(a: Figure, b: Figure, keys: set[_Key]) -> bool:
     if a.kind == "ordinal":
         # "the 35th minute" and "the 36th minute" may be one moment told twice; "the 45th president"
         # and "the 46th president" are two people
-        return a.thing in _SEQUENCE_NOUNS and abs(a.value - b.value) <= _NEXT_ORDINAL
+        return a.thing in SEQUENCE_NOUNS and abs(a.value - b.value) <= _NEXT_ORDINAL
     return _distance(a, b) <= _FAR or _say_what_they_count(keys)
 
 
 _NEXT_ORDINAL = 2
-# Places in a sequence that reports may give one or two apart for one event.
-_SEQUENCE_NOUNS = frozenset("""
-minute hour day week month floor storey story round lap stage inning innings hole mile kilometre kilometer km
-place position spot birthday anniversary
-""".split())
 
 
 def _say_what_they_count(keys: set[_Key]) -> bool:

@@ -26,7 +26,16 @@ import yaml
 from anyascii import anyascii
 
 from .corpus import Corpus, Paragraph
-from .figures import CALENDAR_WORDS, Figure, base_quantity, extract_figures, in_digits, is_currency_word, plural_noun
+from .figures import (
+    CALENDAR_WORDS,
+    SEQUENCE_NOUNS,
+    Figure,
+    base_quantity,
+    extract_figures,
+    in_digits,
+    is_currency_word,
+    plural_noun,
+)
 from .fileio import load_yaml
 from .variants import name_key, to_american
 
@@ -293,13 +302,17 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         out.append((f"y:{year}", 1.0, f"year {year}"))
         return out
     if fig.kind == "time":
-        minutes = round(fig.value * 60)
+        minutes = round(fig.value * 60) % _DAY_MINUTES
+        zone = _ZONES.get(fig.unit or "", fig.unit or "")
         # "at 3 p.m." is a round hour that many events share; "0740 hrs" is one moment.
-        out.append((f"h:{minutes}|{fig.unit or ''}", 1.0 if minutes % 60 else 0.5, f"time {fig.text}"))
+        multiplier = 1.0 if minutes % 60 else 0.5
+        out.append((f"h:{minutes}|{zone}", multiplier, f"time {fig.text}"))
         # "at about 1:28 a.m." and "shortly before 1.30am": each time in its
-        # five minutes and the next, so that any two within five minutes share one.
-        step = minutes // NEAR_TIME_MINUTES
-        out.extend((f"g:time|{fig.unit or ''}|{b}", 1.0, f"time close to {unhedged(fig.text)}") for b in (step, step + 1))
+        # five minutes and the next (23:58 and 00:01 too), so that any two
+        # within five minutes share one, and a few up to nine apart.
+        step, steps = minutes // NEAR_TIME_MINUTES, _DAY_MINUTES // NEAR_TIME_MINUTES
+        label = f"{CLOSE_TIME}{unhedged(fig.text)}"
+        out.extend((f"g:time|{zone}|{b}", multiplier, label) for b in (step, (step + 1) % steps))
         return out
     if fig.kind == "age" or (fig.kind == "ordinal" and not in_digits(fig)):
         return out  # "the first time", "a second quake" say nothing about which fact
@@ -308,9 +321,10 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         # minute" and "the 123rd" are close
         value = _canonical_value(fig.value)
         out.append((f"f:{value}|", _specificity(fig.value), f"figure {fig.text}"))
-        step = int(fig.value) // NEAR_ORDINAL
-        if fig.value >= 10:
-            out.extend((f"g:#|{b}", _specificity(fig.value), f"{CLOSE_FIGURE}{fig.text}") for b in (step, step + 1))
+        if fig.value >= 10 and fig.thing in SEQUENCE_NOUNS:
+            # each ordinal and the next: "the 122nd minute" and "the 123rd" share one, not the 21st and the 25th
+            out.extend((f"g:#{fig.thing}|{b}", _specificity(fig.value), f"{CLOSE_FIGURE}{fig.text}")
+                       for b in (int(fig.value), int(fig.value) + 1))
         return out
     unit = fig.unit or ""
     if fig.vague:
@@ -345,7 +359,8 @@ def _thing_label(fig: Figure) -> str:
 
 MAGNITUDE_STEP = math.log(1.25)
 NEAR_TIME_MINUTES = 5
-NEAR_ORDINAL = 3  # "the 122nd" and "the 123rd" minute; not the 36th and the 44th
+_DAY_MINUTES = 24 * 60
+_ZONES = {"utc": "gmt", "z": "gmt"}  # one clock under two names
 
 
 def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
@@ -376,6 +391,7 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
 
 
 CLOSE_FIGURE = "figure close to "
+CLOSE_TIME = "time close to "
 _HEDGE_AFTER = re.compile(r"\s+(?:or\s+so|or\s+more|or\s+less|and\s+more|and\s+counting)$", re.IGNORECASE)
 _HEDGE = re.compile(r"^(?:(?:just|well)\s+)?(?:about|around|some|roughly|approximately|approx\.|nearly|almost|more\s+than|"
                     r"over|under|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to|an\s+estimated|"

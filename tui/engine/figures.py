@@ -419,6 +419,11 @@ _AGE_COMMA_AFTER_RE = re.compile(
 _ADULT_AGE = 14
 _PLACE_PREPOSITIONS = frozenset("in at on from across inside near".split())
 _NOT_IN_NAMES = _PLACE_PREPOSITIONS | {"the", "a", "an"}
+# Places in a sequence that reports may give one or two apart for one event ("the 35th minute", "the 36th").
+SEQUENCE_NOUNS = frozenset("""
+minute hour day week month floor storey story round lap stage inning innings hole mile kilometre kilometer km
+place position spot birthday anniversary
+""".split())
 # Days and months, written as names ("May" is left out: it is also a word and a surname).
 CALENDAR_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august
@@ -959,7 +964,9 @@ def _digit_tail(text: str, number: _Number, tail: re.Match, floor: int):
             or word in _UNITS_CAPITAL_ONLY and not tail.group().isupper():
         return None  # "5G", "A4x4", "3D", "40c": not a figure
     if word in ("st", "nd", "rd", "th") and digits.isdigit():
-        thing = _thing_after(text, tail.end(), 1, singular_ok=True)
+        first = _noun_phrase(text, tail.end(), limit=1)
+        # "in the 122nd minute Martinez saved": the place in a sequence, not the name after it
+        thing = first[0] if first and first[0] in SEQUENCE_NOUNS else _thing_after(text, tail.end(), 1, singular_ok=True)
         return _figure(text, number.start, tail.end(), number.value, "ordinal", thing=thing)
     if word == "s" and number.plain:
         if len(digits) == 4 and digits.endswith("0") and 1800 <= number.value <= 2090:
