@@ -280,10 +280,11 @@ def test_evaluation_corpora_scores_do_not_regress(tmp_path, name):
     assert fields["variants_never_joined"] == "0"
 
 
-def test_result_does_not_depend_on_file_names(tmp_path):
+@pytest.mark.parametrize("folder", [SEEDS, ROOT / "benchmarks" / "eval" / "corpora" / "final"], ids=["seeds", "final"])
+def test_result_does_not_depend_on_file_names(tmp_path, folder):
     # Renaming the files changes the order in which sources sort, and so which
     # sentence of a pair comes first: the rows must not change.
-    files = sorted(SEEDS.glob("*.txt"))
+    files = sorted(folder.glob("*.txt"))
     reference = align(load_corpus(files))
     renamed = {}
     for n, f in enumerate(files):

@@ -209,7 +209,7 @@ def _candidate_links(
             by_source[next(iter(sources)) if len(sources) == 1 else ""].append(u)
         if len(by_source) < 2 and "" not in by_source:
             continue
-        wf = weights[ids[0]][f]
+        wf = max(weights[u][f] for u in ids)  # a bound for every pair, whichever node comes first
         groups = list(by_source.values())
         for x, group in enumerate(groups):
             for other in groups[x + 1 :]:
