@@ -1037,3 +1037,9 @@ def test_two_durations_in_a_list_stay_two(text) -> None:
 def test_an_ordinal_of_a_sequence_keeps_its_noun_before_a_name() -> None:
     (fig,) = [f for f in extract_figures("In the 122nd minute Martinez saved from Kolo Muani.") if f.kind == "ordinal"]
     assert fig.thing == "minute"
+
+
+@pytest.mark.parametrize("text", ["She carried 21 crew, all Indian nationals.", "All 21 crew members were safe."])
+def test_a_crew_is_counted_like_staff(text) -> None:
+    (fig,) = extract_figures(text)
+    assert fig.thing == "crew"

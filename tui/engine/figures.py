@@ -271,7 +271,7 @@ _IRREGULAR_NOUNS = {
     "deer": "deer", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
     "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
     "halves": "half", "thieves": "thief", "wolves": "wolf", "shelves": "shelf",
-    "aircraft": "aircraft",
+    "aircraft": "aircraft", "crew": "crew",
 }
 _PLURAL_OF = {singular: plural for plural, singular in _IRREGULAR_NOUNS.items() if plural != singular}
 _NOT_PLURAL = frozenset("""
