@@ -550,3 +550,15 @@ def test_a_figure_its_thing_names_before_it_is_a_label_not_a_count_of_the_dead(t
     by_value = {m.figure.value: (g.about, m.role) for g in groups for m in g.mentions}
     assert by_value[7.6][1] is None and by_value[48.0][1] == "dead"
     assert {g.about for g in groups} == {"magnitude", "people dead"}
+
+
+def test_times_since_something_as_far_apart_as_the_reports_agree(tmp_path):
+    groups = _groups(tmp_path,
+                     "date 2023-06-20\n\nThe sub Orla vanished two days ago on a dive to the wreck off Cape Tarn.",
+                     "date 2023-06-24\n\nThe sub Orla vanished six days ago on a dive to the wreck off Cape Tarn.")
+    assert [status for status, _ in groups] == ["agree"]
+    # Told the same day, they differ.
+    groups = _groups(tmp_path / "same day",
+                     "date 2023-06-24\n\nThe sub Orla vanished two days ago on a dive to the wreck off Cape Tarn.",
+                     "date 2023-06-24\n\nThe sub Orla vanished six days ago on a dive to the wreck off Cape Tarn.")
+    assert [status for status, _ in groups] == ["conflict"]

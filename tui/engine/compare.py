@@ -9,6 +9,7 @@ from different sources with ``figures.compare_figures``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
 from collections import Counter, defaultdict
@@ -501,21 +502,71 @@ def _about(mentions: list[Mention]) -> str:
     return mentions[0].figure.kind
 
 
-def _judge(mentions: list[Mention]) -> tuple[str, list[str]]:
-    """Compare each distinct figure with each other one reported by another source."""
+_ELAPSED_AFTER = re.compile(r"\s+(?:ago|after|since|into|later)\b", re.IGNORECASE)
+_DAY_SECONDS = 86400.0
+
+
+def _report_dates(corpus: Corpus) -> dict[str, _dt.date]:
+    out: dict[str, _dt.date] = {}
+    for source in corpus.sources:
+        try:
+            out[source.id] = _dt.date.fromisoformat(source.date)
+        except ValueError:
+            pass
+    return out
+
+
+def _elapsed_days(m: Mention) -> float | None:
+    """A time since something, in days ("vanished two days ago", "six days
+    after the craft disappeared"), which grows with the date of the report."""
+    f = m.figure
+    if f.kind != "duration" or f.high is not None:
+        return None
+    dimension, seconds = base_quantity(f)
+    if dimension != "time" or not _ELAPSED_AFTER.match(m.sentence, m.sentence.find(f.text) + len(f.text)):
+        return None
+    return seconds / _DAY_SECONDS
+
+
+def _told_days_apart(a: Mention, b: Mention, dates: dict[str, _dt.date]) -> str | None:
+    """Why two times since something agree though they differ: the reports
+    were written that many days apart ("two days ago" on 20 June, "six days
+    after" on 24 June)."""
+    days_a, days_b = _elapsed_days(a), _elapsed_days(b)
+    date_a, date_b = dates.get(a.source), dates.get(b.source)
+    if days_a is None or days_b is None or date_a is None or date_b is None or date_a == date_b:
+        return None
+    apart = (date_b - date_a).days
+    if abs((days_b - days_a) - apart) > _DAYS_SLACK:
+        return None
+    return f"'{a.figure.text}' ({date_a:%d %b}) and '{b.figure.text}' ({date_b:%d %b}): the reports are {abs(apart)} days apart"
+
+
+_DAYS_SLACK = 1.0  # "two days ago" may be said of the day before yesterday late in the evening
+
+
+def _judge(mentions: list[Mention], dates: dict[str, _dt.date] | None = None) -> tuple[str, list[str]]:
+    """Compare each distinct figure with each other one reported by another
+    source; times since something as far apart as the reports' dates agree."""
     by_text: dict[str, tuple[Figure, set[str]]] = {}
+    first: dict[str, Mention] = {}
     for m in mentions:
         by_text.setdefault(m.figure.text, (m.figure, set()))[1].add(m.source)
+        first.setdefault(m.figure.text, m)
     conflicts: list[str] = []
     agreements: list[str] = []
     distinct = sorted(by_text.items())
     for _, (figure, sources) in distinct:
         if len(sources) > 1:
             agreements.append(compare_figures(figure, figure)[1])
-    for (_, (fa, sa)), (_, (fb, sb)) in combinations(distinct, 2):
+    for (ta, (fa, sa)), (tb, (fb, sb)) in combinations(distinct, 2):
         if sa == sb and len(sa) == 1:
             continue  # one source giving two figures is not a disagreement between sources
         status, reason = compare_figures(fa, fb)
+        if status == "conflict" and dates and len(sa) == len(sb) == 1:
+            apart = _told_days_apart(first[ta], first[tb], dates)
+            if apart:
+                status, reason = "agree", apart
         (conflicts if status == "conflict" else agreements).append(reason)
     if conflicts:
         return "conflict", conflicts
@@ -559,6 +610,7 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     comparisons are cached by what they state, so a row that repeats a figure
     in many sources costs little."""
     mentions = _mentions(corpus)
+    dates = _report_dates(corpus)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
     by_key: dict[tuple[str, int], Mention] = {}
     rows_of: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -640,11 +692,11 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         members.sort(key=lambda m: (m.source, m.paragraph, m.figure.start))
         if len({m.source for m in members}) < 2:
             continue
-        status, reasons = _judge(members)
+        status, reasons = _judge(members, dates)
         rows = sorted({r for m in members for r in rows_of[m.key]})
         groups.append(FigureGroup(status, _about(members), members, reasons, rows))
     grouped = {m.key for g in groups for m in g.mentions}
-    groups += _same_precise_figures([m for ms in mentions.values() for m in ms if m.key not in grouped], alignment)
+    groups += _same_precise_figures([m for ms in mentions.values() for m in ms if m.key not in grouped], alignment, dates)
     row_order = {r.id: i for i, r in enumerate(alignment.rows)}
     groups.sort(key=lambda g: (g.status != "conflict", min(row_order[r] for r in g.rows), g.about))
     return groups
@@ -663,7 +715,9 @@ def _says_what_it_is(m: Mention) -> bool:
     return "," in m.figure.text or not re.search(re.escape(m.figure.text) + r"\s+[A-Z][a-z]*[a-rt-z]\b", m.sentence)
 
 
-def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list[FigureGroup]:
+def _same_precise_figures(
+    mentions: list[Mention], alignment: Alignment, dates: dict[str, _dt.date] | None = None
+) -> list[FigureGroup]:
     """Figures written precisely that state the same value in two sources
     ("weighing 1,752 kg", "the 1,752-kilogram lander"), though the alignment
     put their paragraphs in different rows: they agree. Only agreement is read
@@ -701,7 +755,7 @@ def _same_precise_figures(mentions: list[Mention], alignment: Alignment) -> list
         if len({m.source for m in members}) < 2:
             continue
         members.sort(key=lambda m: (m.source, m.paragraph, m.figure.start))
-        status, reasons = _judge(members)
+        status, reasons = _judge(members, dates)
         groups.append(FigureGroup(status, _about(members), members, reasons,
                                   sorted({r for m in members for r in rows_of[m.paragraph]})))
     return groups
