@@ -562,3 +562,16 @@ def test_times_since_something_as_far_apart_as_the_reports_agree(tmp_path):
                      "date 2023-06-24\n\nThe sub Orla vanished two days ago on a dive to the wreck off Cape Tarn.",
                      "date 2023-06-24\n\nThe sub Orla vanished six days ago on a dive to the wreck off Cape Tarn.")
     assert [status for status, _ in groups] == ["conflict"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("A suicide bomber struck a mosque during prayers. At least 40 were killed in Tuesday's blast, police said.",
+      "A suicide bomber struck a mosque during prayers. At least 52 people were killed in the explosion in "
+      "Peshawar, police said."),
+     ("Rescuers worked through the night. At least 1,500 people were killed in Turkey, the agency said on Tuesday.",
+      "Rescuers worked through the night. At least 2,300 people were killed across the quake zone, the agency said "
+      "on Tuesday.")],
+)
+def test_counts_told_of_places_named_differently_are_still_compared(tmp_path, a, b):
+    assert [status for status, _ in _groups(tmp_path, a, b)] == ["conflict"]

@@ -24,6 +24,7 @@ from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
 from .evidence import STOPWORDS, fold_word, paraphrases, stem
 from .figures import (
+    CALENDAR_WORDS,
     SEQUENCE_NOUNS,
     Figure,
     base_quantity,
@@ -184,14 +185,18 @@ def measure_dimension(sentence: str, start: int, end: int) -> str | None:
 
 _SCOPE_WORD = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*|[,;:()]")
 _SCOPE_REACH = 4  # words of the place looked at
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def figure_scope(sentence: str, end: int) -> frozenset[str]:
     """Where the count ending at sentence[end] was counted, as stems: the
-    words of the first "in ..." or "across ..." of its clause ("812 people
-    were killed in government-held areas", "and 1,347 in government-controlled
-    areas"). A hyphenated word counts as its parts and as one word, so that
-    "north-west" meets "northwest"."""
+    words of the first "in ...", "across ...", "from ..." of its clause ("812
+    people were killed in government-held areas", "and 1,347 in
+    government-controlled areas"), or the place a distance is told from ("900
+    miles (1,450 km) east of Cape Cod", past the conversion in brackets). Only
+    a named place or a word for one counts: "in Tuesday's blast" says when. A
+    hyphenated word counts as its parts and as one word, so that "north-west"
+    meets "northwest"."""
     tokens = _SCOPE_WORD.findall(sentence, end)
     if tokens[:1] == ["("] and ")" in tokens:
         tokens = tokens[tokens.index(")") + 1:]  # "900 miles (1,450 km) east of Cape Cod"
@@ -211,7 +216,8 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
         if word in ",;:()" or word.lower() in _CLAUSE_WORDS or word[0].isdigit():
             break
         parts = re.split(r"[-‐]", word.lower())
-        is_place = is_place or word[0].isupper() or any(part in _PLACE_NOUNS for part in parts)
+        named = word[0].isupper() and _POSSESSIVE_END.sub("", word.lower()) not in CALENDAR_WORDS
+        is_place = is_place or named or any(part in _PLACE_NOUNS for part in parts)
         for part in parts + (["".join(parts)] if len(parts) > 1 else []):
             if len(part) >= 3 and part not in STOPWORDS and part not in _SCOPE_DETERMINERS:
                 out.add(stem(part))
@@ -833,10 +839,11 @@ def _judge_against_nearest(
 
 
 def _counted_elsewhere(a: list[Mention], b: list[Mention]) -> bool:
-    """Whether two groups of figures each say where they were counted, and no
-    place is the same: "900 miles east of Cape Cod" and "700 kilometres south
-    of St. John's" are two distances, a town's toll and a province's two tolls."""
-    if not all(m.scope for m in a) or not all(m.scope for m in b):
+    """Whether two groups of measures each say where they were measured from,
+    and no place is the same: "900 miles east of Cape Cod" and "700 kilometres
+    south of St. John's" are two distances. Counts are left to the nearness in
+    value and place: "killed in Gaza" and "killed in the enclave" may be one toll."""
+    if any(m.figure.kind != "measure" or not m.scope for m in a + b):
         return False
     return all(x.scope.isdisjoint(y.scope) for x in a for y in b)
 
