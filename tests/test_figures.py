@@ -999,9 +999,11 @@ def test_quantity_name_says_what_a_figure_measures_in_words(text, name) -> None:
      ("Quakes hit Adana and Malatya, 12, officials said.", "count", None),
      ("Ali Khan, 23, and Omar Khan, 25, were held.", "age", "Ali Khan"),
      ("The President, 78, spoke on Monday.", "count", None),
-     ("Aboard were Hamish Harding, 58; Shahzada Dawood, 48, and his son.", "age", "Hamish Harding"),
+     ("Aboard were explorer Hamish Harding, 58; Shahzada Dawood, 48, and his son.", "age", "Hamish Harding"),
      ("Aboard were Shahzada Dawood, 48, and his son Suleman.", "age", "Shahzada Dawood"),
-     ("Deaths by province: Hatay, 45; Malatya, 30.", "count", None)],
+     ("Deaths by province: Hatay, 45; Malatya, 30.", "count", None),
+     ("Deaths by state: New York, 45; New Jersey, 30.", "count", None),
+     ("Arsenal, 84, and their closest rivals drew.", "count", None)],
 )
 def test_a_number_between_commas_after_a_name_is_an_age(text, kind, thing) -> None:
     fig = extract_figures(text)[0]

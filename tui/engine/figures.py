@@ -411,12 +411,15 @@ _AGE_BEFORE_RE = re.compile(r"(?<![\w])(?i:aged|age)\s+\Z")
 _NAME_BEFORE_AGE_RE = re.compile(
     r"(?<![\w'’\-])(?P<name>(?:[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*\s+){0,2}[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*),\s*\Z")
 # "31, faces", "44, a driver", "23, and Omar Khan", "48, and his son"; not "15, according to". In a list
-# of people, "Hamish Harding, 58; Shahzada Dawood, 48", a full name before a
-# semicolon ("Hatay, 45; Malatya, 30" counts by place).
+# of people, "explorer Hamish Harding, 58; businessman Shahzada Dawood, 48", a
+# name after what the person is, before a semicolon ("New York, 45; New Jersey,
+# 30" counts by place).
 _AGE_COMMA_AFTER_RE = re.compile(
-    r",\s+(?:(?!(?:and|or|but|nor|according)\b)[a-z]|and\s+(?:[A-Z]|(?:his|her|their)\s))|(?P<list>;)\s+\S")
+    r",\s+(?:(?!(?:and|or|but|nor|according)\b)[a-z]|and\s+(?:[A-Z]|(?:his|her)\s))|(?P<list>;)\s+\S")
+_DESCRIBED_BEFORE_RE = re.compile(r"(?<![\w'’\-])(?P<w>[a-z][a-z'’\-]{2,}) \Z")  # "explorer Hamish Harding"
 # Smaller numbers after a name are mostly a list's or a score's ("Malatya, 12, officials said"); a child's age is missed.
 _ADULT_AGE = 14
+_NOT_DESCRIBING = frozenset("and or of the in at on from to by with for as than but nor was were is are".split())
 _PLACE_PREPOSITIONS = frozenset("in at on from across inside near".split())
 _NOT_IN_NAMES = _PLACE_PREPOSITIONS | {"the", "a", "an"}
 # Places in a sequence that reports may give one or two apart for one event ("the 35th minute", "the 36th").
@@ -902,7 +905,10 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
     if after:
         named = _NAME_BEFORE_AGE_RE.search(text, max(floor, r.start - 60), r.start)
         words = named["name"].lower().split() if named else []
-        if named and (len(words) > 1 or not after["list"]) and words[-1] not in CALENDAR_WORDS and not set(words) & _NOT_IN_NAMES \
+        described = _DESCRIBED_BEFORE_RE.search(text, max(floor, named.start() - 30), named.start()) if named else None
+        in_list = bool(after["list"])
+        if named and (not in_list or (described and described["w"] not in _NOT_DESCRIBING)) \
+                and words[-1] not in CALENDAR_WORDS and not set(words) & _NOT_IN_NAMES \
                 and _prev_word(text, named.start(), floor).lower() not in _PLACE_PREPOSITIONS:  # not "In Syria, 40, ..."
             return _figure(text, r.start, r.end, r.value, "age", unit="year", thing=named["name"])
     if number.plain and number.value <= 12:
