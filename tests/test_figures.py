@@ -1024,14 +1024,17 @@ def test_significant_digits_as_written(text, digits) -> None:
      ("It lost touch an hour and 45 minutes into its descent.", 105, "minute", "an hour and 45 minutes"),
      ("The last call came roughly 1 h 45 min into the dive.", 105, "minute", "roughly 1 h 45 min"),
      ("The talks took 2 hours 30 minutes.", 150, "minute", "2 hours 30 minutes"),
-     ("The repairs took a year and 3 months.", 15, "month", "a year and 3 months")],
+     ("The repairs took a year and 3 months.", 15, "month", "a year and 3 months"),
+     ("The talks took 2 hours, 40 minutes.", 160, "minute", "2 hours, 40 minutes")],
 )
 def test_a_duration_in_two_units_is_one_duration(text, value, unit, span) -> None:
     (fig,) = extract_figures(text)
     assert (fig.kind, fig.value, fig.unit, fig.text) == ("duration", value, unit, span)
 
 
-@pytest.mark.parametrize("text", ["Over 3 days, 40 hours were lost.", "The search lasted 96 hours, 40 hours longer."])
+@pytest.mark.parametrize("text", ["Over 3 days, 40 hours were lost.", "The search lasted 96 hours, 40 hours longer.",
+                                  "He was jailed for two years and 200 hours of unpaid work.",
+                                  "She got 18 months and 240 hours of community service."])
 def test_two_durations_in_a_list_stay_two(text) -> None:
     assert len(extract_figures(text)) == 2
 
@@ -1045,3 +1048,14 @@ def test_an_ordinal_of_a_sequence_keeps_its_noun_before_a_name() -> None:
 def test_a_crew_is_counted_like_staff(text) -> None:
     (fig,) = extract_figures(text)
     assert fig.thing == "crew"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "status"),
+    [("2 hours and 40 minutes", "2 hours and 30 minutes", "conflict"),
+     ("about 1 hour and 45 minutes", "1 hour and 10 minutes", "conflict"),
+     ("2 hours, 40 minutes", "2 hours and 40 minutes", "agree"),
+     ("about 1 hour and 45 minutes", "less than two hours", "agree")],
+)
+def test_a_duration_in_two_units_is_as_precise_as_its_smaller_unit(a, b, status) -> None:
+    assert compare_figures(only(a), only(b))[0] == status

@@ -503,28 +503,37 @@ def extract_figures(text: str) -> list[Figure]:
     return [_signed(text, _troy(_as_money(text, f))) for f in _compound_durations(text, _refer_back(text, figures))]
 
 
-_COMPOUND_GAP_RE = re.compile(r"(?:,?\s+and\s+|\s+)")
+_COMPOUND_GAP_RE = re.compile(r"(?:,?\s+and\s+|,?\s+)")
+_NEXT_UNITS = frozenset({("year", "month"), ("month", "week"), ("month", "day"), ("week", "day"), ("day", "hour"),
+                         ("hour", "minute"), ("minute", "second")})
+_COMPOUND_TEXT_RE = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|h|hrs?)\b\W+(?:and\s+)?\d",
+                               re.IGNORECASE)
 _HOURS_GAP_RE = re.compile(r"\s*(?:h|hr|hrs)\s+")
 _MINUTES_AFTER_RE = re.compile(r"\s*(?:min|mins)\b")
 _AN_UNIT_AND_RE = re.compile(r"(?<![\w])(?P<a>an?)\s+(?P<u>hour|minute|day|week|month|year)\s+and\s+\Z", re.IGNORECASE)
 
 
+def _unit_name(unit: str | None) -> str:
+    return "year" if unit == "year_duration" else unit or ""
+
+
 def _duration_seconds(unit: str | None) -> float | None:
-    conversion = _CONVERSIONS.get("year_duration" if unit == "year" else unit or "")
+    conversion = _CONVERSIONS.get("year_duration" if _unit_name(unit) == "year" else unit or "")
     return conversion[1] if conversion and conversion[0] == "time" else None
 
 
 def _compound_durations(text: str, figures: list[Figure]) -> list[Figure]:
-    """ "1 hour and 45 minutes", "2 hours 30 minutes": one duration, in its
+    """ "1 hour and 45 minutes", "2 hours, 30 minutes": one duration, in its
     smallest unit (105 minutes), hedged as its first part is ("about 1 hour and
-    45 minutes")."""
+    45 minutes"); only units next to each other, the smaller part less than
+    one of the larger ("two years and 200 hours of community service" are two)."""
     out: list[Figure] = []
     for f in figures:
         before = out[-1] if out else None
         if before is not None and before.kind == f.kind == "duration" and before.high is None and f.high is None \
                 and not before.vague and not f.vague and _COMPOUND_GAP_RE.fullmatch(text, before.end, f.start):
             big, small = _duration_seconds(before.unit), _duration_seconds(f.unit)
-            if big and small and big > small:
+            if big and small and (_unit_name(before.unit), _unit_name(f.unit)) in _NEXT_UNITS and f.value * small < big:
                 out[-1] = replace(before, end=f.end, text=text[before.start:f.end], unit=f.unit,
                                   value=before.value * big / small + f.value, thing=f.thing or before.thing)
                 continue
@@ -539,7 +548,7 @@ def _compound_durations(text: str, figures: list[Figure]) -> list[Figure]:
         if an and (before is None or before.end <= an.start()):
             # "an hour and 20 minutes"
             big, small = _duration_seconds(an["u"].lower()), _duration_seconds(f.unit)
-            if big and small and big > small:
+            if big and small and (an["u"].lower(), _unit_name(f.unit)) in _NEXT_UNITS and f.value * small < big:
                 f = replace(f, start=an.start(), text=text[an.start():f.end], value=big / small + f.value)
         out.append(f)
     return out
@@ -1576,7 +1585,7 @@ def _compare_same_bound(a: Figure, b: Figure, fa: float, fb: float) -> tuple[str
     only when the stated figures round to each other, or for "about" and
     "nearly" lie within the tolerance those words allow ("about 40" / "about 41")."""
     va, vb = a.value * fa, b.value * fb
-    slack = max(_rounding(a.value) * fa, _rounding(b.value) * fb)
+    slack = max(_rounding(a) * fa, _rounding(b) * fb)
     if a.unit != b.unit:
         slack = max(slack, _written_precision(a) * fa, _written_precision(b) * fb)
     conversion = _conversion_note(a, b, fa, fb)
@@ -1599,10 +1608,12 @@ def _factor(f: Figure, other: Figure) -> float:
                      f"with {other.text!r} ({other.unit or 'no unit'})")
 
 
-def _rounding(value: float) -> float:
-    """Half-width of the values that round to ``value`` at two significant figures,
-    when ``value`` is written round ("2,000", "120,000"); zero otherwise."""
-    if value == 0 or value != int(value):
+def _rounding(f: Figure) -> float:
+    """Half-width of the values that round to a figure's value at two significant
+    figures, when it is written round ("2,000", "120,000"); zero otherwise, and
+    for a duration told in two units ("2 hours and 40 minutes" is 160 minutes)."""
+    value = f.value
+    if value == 0 or value != int(value) or (f.kind == "duration" and _COMPOUND_TEXT_RE.search(f.text)):
         return 0.0
     digits = str(int(abs(value)))
     significant = digits.rstrip("0")
@@ -1614,6 +1625,8 @@ def _rounding(value: float) -> float:
 def _written_number(f: Figure) -> tuple[str, str, float] | None:
     """(whole digits, decimals, value) of the number as written in a figure's
     text ("2.5" of "2.5 million"); None for a figure in words or a zero."""
+    if f.kind == "duration" and _COMPOUND_TEXT_RE.search(f.text) and f.value == int(f.value) and f.value:
+        return str(int(f.value)), "", f.value  # "2 hours and 40 minutes": 160 minutes, to the minute
     m = _WRITTEN_NUMBER_RE.search(f.text)
     if not m:
         return None
@@ -1691,7 +1704,7 @@ def _interval(f: Figure, factor: float, written_slack: bool = False) -> _Interva
     if f.kind in ("year", "age"):
         slack = 0.0
     else:
-        slack = _rounding(f.value) * factor
+        slack = _rounding(f) * factor
         if written_slack:  # 4.5 m is 14.76 ft, written 14.8
             slack = max(slack, _written_precision(f) * factor)
     k = BOUND_FACTOR
