@@ -499,6 +499,13 @@ def test_a_first_paragraph_without_a_full_stop_stays_text(text, fmt, first):
     assert paragraphs and paragraphs[0].text.startswith(first)
 
 
+@pytest.mark.parametrize("headline", ["US, China agree to resume military talks after months of tension over Taiwan",
+                                      "EU - Britain strike a deal on fishing rights after a decade of wrangling"])
+def test_a_long_headline_opening_with_an_abbreviation_is_no_dateline(headline):
+    _, _, meta, _ = parse_article(f"{headline}\n\nThe two sides met in Geneva on Monday.\n\nMore was said.\n", "s")
+    assert meta.get("title") == headline
+
+
 def test_text_after_a_field_on_its_line_is_body_however_long():
     # A record dump's "date ... <text>": what follows the field is the article's first paragraph.
     text = ("date 2023-09-24 Azerbaijan took control over the disputed region in a swift military operation "

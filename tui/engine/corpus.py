@@ -730,7 +730,10 @@ _TERMINAL = tuple(".!?\"”“’'…)»«:;。！？」』।॥؟۔")  # “ c
 _HEADING_WORDS = 12  # the most words of a section head within the text
 _TOP_HEADING_WORDS = 30  # and of a headline or standfirst above the text
 _TOP_HEADINGS = 2  # the headline and its standfirst
-_DATELINE = re.compile(r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+)*(?:,|\s+\(|\s+[—–-]\s)")  # "KYIV, Ukraine (AP) — ..."
+# "KYIV, Ukraine (AP) — ...", "BALTIMORE, March 26 (Wire) - ...", "LONDON (Reuters) -", "TOKYO — ...";
+# not "US, China agree ..." nor "EU - Britain strike ..."
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?"
+                       r"(?:\s+\([^()]{1,30}\))?\s+[—–-]\s")
 
 
 def _is_heading(text: str, above_the_text: bool = False) -> bool:
