@@ -417,3 +417,16 @@ def test_a_time_both_state_is_not_also_told_as_close(tmp_path):
     row = _row_with(result, "a:p1", "b:p1")
     assert row is not None and "time 1:28 a.m." in row.evidence
     assert not any(label.startswith("time close to") for label in row.evidence)
+
+
+def test_two_leftover_paragraphs_sharing_rare_words_one_to_a_sentence_make_a_row(tmp_path):
+    result = _align_articles(
+        tmp_path,
+        a="Storm report\n\nThe storm reached the coast early on Tuesday morning after days of warnings.\n\n"
+        "Volunteers carried blankets. The shelter served porridge. Families queued outside with umbrellas.\n\n"
+        "Forecasters expect calmer weather by the weekend.\n",
+        b="Coastal storm\n\nGardeners worried about tomatoes while the neighbours discussed football results.\n\n"
+        "Someone brought umbrellas. Cooks made porridge. Teachers handed over blankets.\n\n"
+        "Elsewhere, the local council debated parking fees again.\n",
+    )
+    assert _row_with(result, "a:p2", "b:p2") is not None

@@ -830,14 +830,18 @@ def _attach_paragraphs(
     return _drop_contained(rows) if chosen else rows
 
 
+_FEW_HOLDERS = 8  # leftover paragraphs holding a feature, for it to propose them to each other
+
+
 def _pair_leftovers(
     rows: list[Row], evidence: Evidence, params: AlignParams, weights: list[dict[str, float]], nodes: _Nodes,
     links: list[tuple[float, int, int, bool]], source_ids: list[str],
 ) -> list[Row]:
     """Paragraphs that no fact placed beside another source's: two of them from
-    different sources whose sentences share some evidence, and that as wholes
-    share enough, as a strong link must, and are each other's best such match,
-    form a row; so do three or more that are all each other's."""
+    different sources that share a rare feature or whose sentences share some
+    evidence, and that as wholes share enough, as a strong link must, and are
+    each other's best such match, form a row; so do three or more that are all
+    each other's."""
     placed = {p for r in rows if len(r.sources) > 1 for p in r.paragraphs}
     source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
     sentence_ids: dict[str, list[int]] = defaultdict(list)
@@ -848,8 +852,20 @@ def _pair_leftovers(
         return rows
     bags, groups = _paragraph_evidence(evidence, weights, nodes.of, sentence_ids)
     totals = {p: self_weight(bags[p], groups[p]) for p in bags}
-    # Candidates: paragraphs whose sentences share some evidence, as the scored sentence pairs found.
+    # Candidates: paragraphs whose sentences share some evidence, as the scored
+    # sentence pairs found, and paragraphs that share a word few others hold
+    # ("blankets", "porridge", "umbrellas", one to a sentence).
     candidates: set[tuple[str, str]] = set()
+    holders: dict[str, list[str]] = defaultdict(list)
+    for p, bag in bags.items():
+        for f in bag:
+            holders[f].append(p)
+    for ps in holders.values():
+        if 1 < len(ps) <= _FEW_HOLDERS:
+            for x, p in enumerate(ps):
+                for q in ps[x + 1:]:
+                    if source_of[p] != source_of[q]:
+                        candidates.add((p, q) if p < q else (q, p))
     sents = evidence.sentences
     for _, u, v, _ in links:
         for i in nodes.members[u]:
