@@ -575,3 +575,20 @@ def test_times_since_something_as_far_apart_as_the_reports_agree(tmp_path):
 )
 def test_counts_told_of_places_named_differently_are_still_compared(tmp_path, a, b):
     assert [status for status, _ in _groups(tmp_path, a, b)] == ["conflict"]
+
+
+@pytest.mark.parametrize("name", ["verdict", "mpox"])
+def test_figure_groups_do_not_depend_on_file_names(tmp_path, name):
+    import shutil
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "benchmarks" / "eval" / "corpora" / name
+    files = sorted(folder.glob("*.txt"))
+    for f, new in zip(files, "edcba", strict=False):
+        shutil.copy(f, tmp_path / f"{new}.txt")
+
+    def shape(path):
+        return {(g.status, frozenset((m.sentence, m.figure.text) for m in g.mentions))
+                for g in compare(load_corpus([path])).figures}
+
+    assert shape(tmp_path) == shape(folder)

@@ -586,6 +586,10 @@ def _signature(f: Figure) -> tuple:
     return (f.text, f.kind, f.value, f.high, f.unit, f.bound, f.thing)
 
 
+def _by_content(m: Mention) -> tuple:
+    return (m.figure.value, m.figure.text, m.sentence, m.figure.start)
+
+
 def _bucket_key(m: Mention) -> _Key:
     return (m.figure.kind, m.figure.unit or "", _thing_key(m.figure.thing), m.role or "")
 
@@ -669,6 +673,8 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             for m in mentions[pid]:
                 if _in_matched_sentence(row, m):
                     buckets[_bucket_key(m)].append(m)
+        for bucket in buckets.values():
+            bucket.sort(key=_by_content)  # not by source: the files' names must not decide which figures pair
         keys = sorted(buckets, key=str)
         heads = {k: buckets[k][0] for k in keys}
         relation: dict[tuple[_Key, _Key], bool] = {}  # True: one quantity; False: one only where they agree
@@ -822,20 +828,38 @@ def _judge_against_nearest(
     allowed: Callable[[set[_Key], set[_Key]], bool],
     join: Callable[[Mention, Mention], bool],
 ) -> None:
-    """Each group joins the nearest in value that ``allowed`` lets it, from
-    sources it has none of, and within ten times its value unless both name
-    what they count."""
-    for cluster, keys in sorted(clusters, key=lambda c: len(c[0])):
-        sources = {m.source for m in cluster}
-        others = [(c, ks) for c, ks in clusters
-                  if c is not cluster and sources.isdisjoint(m.source for m in c) and allowed(ks, keys)
-                  and _within_reach(c[0].figure, cluster[0].figure, ks | keys) and not _counted_elsewhere(c, cluster)]
-        for target, target_keys in sorted(others, key=lambda c: _nearness(c[0], cluster)):
-            if join(target[0], cluster[0]):
-                target.extend(cluster)
-                target_keys.update(keys)
-                clusters.remove((cluster, keys))
-                break
+    """Groups join the nearest in value that ``allowed`` lets them, from
+    sources they have none of, and within ten times their value unless both
+    name what they count: the nearest two of all first, so that neither the
+    files' order nor their names decide ("nearly 4,900 containers" meets
+    "4,679", not "56 containers of hazardous material")."""
+    pairs = []
+    for x, (a, keys_a) in enumerate(clusters):
+        for b, keys_b in clusters[x + 1:]:
+            if {m.source for m in a}.isdisjoint(m.source for m in b) and allowed(keys_a, keys_b) \
+                    and _within_reach(a[0].figure, b[0].figure, keys_a | keys_b) and not _counted_elsewhere(a, b):
+                pairs.append((_nearness(a, b), sorted(map(_by_content, a + b)), id(a), id(b)))
+    by_id = {id(c): (c, keys) for c, keys in clusters}
+    merged: dict[int, int] = {}  # a cluster joined into another -> that one
+
+    def home(i: int) -> int:
+        while i in merged:
+            i = merged[i]
+        return i
+
+    for _, _, ia, ib in sorted(pairs, key=lambda p: (p[0], p[1])):
+        ra, rb = home(ia), home(ib)
+        if ra == rb:
+            continue
+        (a, keys_a), (b, keys_b) = by_id[ra], by_id[rb]
+        if not {m.source for m in a}.isdisjoint(m.source for m in b) or not allowed(keys_a, keys_b):
+            continue
+        small, large = sorted(((a, keys_a, ra), (b, keys_b, rb)), key=lambda c: len(c[0]))
+        if join(large[0][0], small[0][0]):
+            large[0].extend(small[0])
+            large[1].update(small[1])
+            merged[small[2]] = large[2]
+    clusters[:] = [c for c in clusters if id(c[0]) not in merged]
 
 
 def _counted_elsewhere(a: list[Mention], b: list[Mention]) -> bool:
