@@ -592,3 +592,14 @@ def test_figure_groups_do_not_depend_on_file_names(tmp_path, name):
                 for g in compare(load_corpus([path])).figures}
 
     assert shape(tmp_path) == shape(folder)
+
+
+def test_counts_of_different_years_are_two_quantities(tmp_path):
+    groups = _groups(tmp_path,
+                     "date 2024-01-04\n\nHaneda handled about 85 million passengers in 2019, before the pandemic.",
+                     "date 2024-01-11\n\nHaneda handled about 78.7 million passengers last year, airport data show.")
+    assert groups == []
+    groups = _groups(tmp_path / "same year",
+                     "date 2024-01-04\n\nHaneda handled about 85 million passengers in 2023, airport data show.",
+                     "date 2024-01-11\n\nHaneda handled about 78.7 million passengers last year, airport data show.")
+    assert [status for status, _ in groups] == ["conflict"]

@@ -262,6 +262,7 @@ class Mention:
     sentence: str  # the whole sentence, for the editor to read both sides
     role: str | None = None  # what happened to what it counts ("dead", "rescued"), what it measures ("width")
     scope: frozenset[str] = frozenset()  # where it was counted: "in government-held areas"
+    years: frozenset[int] = frozenset()  # the years its sentence names: "in 2019", "last year"
 
     @property
     def key(self) -> tuple[str, int]:
@@ -460,12 +461,29 @@ def _converts_to(a: Figure, b: Figure) -> bool:
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
 
 
+_RELATIVE_YEARS = {"last year": -1, "this year": 0, "a year ago": -1, "a year earlier": -1}
+_RELATIVE_YEAR = re.compile(r"\b(?:last year|this year|a year (?:ago|earlier))\b", re.IGNORECASE)
+
+
+def _sentence_years(sentence: str, start: int, figures: list[Figure], report: _dt.date | None) -> frozenset[int]:
+    """The years a sentence names ("in 2019", "on Aug. 12, 1985", "last year"
+    in a report of 2024): figures of different years are two quantities."""
+    years = {int(f.value) if f.kind == "year" else int(f.value) // 10000 for f in figures
+             if start <= f.start < start + len(sentence) and f.high is None
+             and (f.kind == "year" or (f.kind == "date" and f.value >= 10000))}
+    if report is not None:
+        years.update(report.year + _RELATIVE_YEARS[m.group(0).lower()] for m in _RELATIVE_YEAR.finditer(sentence))
+    return frozenset(years)
+
+
 def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
+    dates = _report_dates(corpus)
     for p in corpus.paragraphs():
         mentions: list[Mention] = []
         previous: Figure | None = None
-        for f in extract_figures(p.text):
+        figures = extract_figures(p.text)
+        for f in figures:
             restated = previous is not None and _CONVERSION_GAP.fullmatch(p.text, previous.end, f.start) is not None \
                 and _converts_to(previous, f)
             previous = f
@@ -483,7 +501,8 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 # "and 1,120 in the north" were killed too, if the count before it was
                 role = next((m.role for m in reversed(mentions)
                              if m.sentence == sentence and m.figure.thing == f.thing and m.role), None)
-            mentions.append(Mention(p.source_id, p.id, f, sentence, role, figure_scope(sentence, f.end - start)))
+            mentions.append(Mention(p.source_id, p.id, f, sentence, role, figure_scope(sentence, f.end - start),
+                                    _sentence_years(sentence, start, figures, dates.get(p.source_id))))
         out[p.id] = mentions
     return out
 
@@ -837,7 +856,8 @@ def _judge_against_nearest(
     for x, (a, keys_a) in enumerate(clusters):
         for b, keys_b in clusters[x + 1:]:
             if {m.source for m in a}.isdisjoint(m.source for m in b) and allowed(keys_a, keys_b) \
-                    and _within_reach(a[0].figure, b[0].figure, keys_a | keys_b) and not _counted_elsewhere(a, b):
+                    and _within_reach(a[0].figure, b[0].figure, keys_a | keys_b) and not _counted_elsewhere(a, b) \
+                    and not _of_other_years(a, b):
                 pairs.append((_nearness(a, b), sorted(map(_by_content, a + b)), id(a), id(b)))
     by_id = {id(c): (c, keys) for c, keys in clusters}
     merged: dict[int, int] = {}  # a cluster joined into another -> that one
@@ -860,6 +880,15 @@ def _judge_against_nearest(
             large[1].update(small[1])
             merged[small[2]] = large[2]
     clusters[:] = [c for c in clusters if id(c[0]) not in merged]
+
+
+def _of_other_years(a: list[Mention], b: list[Mention]) -> bool:
+    """Whether two groups of figures each name years, and none the same: "85
+    million passengers in 2019" and "78.7 million passengers last year" (in a
+    report of 2024) are two years' counts."""
+    if any(not m.years for m in a + b):
+        return False
+    return all(x.years.isdisjoint(y.years) for x in a for y in b)
 
 
 def _counted_elsewhere(a: list[Mention], b: list[Mention]) -> bool:
