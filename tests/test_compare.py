@@ -603,3 +603,16 @@ def test_counts_of_different_years_are_two_quantities(tmp_path):
                      "date 2024-01-04\n\nHaneda handled about 85 million passengers in 2023, airport data show.",
                      "date 2024-01-11\n\nHaneda handled about 78.7 million passengers last year, airport data show.")
     assert [status for status, _ in groups] == ["conflict"]
+
+
+def test_a_figure_of_a_year_long_past_is_not_this_week_s(tmp_path):
+    groups = _groups(tmp_path,
+                     "date 2024-03-27\n\nThe collapse revived memories of the 1980 disaster at the Skyway bridge, "
+                     "which killed 35 people.",
+                     "date 2024-03-28\n\nThe collapse at the Skyway bridge killed six people, officials said.")
+    assert groups == []
+    # A year in a clause that only describes a name does not date the figure.
+    groups = _groups(tmp_path / "background",
+                     "date 2024-03-27\n\nThe bridge, which opened in 1977, carried about 31,000 vehicles a day.",
+                     "date 2024-03-28\n\nThe bridge carried some 34,000 vehicles a day on the beltway.")
+    assert [status for status, _ in groups] == ["conflict"]

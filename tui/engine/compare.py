@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
-from .evidence import STOPWORDS, fold_word, paraphrases, stem
+from .evidence import BACKGROUND_CLAUSE, STOPWORDS, fold_word, paraphrases, stem
 from .figures import (
     CALENDAR_WORDS,
     SEQUENCE_NOUNS,
@@ -263,6 +263,7 @@ class Mention:
     role: str | None = None  # what happened to what it counts ("dead", "rescued"), what it measures ("width")
     scope: frozenset[str] = frozenset()  # where it was counted: "in government-held areas"
     years: frozenset[int] = frozenset()  # the years its sentence names: "in 2019", "last year"
+    report_year: int | None = None  # the year of its report
 
     @property
     def key(self) -> tuple[str, int]:
@@ -467,10 +468,14 @@ _RELATIVE_YEAR = re.compile(r"\b(?:last year|this year|a year (?:ago|earlier))\b
 
 def _sentence_years(sentence: str, start: int, figures: list[Figure], report: _dt.date | None) -> frozenset[int]:
     """The years a sentence names ("in 2019", "on Aug. 12, 1985", "last year"
-    in a report of 2024): figures of different years are two quantities."""
+    in a report of 2024), but not in a clause that only describes a name ("The
+    bridge, which opened in 1977, carried ..."): figures of different years
+    are two quantities."""
+    background = [(start + m.start(), start + m.end()) for m in BACKGROUND_CLAUSE.finditer(sentence)]
     years = {int(f.value) if f.kind == "year" else int(f.value) // 10000 for f in figures
              if start <= f.start < start + len(sentence) and f.high is None
-             and (f.kind == "year" or (f.kind == "date" and f.value >= 10000))}
+             and (f.kind == "year" or (f.kind == "date" and f.value >= 10000))
+             and not any(a <= f.start < b for a, b in background)}
     if report is not None:
         years.update(report.year + _RELATIVE_YEARS[m.group(0).lower()] for m in _RELATIVE_YEAR.finditer(sentence))
     return frozenset(years)
@@ -502,7 +507,8 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 role = next((m.role for m in reversed(mentions)
                              if m.sentence == sentence and m.figure.thing == f.thing and m.role), None)
             mentions.append(Mention(p.source_id, p.id, f, sentence, role, figure_scope(sentence, f.end - start),
-                                    _sentence_years(sentence, start, figures, dates.get(p.source_id))))
+                                    _sentence_years(sentence, start, figures, dates.get(p.source_id)),
+                                    report.year if (report := dates.get(p.source_id)) else None))
         out[p.id] = mentions
     return out
 
@@ -882,13 +888,25 @@ def _judge_against_nearest(
     clusters[:] = [c for c in clusters if id(c[0]) not in merged]
 
 
+_PAST_YEARS = 2  # a year this far before a report names another time than its news
+
+
 def _of_other_years(a: list[Mention], b: list[Mention]) -> bool:
-    """Whether two groups of figures each name years, and none the same: "85
-    million passengers in 2019" and "78.7 million passengers last year" (in a
-    report of 2024) are two years' counts."""
-    if any(not m.years for m in a + b):
-        return False
-    return all(x.years.isdisjoint(y.years) for x in a for y in b)
+    """Whether two groups of figures are of different years: both name years,
+    none the same ("85 million passengers in 2019", "78.7 million passengers
+    last year" in a report of 2024), or one names only years long before the
+    other's report ("the 1980 disaster ... killed 35" against this week's "six
+    men presumed dead")."""
+
+    def apart(x: Mention, y: Mention) -> bool:
+        if x.years and y.years:
+            return x.years.isdisjoint(y.years)
+        if not x.years and not y.years:
+            return False
+        told, now = (x, y) if x.years else (y, x)
+        return now.report_year is not None and max(told.years) <= now.report_year - _PAST_YEARS
+
+    return all(apart(x, y) for x in a for y in b)
 
 
 def _counted_elsewhere(a: list[Mention], b: list[Mention]) -> bool:
