@@ -201,26 +201,23 @@ def _candidate_links(
     # An upper bound of each pair's shared weight, from the proposing features
     # they share plus all the common ones; pairs that cannot reach a link are
     # never scored. Nodes of one source only are paired across sources only.
-    bound: dict[tuple[int, int], float] = defaultdict(float)
-    for f, ids in postings.items():
-        by_source: dict[str, list[int]] = defaultdict(list)
-        for u in ids:
-            sources = nodes.sources[u]
-            by_source[next(iter(sources)) if len(sources) == 1 else ""].append(u)
-        if len(by_source) < 2 and "" not in by_source:
-            continue
-        wf = max(weights[u][f] for u in ids)  # a bound for every pair, whichever node comes first
-        groups = list(by_source.values())
-        for x, group in enumerate(groups):
-            for other in groups[x + 1 :]:
-                for u in group:
-                    for v in other:
-                        bound[(u, v) if u < v else (v, u)] += wf
-        for x, u in enumerate(by_source.get("", [])):
-            for v in by_source[""][x + 1 :]:
-                bound[(u, v) if u < v else (v, u)] += wf
+    # Summed node by node, so that only one node's partners are held at once.
+    feature_bound = {f: max(weights[u][f] for u in ids) for f, ids in postings.items() if len(ids) > 1}
+    only_source = [next(iter(sources)) if len(sources) == 1 else "" for sources in nodes.sources]
     min_support = params.min_support
-    candidates = [(u, v) for (u, v), b in bound.items() if b + min(common_total[u], common_total[v]) >= min_support]
+    candidates: list[tuple[int, int]] = []
+    for u, w in enumerate(weights):
+        source = only_source[u]
+        bound: dict[int, float] = defaultdict(float)
+        for f in w:
+            wf = feature_bound.get(f)
+            if wf is None:
+                continue
+            for v in postings[f]:
+                if v > u and not (source and source == only_source[v]):
+                    bound[v] += wf
+        own = common_total[u]
+        candidates.extend((u, v) for v, b in bound.items() if b + min(own, common_total[v]) >= min_support)
     scored: list[tuple[float, float, float, int, int]] = []
     best: dict[tuple[int, str], float] = defaultdict(float)
     for u, total in enumerate(totals):
