@@ -197,9 +197,10 @@ def test_ordinals_a_few_apart_share_evidence(tmp_path):
         tmp_path,
         a="Kolo Muani was clean through in the 123rd minute.\n\nDi Maria scored in the 36th minute.\n",
         b="In the 122nd minute Martinez saved from Kolo Muani.\n\nMessi scored in the 44th minute.\n",
-        c="Martinez saved from Kolo Muani in the 123rd.\n",
+        c="Martinez saved from Kolo Muani in the 123rd minute.\n\nThe lift stopped at the 43rd floor.\n",
     )
     assert _features(evidence, corpus, "c", "123rd", "g:#") & _features(evidence, corpus, "b", "122nd", "g:#")
+    assert not _features(evidence, corpus, "c", "43rd", "g:#") & _features(evidence, corpus, "b", "44th", "g:#")
     assert _features(evidence, corpus, "a", "123rd", "g:#") & _features(evidence, corpus, "b", "122nd", "g:#")
     assert not _features(evidence, corpus, "a", "36th", "g:#") & _features(evidence, corpus, "b", "44th", "g:#")
 

@@ -321,10 +321,10 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
         # minute" and "the 123rd" are close
         value = _canonical_value(fig.value)
         out.append((f"f:{value}|", _specificity(fig.value), f"figure {fig.text}"))
-        if fig.value >= 10 and (fig.thing is None or fig.thing in SEQUENCE_NOUNS):
-            # each ordinal and the next: "the 122nd minute" and "the 123rd" share one, not the 21st and the
-            # 25th, nor the 20th and the 21st century
-            out.extend((f"g:#|{b}", _specificity(fig.value), f"{CLOSE_FIGURE}{fig.text}")
+        if fig.value >= 10 and fig.thing in SEQUENCE_NOUNS:
+            # each ordinal and the next of one sequence: "the 122nd minute" and "the 123rd minute"
+            # share one; not the 21st and the 25th, the 35th floor and the 36th minute, nor centuries
+            out.extend((f"g:#{fig.thing}|{b}", _specificity(fig.value), f"{CLOSE_FIGURE}{fig.text}")
                        for b in (int(fig.value), int(fig.value) + 1))
         return out
     unit = fig.unit or ""
