@@ -605,14 +605,47 @@ def test_counts_of_different_years_are_two_quantities(tmp_path):
     assert [status for status, _ in groups] == ["conflict"]
 
 
-def test_a_figure_of_a_year_long_past_is_not_this_week_s(tmp_path):
-    groups = _groups(tmp_path,
-                     "date 2024-03-27\n\nThe collapse revived memories of the 1980 disaster at the Skyway bridge, "
-                     "which killed 35 people.",
-                     "date 2024-03-28\n\nThe collapse at the Skyway bridge killed six people, officials said.")
-    assert groups == []
-    # A year in a clause that only describes a name does not date the figure.
-    groups = _groups(tmp_path / "background",
-                     "date 2024-03-27\n\nThe bridge, which opened in 1977, carried about 31,000 vehicles a day.",
-                     "date 2024-03-28\n\nThe bridge carried some 34,000 vehicles a day on the beltway.")
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("The quake killed at least 5,000 people, the deadliest to hit Turkey since 1939, officials said.",
+      "The quake killed at least 7,800 people in Turkey and Syria, officials said."),
+     ("The strike killed 40 people on Monday, the worst since 2021, officials said.",
+      "The strike killed 62 people on Monday, the deadliest since a 2019 raid, officials said."),
+     ("The bridge opened in 1977 and carried about 31,000 vehicles a day, officials said.",
+      "The bridge carried some 34,000 vehicles a day, officials said.")],
+)
+def test_a_year_a_figure_is_compared_with_does_not_date_it(tmp_path, a, b):
+    groups = _groups(tmp_path, f"date 2024-03-27\n\n{a}", f"date 2024-03-27\n\n{b}")
     assert [status for status, _ in groups] == ["conflict"]
+
+def test_figures_of_two_years_never_meet_through_a_third(tmp_path):
+    tmp_path.mkdir(exist_ok=True)
+    for name, text in {"a": "The airport handled 80 million passengers in 2023, the operator said.",
+                       "b": "The airport handled 91 million passengers this year, the operator said.",
+                       "c": "The airport handled 82 million passengers, the operator said."}.items():
+        (tmp_path / f"{name}.txt").write_text(f"date 2024-06-01\n\n{text}\n")
+    for group in compare(load_corpus([tmp_path])).figures:
+        texts = {m.figure.text for m in group.mentions}
+        assert not {"80 million", "91 million"} <= texts
+
+
+def test_a_fixed_span_after_something_does_not_grow_with_the_report_date(tmp_path):
+    groups = _groups(tmp_path,
+                     "date 2023-06-20\n\nThe wreck of the Orla was found two days after the sinking off Cape Tarn.",
+                     "date 2023-06-24\n\nThe wreck of the Orla was found six days after the sinking off Cape Tarn.")
+    assert [status for status, _ in groups] == ["conflict"]
+
+
+def test_times_until_the_report_agree_whichever_sources_repeat_them(tmp_path):
+    tmp_path.mkdir(exist_ok=True)
+    for name, (day, text) in {"a": ("20", "two days ago"), "b": ("20", "two days ago"), "c": ("24", "six days ago")}.items():
+        (tmp_path / f"{name}.txt").write_text(
+            f"date 2023-06-{day}\n\nThe sub Orla vanished {text} on a dive to the wreck off Cape Tarn.\n")
+    assert [g.status for g in compare(load_corpus([tmp_path])).figures] == ["agree"]
+
+
+def test_tolls_told_of_two_named_countries_are_two_tolls(tmp_path):
+    groups = _groups(tmp_path,
+                     "Rescuers dug through the night. At least 1,500 people were killed in Turkey, officials said.",
+                     "Rescuers dug through the night. At least 810 people were killed in Syria, officials said.")
+    assert groups == []

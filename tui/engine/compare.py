@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
-from .evidence import BACKGROUND_CLAUSE, STOPWORDS, fold_word, paraphrases, stem
+from .evidence import STOPWORDS, fold_word, paraphrases, stem
 from .figures import (
     CALENDAR_WORDS,
     SEQUENCE_NOUNS,
@@ -185,10 +185,19 @@ def measure_dimension(sentence: str, start: int, end: int) -> str | None:
 
 _SCOPE_WORD = re.compile(r"[^\W_]+(?:[-‐][^\W_]+)*|[,;:()]")
 _SCOPE_REACH = 4  # words of the place looked at
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def figure_scope(sentence: str, end: int) -> frozenset[str]:
+    return _scope(sentence, end)[0]
+
+
+def figure_places(sentence: str, end: int) -> frozenset[str]:
+    """The named places of ``figure_scope``, as stems: "in Turkey" -> {"turkey"};
+    none for "in the enclave"."""
+    return _scope(sentence, end)[1]
+
+
+def _scope(sentence: str, end: int) -> tuple[frozenset[str], frozenset[str]]:
     """Where the count ending at sentence[end] was counted, as stems: the
     words of the first "in ...", "across ...", "from ..." of its clause ("812
     people were killed in government-held areas", "and 1,347 in
@@ -211,18 +220,21 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
             place = tokens[i + 2:i + 2 + _SCOPE_REACH]  # "400 miles south of St. John's": measured from there
             break
     out: set[str] = set()
+    names: set[str] = set()
     is_place = False
     for word in place:
         if word in ",;:()" or word.lower() in _CLAUSE_WORDS or word[0].isdigit():
             break
         parts = re.split(r"[-‐]", word.lower())
-        named = word[0].isupper() and _POSSESSIVE_END.sub("", word.lower()) not in CALENDAR_WORDS
+        named = word[0].isupper() and word.lower() not in CALENDAR_WORDS
         is_place = is_place or named or any(part in _PLACE_NOUNS for part in parts)
         for part in parts + (["".join(parts)] if len(parts) > 1 else []):
             if len(part) >= 3 and part not in STOPWORDS and part not in _SCOPE_DETERMINERS:
                 out.add(stem(part))
+                if named:
+                    names.add(stem(part))
     # "in the earthquake", "in total", "in the past week" say how or when, not where
-    return frozenset(out) if is_place else frozenset()
+    return (frozenset(out), frozenset(names)) if is_place else (frozenset(), frozenset())
 
 
 _DIRECTIONS = frozenset("north south east west northwest northeast southwest southeast north-west north-east "
@@ -262,8 +274,8 @@ class Mention:
     sentence: str  # the whole sentence, for the editor to read both sides
     role: str | None = None  # what happened to what it counts ("dead", "rescued"), what it measures ("width")
     scope: frozenset[str] = frozenset()  # where it was counted: "in government-held areas"
-    years: frozenset[int] = frozenset()  # the years its sentence names: "in 2019", "last year"
-    report_year: int | None = None  # the year of its report
+    years: frozenset[int] = frozenset()  # the years its clause says it is of: "in 2019", "last year"
+    places: frozenset[str] = frozenset()  # the places its scope names: "in Turkey"
 
     @property
     def key(self) -> tuple[str, int]:
@@ -462,22 +474,26 @@ def _converts_to(a: Figure, b: Figure) -> bool:
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
 
 
-_RELATIVE_YEARS = {"last year": -1, "this year": 0, "a year ago": -1, "a year earlier": -1}
-_RELATIVE_YEAR = re.compile(r"\b(?:last year|this year|a year (?:ago|earlier))\b", re.IGNORECASE)
+_RELATIVE_YEARS = {"last year": -1, "this year": 0}
+_RELATIVE_YEAR = re.compile(r"\b(?:last|this) year\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+_YEAR_OF = re.compile(r"\b(?:in|during|for)\s+\Z", re.IGNORECASE)
 
 
-def _sentence_years(sentence: str, start: int, figures: list[Figure], report: _dt.date | None) -> frozenset[int]:
-    """The years a sentence names ("in 2019", "on Aug. 12, 1985", "last year"
-    in a report of 2024), but not in a clause that only describes a name ("The
-    bridge, which opened in 1977, carried ..."): figures of different years
-    are two quantities."""
-    background = [(start + m.start(), start + m.end()) for m in BACKGROUND_CLAUSE.finditer(sentence)]
-    years = {int(f.value) if f.kind == "year" else int(f.value) // 10000 for f in figures
-             if start <= f.start < start + len(sentence) and f.high is None
-             and (f.kind == "year" or (f.kind == "date" and f.value >= 10000))
-             and not any(a <= f.start < b for a, b in background)}
+def _clause_years(sentence: str, start: int, f: Figure, figures: list[Figure], report: _dt.date | None) -> frozenset[int]:
+    """The years a figure's clause says it is of: "85 million passengers in
+    2019", "78.7 million passengers last year" in a report of 2024. Not a year
+    it is compared with ("the deadliest since 1939"), nor one past a comma."""
+    at, end = f.start - start, f.end - start
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    clause_start = max((x + 1 for x in breaks if x < at), default=0)
+    clause_end = min((x for x in breaks if x >= end), default=len(sentence))
+    years = {int(y.value) for y in figures
+             if y.kind == "year" and y.high is None and start + clause_start <= y.start < start + clause_end
+             and _YEAR_OF.search(sentence, max(0, y.start - start - 8), y.start - start)}
     if report is not None:
-        years.update(report.year + _RELATIVE_YEARS[m.group(0).lower()] for m in _RELATIVE_YEAR.finditer(sentence))
+        clause = sentence[clause_start:clause_end]
+        years.update(report.year + _RELATIVE_YEARS[m.group(0).lower()] for m in _RELATIVE_YEAR.finditer(clause))
     return frozenset(years)
 
 
@@ -507,8 +523,8 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 role = next((m.role for m in reversed(mentions)
                              if m.sentence == sentence and m.figure.thing == f.thing and m.role), None)
             mentions.append(Mention(p.source_id, p.id, f, sentence, role, figure_scope(sentence, f.end - start),
-                                    _sentence_years(sentence, start, figures, dates.get(p.source_id)),
-                                    report.year if (report := dates.get(p.source_id)) else None))
+                                    _clause_years(sentence, start, f, figures, dates.get(p.source_id)),
+                                    figure_places(sentence, f.end - start)))
         out[p.id] = mentions
     return out
 
@@ -533,7 +549,7 @@ def _about(mentions: list[Mention]) -> str:
     return mentions[0].figure.kind
 
 
-_ELAPSED_AFTER = re.compile(r"\s+(?:ago|after|since|into|later)\b", re.IGNORECASE)
+_ELAPSED_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)  # not "six days after the sinking", a fixed span
 _DAY_SECONDS = 86400.0
 
 
@@ -548,8 +564,8 @@ def _report_dates(corpus: Corpus) -> dict[str, _dt.date]:
 
 
 def _elapsed_days(m: Mention) -> float | None:
-    """A time since something, in days ("vanished two days ago", "six days
-    after the craft disappeared"), which grows with the date of the report."""
+    """A time until the report, in days ("vanished two days ago"), which grows
+    with the date of the report; "six days after the sinking" does not."""
     f = m.figure
     if f.kind != "duration" or f.high is not None:
         return None
@@ -560,9 +576,9 @@ def _elapsed_days(m: Mention) -> float | None:
 
 
 def _told_days_apart(a: Mention, b: Mention, dates: dict[str, _dt.date]) -> str | None:
-    """Why two times since something agree though they differ: the reports
+    """Why two times until the report agree though they differ: the reports
     were written that many days apart ("two days ago" on 20 June, "six days
-    after" on 24 June)."""
+    ago" on 24 June)."""
     days_a, days_b = _elapsed_days(a), _elapsed_days(b)
     date_a, date_b = dates.get(a.source), dates.get(b.source)
     if days_a is None or days_b is None or date_a is None or date_b is None or date_a == date_b:
@@ -580,10 +596,10 @@ def _judge(mentions: list[Mention], dates: dict[str, _dt.date] | None = None) ->
     """Compare each distinct figure with each other one reported by another
     source; times since something as far apart as the reports' dates agree."""
     by_text: dict[str, tuple[Figure, set[str]]] = {}
-    first: dict[str, Mention] = {}
+    told: dict[tuple[str, str], Mention] = {}  # (figure as written, source) -> a mention
     for m in mentions:
         by_text.setdefault(m.figure.text, (m.figure, set()))[1].add(m.source)
-        first.setdefault(m.figure.text, m)
+        told.setdefault((m.figure.text, m.source), m)
     conflicts: list[str] = []
     agreements: list[str] = []
     distinct = sorted(by_text.items())
@@ -594,10 +610,10 @@ def _judge(mentions: list[Mention], dates: dict[str, _dt.date] | None = None) ->
         if sa == sb and len(sa) == 1:
             continue  # one source giving two figures is not a disagreement between sources
         status, reason = compare_figures(fa, fb)
-        if status == "conflict" and dates and len(sa) == len(sb) == 1:
-            apart = _told_days_apart(first[ta], first[tb], dates)
-            if apart:
-                status, reason = "agree", apart
+        if status == "conflict" and dates:
+            apart = [_told_days_apart(told[ta, x], told[tb, y], dates) for x in sorted(sa) for y in sorted(sb)]
+            if all(apart):
+                status, reason = "agree", str(apart[0])
         (conflicts if status == "conflict" else agreements).append(reason)
     if conflicts:
         return "conflict", conflicts
@@ -853,70 +869,64 @@ def _judge_against_nearest(
     allowed: Callable[[set[_Key], set[_Key]], bool],
     join: Callable[[Mention, Mention], bool],
 ) -> None:
-    """Groups join the nearest in value that ``allowed`` lets them, from
-    sources they have none of, and within ten times their value unless both
-    name what they count: the nearest two of all first, so that neither the
-    files' order nor their names decide ("nearly 4,900 containers" meets
-    "4,679", not "56 containers of hazardous material")."""
-    pairs = []
-    for x, (a, keys_a) in enumerate(clusters):
-        for b, keys_b in clusters[x + 1:]:
-            if {m.source for m in a}.isdisjoint(m.source for m in b) and allowed(keys_a, keys_b) \
-                    and _within_reach(a[0].figure, b[0].figure, keys_a | keys_b) and not _counted_elsewhere(a, b) \
-                    and not _of_other_years(a, b):
-                pairs.append((_nearness(a, b), sorted(map(_by_content, a + b)), id(a), id(b)))
-    by_id = {id(c): (c, keys) for c, keys in clusters}
-    merged: dict[int, int] = {}  # a cluster joined into another -> that one
+    """Groups join the likeliest one quantity with them that ``allowed`` lets
+    them (counted in the same place, then nearest in value: ``_nearness``),
+    from sources they have none of, within ten times their value unless both
+    name what they count, and not of other places or years: the likeliest two
+    of all first, so that neither the files' order nor their names decide
+    ("nearly 4,900 containers" meets "4,679", not "56 containers of hazardous
+    material")."""
+    heads = [min(map(_by_content, c)) for c, _ in clusters]
+    sources = [{m.source for m in c} for c, _ in clusters]
+
+    def apart(x: int, y: int) -> bool:
+        (a, keys_a), (b, keys_b) = clusters[x], clusters[y]
+        return not sources[x].isdisjoint(sources[y]) or not allowed(keys_a, keys_b) \
+            or _counted_elsewhere(a, b) or _of_other_years(a, b)
+
+    pairs = [(_nearness(clusters[x][0], clusters[y][0]), heads[x], heads[y], x, y)
+             for x in range(len(clusters)) for y in range(x + 1, len(clusters))
+             if not apart(x, y) and _within_reach(clusters[x][0][0].figure, clusters[y][0][0].figure,
+                                                  clusters[x][1] | clusters[y][1])]
+    merged: dict[int, int] = {}  # a group joined into another -> that one
 
     def home(i: int) -> int:
         while i in merged:
             i = merged[i]
         return i
 
-    for _, _, ia, ib in sorted(pairs, key=lambda p: (p[0], p[1])):
-        ra, rb = home(ia), home(ib)
-        if ra == rb:
+    for *_, ix, iy in sorted(pairs):
+        x, y = home(ix), home(iy)
+        if x == y or apart(x, y):  # what they hold now, after other joins
             continue
-        (a, keys_a), (b, keys_b) = by_id[ra], by_id[rb]
-        if not {m.source for m in a}.isdisjoint(m.source for m in b) or not allowed(keys_a, keys_b):
-            continue
-        small, large = sorted(((a, keys_a, ra), (b, keys_b, rb)), key=lambda c: len(c[0]))
-        if join(large[0][0], small[0][0]):
-            large[0].extend(small[0])
-            large[1].update(small[1])
-            merged[small[2]] = large[2]
-    clusters[:] = [c for c in clusters if id(c[0]) not in merged]
-
-
-_PAST_YEARS = 2  # a year this far before a report names another time than its news
+        small, large = sorted((x, y), key=lambda i: (len(clusters[i][0]), i))
+        if join(clusters[large][0][0], clusters[small][0][0]):
+            clusters[large][0].extend(clusters[small][0])
+            clusters[large][1].update(clusters[small][1])
+            sources[large] |= sources[small]
+            merged[small] = large
+    clusters[:] = [c for i, c in enumerate(clusters) if i not in merged]
 
 
 def _of_other_years(a: list[Mention], b: list[Mention]) -> bool:
-    """Whether two groups of figures are of different years: both name years,
-    none the same ("85 million passengers in 2019", "78.7 million passengers
-    last year" in a report of 2024), or one names only years long before the
-    other's report ("the 1980 disaster ... killed 35" against this week's "six
-    men presumed dead")."""
-
-    def apart(x: Mention, y: Mention) -> bool:
-        if x.years and y.years:
-            return x.years.isdisjoint(y.years)
-        if not x.years and not y.years:
-            return False
-        told, now = (x, y) if x.years else (y, x)
-        return now.report_year is not None and max(told.years) <= now.report_year - _PAST_YEARS
-
-    return all(apart(x, y) for x in a for y in b)
+    """Whether a figure of one group and one of the other each say which years
+    they are of, and none the same: "85 million passengers in 2019" and "78.7
+    million passengers last year" in a report of 2024 are two years' counts,
+    and a third figure naming no year joins one of them, not both."""
+    return any(x.years and y.years and x.years.isdisjoint(y.years) for x in a for y in b)
 
 
 def _counted_elsewhere(a: list[Mention], b: list[Mention]) -> bool:
-    """Whether two groups of measures each say where they were measured from,
-    and no place is the same: "900 miles east of Cape Cod" and "700 kilometres
-    south of St. John's" are two distances. Counts are left to the nearness in
-    value and place: "killed in Gaza" and "killed in the enclave" may be one toll."""
-    if any(m.figure.kind != "measure" or not m.scope for m in a + b):
-        return False
-    return all(x.scope.isdisjoint(y.scope) for x in a for y in b)
+    """Whether two groups of figures were counted in different places: measures
+    that each say where they were measured from, no place the same ("900 miles
+    east of Cape Cod", "700 kilometres south of St. John's"), or figures that
+    each name the place, no name the same ("killed in Turkey", "killed in
+    Syria"). "Killed in Gaza" and "killed in the enclave" may be one toll."""
+    if all(m.figure.kind == "measure" and m.scope for m in a + b):
+        return all(x.scope.isdisjoint(y.scope) for x in a for y in b)
+    if all(m.places for m in a + b):
+        return all(x.places.isdisjoint(y.places) for x in a for y in b)
+    return False
 
 
 def _within_reach(a: Figure, b: Figure, keys: set[_Key]) -> bool:

@@ -426,7 +426,7 @@ def _specificity(value: float) -> float:
 
 # A clause set off by commas that describes a name ("Russia, which has relations
 # with both sides,") gives background, not the news the sentence reports.
-BACKGROUND_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^;:()“”\"]*?(?=,\s|;|:|\.\s|\.$|$)")
+_BACKGROUND = re.compile(r",\s+(?:which|who|whose)\b[^;:()“”\"]*?(?=,\s|;|:|\.\s|\.$|$)")
 BACKGROUND_WEIGHT = 0.35
 # "Alameda Research, its sister trading firm, ...", "Gary Wang, FTX's
 # co-founder, ...": a name's description, said wherever the name comes up.
@@ -559,7 +559,7 @@ def sentence_evidence(
         sentence_figures = [f for f in figures if s <= f.start < e]
         ev.figures = sentence_figures
         number_spans = [(f.start, f.end) for f in sentence_figures]
-        background = [(m.start(), m.end()) for m in BACKGROUND_CLAUSE.finditer(p.text, s, e)]
+        background = [(m.start(), m.end()) for m in _BACKGROUND.finditer(p.text, s, e)]
         # a name at the start of a sentence may be any capitalised word ("Tugboats, their horns blaring")
         background += [m.span("description") for m in _APPOSITIVE.finditer(p.text, s, e) if _describes_a_name(p.text, s, m)]
 
