@@ -489,6 +489,12 @@ def test_a_long_headline_and_standfirst_above_the_text_are_not_body():
       "killing at least 1,300 people\n", "text", "A magnitude 7.8"),
      ("Russia strikes Kyiv\n\nKYIV, Ukraine (AP) — Russia launched a wave of drones and missiles at the capital "
       "early on Monday\n\nMore was said.\n", "text", "KYIV, Ukraine (AP)"),
+     ("Stocks rally\n\nNEW YORK, Feb. 12, 2024 (Reuters) — Stocks rallied on Monday as investors cheered strong "
+      "earnings from banks\n\nMore was said.\n", "text", "NEW YORK, Feb. 12"),
+     ("Protests spread\n\nLA PAZ, Bolivia (AP) — Thousands marched through the capital on Monday against the fuel "
+      "price rise\n\nMore was said.\n", "text", "LA PAZ, Bolivia"),
+     ("Trade talks\n\nBEIJING, Oct 3 (Xinhua) -- China and Vietnam signed a trade pact on Tuesday after two days "
+      "of talks\n\nMore was said.\n", "text", "BEIJING, Oct 3"),
      ("# Quake hits\n\nANKARA — A long lede without a full stop that runs on for a while about the quake on "
       "Monday\n\nMore text.\n", "markdown", "ANKARA — A long lede"),
      ("नया शीर्षक\n\nयह पहला अनुच्छेद है।\n\nयह दूसरा अनुच्छेद है।\n", "text", "यह पहला अनुच्छेद है।"),

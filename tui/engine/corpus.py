@@ -730,10 +730,11 @@ _TERMINAL = tuple(".!?\"”“’'…)»«:;。！？」』।॥؟۔")  # “ c
 _HEADING_WORDS = 12  # the most words of a section head within the text
 _TOP_HEADING_WORDS = 30  # and of a headline or standfirst above the text
 _TOP_HEADINGS = 2  # the headline and its standfirst
-# "KYIV, Ukraine (AP) — ...", "BALTIMORE, March 26 (Wire) - ...", "LONDON (Reuters) -", "TOKYO — ...";
-# not "US, China agree ..." nor "EU - Britain strike ..."
-_DATELINE = re.compile(r"[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[\w.]+){0,2})?"
-                       r"(?:\s+\([^()]{1,30}\))?\s+[—–-]\s")
+# "KYIV, Ukraine (AP) — ...", "BALTIMORE, March 26 (Wire) - ...", "NEW YORK, Feb. 12, 2024 (Reuters) —",
+# "LA PAZ, Bolivia (AP) —", "BEIJING, Oct 3 (Xinhua) --", "TOKYO — ..."; not "US, China agree ..." nor
+# "EU - Britain strike ..."
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'’\-]{2,}|[A-Z]{2}(?=\s+[A-Z]{2}))(?:\s+[A-Z][A-Z.'’\-]+)*"
+                       r"(?:,\s+[^,()—–]{1,25}?){0,3}(?:\s+\([^()]{1,30}\))?\s*(?:—|–|-{1,2})\s")
 
 
 def _is_heading(text: str, above_the_text: bool = False) -> bool:
