@@ -594,6 +594,19 @@ def test_figure_groups_do_not_depend_on_file_names(tmp_path, name):
     assert shape(tmp_path) == shape(folder)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("In 2019, the airport handled 85 million passengers, the operator said.",
+      "The airport handled 78.7 million passengers last year, the operator said."),
+     ("Sales were $5 billion in the first quarter of 2024, the company said.",
+      "Sales were $4 billion in the first quarter of 2023, the company said."),
+     ("The airport handled 91 million passengers this year, the operator said.",
+      "The airport handled 78 million passengers a year ago, the operator said.")],
+)
+def test_figures_said_to_be_of_different_years_are_two_quantities(tmp_path, a, b):
+    assert _groups(tmp_path, f"date 2024-03-27\n\n{a}", f"date 2024-03-27\n\n{b}") == []
+
+
 def test_counts_of_different_years_are_two_quantities(tmp_path):
     groups = _groups(tmp_path,
                      "date 2024-01-04\n\nHaneda handled about 85 million passengers in 2019, before the pandemic.",
@@ -644,8 +657,15 @@ def test_times_until_the_report_agree_whichever_sources_repeat_them(tmp_path):
     assert [g.status for g in compare(load_corpus([tmp_path])).figures] == ["agree"]
 
 
-def test_tolls_told_of_two_named_countries_are_two_tolls(tmp_path):
+@pytest.mark.parametrize(("here", "there"), [("Turkey", "Türkiye"), ("Lahaina", "Maui"), ("Kyiv", "Kiev")])
+def test_tolls_told_of_one_place_named_two_ways_are_compared(tmp_path, here, there):
     groups = _groups(tmp_path,
-                     "Rescuers dug through the night. At least 1,500 people were killed in Turkey, officials said.",
-                     "Rescuers dug through the night. At least 810 people were killed in Syria, officials said.")
-    assert groups == []
+                     f"Rescuers dug through the night. At least 1,500 people were killed in {here}, officials said.",
+                     f"Rescuers dug through the night. At least 1,810 people were killed in {there}, officials said.")
+    assert [status for status, _ in groups] == ["conflict"]
+
+def test_days_since_something_grow_with_the_report_date(tmp_path):
+    groups = _groups(tmp_path,
+                     "date 2023-06-22\n\nIt has been four days since the sub Orla vanished off Cape Tarn.",
+                     "date 2023-06-24\n\nIt has been six days since the sub Orla vanished off Cape Tarn.")
+    assert [status for status, _ in groups] == ["agree"]

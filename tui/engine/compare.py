@@ -188,16 +188,6 @@ _SCOPE_REACH = 4  # words of the place looked at
 
 
 def figure_scope(sentence: str, end: int) -> frozenset[str]:
-    return _scope(sentence, end)[0]
-
-
-def figure_places(sentence: str, end: int) -> frozenset[str]:
-    """The named places of ``figure_scope``, as stems: "in Turkey" -> {"turkey"};
-    none for "in the enclave"."""
-    return _scope(sentence, end)[1]
-
-
-def _scope(sentence: str, end: int) -> tuple[frozenset[str], frozenset[str]]:
     """Where the count ending at sentence[end] was counted, as stems: the
     words of the first "in ...", "across ...", "from ..." of its clause ("812
     people were killed in government-held areas", "and 1,347 in
@@ -220,7 +210,6 @@ def _scope(sentence: str, end: int) -> tuple[frozenset[str], frozenset[str]]:
             place = tokens[i + 2:i + 2 + _SCOPE_REACH]  # "400 miles south of St. John's": measured from there
             break
     out: set[str] = set()
-    names: set[str] = set()
     is_place = False
     for word in place:
         if word in ",;:()" or word.lower() in _CLAUSE_WORDS or word[0].isdigit():
@@ -231,10 +220,8 @@ def _scope(sentence: str, end: int) -> tuple[frozenset[str], frozenset[str]]:
         for part in parts + (["".join(parts)] if len(parts) > 1 else []):
             if len(part) >= 3 and part not in STOPWORDS and part not in _SCOPE_DETERMINERS:
                 out.add(stem(part))
-                if named:
-                    names.add(stem(part))
     # "in the earthquake", "in total", "in the past week" say how or when, not where
-    return (frozenset(out), frozenset(names)) if is_place else (frozenset(), frozenset())
+    return frozenset(out) if is_place else frozenset()
 
 
 _DIRECTIONS = frozenset("north south east west northwest northeast southwest southeast north-west north-east "
@@ -275,7 +262,6 @@ class Mention:
     role: str | None = None  # what happened to what it counts ("dead", "rescued"), what it measures ("width")
     scope: frozenset[str] = frozenset()  # where it was counted: "in government-held areas"
     years: frozenset[int] = frozenset()  # the years its clause says it is of: "in 2019", "last year"
-    places: frozenset[str] = frozenset()  # the places its scope names: "in Turkey"
 
     @property
     def key(self) -> tuple[str, int]:
@@ -474,10 +460,13 @@ def _converts_to(a: Figure, b: Figure) -> bool:
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
 
 
-_RELATIVE_YEARS = {"last year": -1, "this year": 0}
-_RELATIVE_YEAR = re.compile(r"\b(?:last|this) year\b", re.IGNORECASE)
+_RELATIVE_YEARS = {"last year": -1, "this year": 0, "a year ago": -1}
+_RELATIVE_YEAR = re.compile(r"\b(?:last year|this year|a year ago)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
-_YEAR_OF = re.compile(r"\b(?:in|during|for)\s+\Z", re.IGNORECASE)
+# "in 2019", "in March 2023", "in fiscal 2023", "in the first quarter of 2024"; not "since 1939"
+_YEAR_OF = re.compile(r"\b(?:in|during|for|of|as of|on)\s+(?:(?!(?:since|before|after|than|until)\b)[\w.]+\s+){0,3}\Z",
+                      re.IGNORECASE)
+_OPENING = re.compile(r"\s*(?:in|during|as of|on|by)\b", re.IGNORECASE)  # "In 2019, the airport handled ..."
 
 
 def _clause_years(sentence: str, start: int, f: Figure, figures: list[Figure], report: _dt.date | None) -> frozenset[int]:
@@ -485,15 +474,27 @@ def _clause_years(sentence: str, start: int, f: Figure, figures: list[Figure], r
     2019", "78.7 million passengers last year" in a report of 2024. Not a year
     it is compared with ("the deadliest since 1939"), nor one past a comma."""
     at, end = f.start - start, f.end - start
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    masked = sentence
+    for y in figures:  # a date's own commas ("Jan. 2, 2024") part no clauses
+        if y.kind == "date" and start <= y.start and y.end <= start + len(sentence):
+            masked = masked[:y.start - start] + "x" * (y.end - y.start) + masked[y.end - start:]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(masked)]
     clause_start = max((x + 1 for x in breaks if x < at), default=0)
     clause_end = min((x for x in breaks if x >= end), default=len(sentence))
-    years = {int(y.value) for y in figures
-             if y.kind == "year" and y.high is None and start + clause_start <= y.start < start + clause_end
-             and _YEAR_OF.search(sentence, max(0, y.start - start - 8), y.start - start)}
+    spans = [(clause_start, clause_end)]
+    if breaks and breaks[0] < at and _OPENING.match(sentence):
+        spans.append((0, breaks[0]))  # "In 2019, the airport handled 85 million passengers"
+
+    def within(y: Figure) -> bool:
+        return any(start + a <= y.start < start + b for a, b in spans)
+
+    years = {int(y.value) if y.kind == "year" else int(y.value) // 10000 for y in figures
+             if y.high is None and within(y) and (y.kind == "year" or (y.kind == "date" and y.value >= 10000))
+             and _YEAR_OF.search(sentence, max(0, y.start - start - 30), y.start - start)}
     if report is not None:
-        clause = sentence[clause_start:clause_end]
-        years.update(report.year + _RELATIVE_YEARS[m.group(0).lower()] for m in _RELATIVE_YEAR.finditer(clause))
+        for a, b in spans:
+            years.update(report.year + _RELATIVE_YEARS[m.group(0).lower()]
+                         for m in _RELATIVE_YEAR.finditer(sentence, a, b))
     return frozenset(years)
 
 
@@ -523,8 +524,7 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 role = next((m.role for m in reversed(mentions)
                              if m.sentence == sentence and m.figure.thing == f.thing and m.role), None)
             mentions.append(Mention(p.source_id, p.id, f, sentence, role, figure_scope(sentence, f.end - start),
-                                    _clause_years(sentence, start, f, figures, dates.get(p.source_id)),
-                                    figure_places(sentence, f.end - start)))
+                                    _clause_years(sentence, start, f, figures, dates.get(p.source_id))))
         out[p.id] = mentions
     return out
 
@@ -549,7 +549,9 @@ def _about(mentions: list[Mention]) -> str:
     return mentions[0].figure.kind
 
 
-_ELAPSED_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)  # not "six days after the sinking", a fixed span
+# "two days ago", "four days since the sub vanished", "six days into the search";
+# not "six days after the sinking", a fixed span
+_ELAPSED_AFTER = re.compile(r"\s+(?:ago|since|into)\b", re.IGNORECASE)
 _DAY_SECONDS = 86400.0
 
 
@@ -564,8 +566,9 @@ def _report_dates(corpus: Corpus) -> dict[str, _dt.date]:
 
 
 def _elapsed_days(m: Mention) -> float | None:
-    """A time until the report, in days ("vanished two days ago"), which grows
-    with the date of the report; "six days after the sinking" does not."""
+    """A time until the report, in days ("vanished two days ago", "four days
+    since it vanished"), which grows with the date of the report; "six days
+    after the sinking" does not."""
     f = m.figure
     if f.kind != "duration" or f.high is not None:
         return None
@@ -594,7 +597,8 @@ _DAYS_SLACK = 1.0  # "two days ago" may be said of the day before yesterday late
 
 def _judge(mentions: list[Mention], dates: dict[str, _dt.date] | None = None) -> tuple[str, list[str]]:
     """Compare each distinct figure with each other one reported by another
-    source; times since something as far apart as the reports' dates agree."""
+    source; times until the report ("two days ago", "six days ago") that
+    differ as the reports' dates do agree."""
     by_text: dict[str, tuple[Figure, set[str]]] = {}
     told: dict[tuple[str, str], Mention] = {}  # (figure as written, source) -> a mention
     for m in mentions:
@@ -917,16 +921,14 @@ def _of_other_years(a: list[Mention], b: list[Mention]) -> bool:
 
 
 def _counted_elsewhere(a: list[Mention], b: list[Mention]) -> bool:
-    """Whether two groups of figures were counted in different places: measures
-    that each say where they were measured from, no place the same ("900 miles
-    east of Cape Cod", "700 kilometres south of St. John's"), or figures that
-    each name the place, no name the same ("killed in Turkey", "killed in
-    Syria"). "Killed in Gaza" and "killed in the enclave" may be one toll."""
-    if all(m.figure.kind == "measure" and m.scope for m in a + b):
-        return all(x.scope.isdisjoint(y.scope) for x in a for y in b)
-    if all(m.places for m in a + b):
-        return all(x.places.isdisjoint(y.places) for x in a for y in b)
-    return False
+    """Whether two groups of measures each say where they were measured from,
+    and no place is the same: "900 miles east of Cape Cod" and "700 kilometres
+    south of St. John's" are two distances. Counts are left to the nearness in
+    place and value: "killed in Gaza" and "in the enclave", "in Turkey" and "in
+    Türkiye", "in Lahaina" and "on Maui" may be one toll."""
+    if any(m.figure.kind != "measure" or not m.scope for m in a + b):
+        return False
+    return all(x.scope.isdisjoint(y.scope) for x in a for y in b)
 
 
 def _within_reach(a: Figure, b: Figure, keys: set[_Key]) -> bool:
