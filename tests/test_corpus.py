@@ -506,7 +506,8 @@ def test_a_first_paragraph_without_a_full_stop_stays_text(text, fmt, first):
 
 
 @pytest.mark.parametrize("headline", ["US, China agree to resume military talks after months of tension over Taiwan",
-                                      "EU - Britain strike a deal on fishing rights after a decade of wrangling"])
+                                      "EU - Britain strike a deal on fishing rights after a decade of wrangling",
+                                      "TSMC, Nvidia shares slide -- chip stocks fall as export curbs tighten again"])
 def test_a_long_headline_opening_with_an_abbreviation_is_no_dateline(headline):
     _, _, meta, _ = parse_article(f"{headline}\n\nThe two sides met in Geneva on Monday.\n\nMore was said.\n", "s")
     assert meta.get("title") == headline

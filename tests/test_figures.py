@@ -1059,3 +1059,8 @@ def test_a_crew_is_counted_like_staff(text) -> None:
 )
 def test_a_duration_in_two_units_is_as_precise_as_its_smaller_unit(a, b, status) -> None:
     assert compare_figures(only(a), only(b))[0] == status
+
+
+def test_a_hyphened_ordinal_keeps_its_noun() -> None:
+    (fig,) = extract_figures("Mbappe scored a 118th-minute penalty.")
+    assert (fig.kind, fig.thing) == ("ordinal", "minute")

@@ -734,7 +734,7 @@ _TOP_HEADINGS = 2  # the headline and its standfirst
 # "LA PAZ, Bolivia (AP) —", "BEIJING, Oct 3 (Xinhua) --", "TOKYO — ..."; not "US, China agree ..." nor
 # "EU - Britain strike ..."
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’\-]{2,}|[A-Z]{2}(?=\s+[A-Z]{2}))(?:\s+[A-Z][A-Z.'’\-]+)*"
-                       r"(?:,\s+[^,()—–]{1,25}?){0,3}(?:\s+\([^()]{1,30}\))?\s*(?:—|–|-{1,2})\s")
+                       r"(?:,\s+[A-Z0-9][\w.]*(?:\s+[A-Z0-9][\w.]*){0,2}){0,3}(?:\s+\([^()]{1,30}\))?\s*(?:—|–|-{1,2})\s")
 
 
 def _is_heading(text: str, above_the_text: bool = False) -> bool:

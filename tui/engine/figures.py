@@ -422,6 +422,7 @@ _ADULT_AGE = 14
 _NOT_DESCRIBING = frozenset("and or of the in at on from to by with for as than but nor was were is are".split())
 _PLACE_PREPOSITIONS = frozenset("in at on from across inside near".split())
 _NOT_IN_NAMES = _PLACE_PREPOSITIONS | {"the", "a", "an"}
+_HYPHENED_NOUN_RE = re.compile(r"-(?P<noun>[A-Za-z]+)\b")
 # Places in a sequence that reports may give one or two apart for one event ("the 35th minute", "the 36th").
 SEQUENCE_NOUNS = frozenset("""
 minute hour day week month floor storey story round lap stage inning innings hole mile kilometre kilometer km
@@ -979,7 +980,8 @@ def _digit_tail(text: str, number: _Number, tail: re.Match, floor: int):
             or word in _UNITS_CAPITAL_ONLY and not tail.group().isupper():
         return None  # "5G", "A4x4", "3D", "40c": not a figure
     if word in ("st", "nd", "rd", "th") and digits.isdigit():
-        first = _noun_phrase(text, tail.end(), limit=1)
+        hyphened = _HYPHENED_NOUN_RE.match(text, tail.end())  # "a 118th-minute penalty"
+        first = [hyphened["noun"].lower()] if hyphened else _noun_phrase(text, tail.end(), limit=1)
         # "in the 122nd minute Martinez saved": the place in a sequence, not the name after it
         thing = first[0] if first and first[0] in SEQUENCE_NOUNS else _thing_after(text, tail.end(), 1, singular_ok=True)
         return _figure(text, number.start, tail.end(), number.value, "ordinal", thing=thing)
