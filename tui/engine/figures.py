@@ -515,11 +515,12 @@ _AN_UNIT_AND_RE = re.compile(r"(?<![\w])(?P<a>an?)\s+(?P<u>hour|minute|day|week|
 
 
 def _unit_name(unit: str | None) -> str:
+    """A unit as figures name it: years of duration are "year"."""
     return "year" if unit == "year_duration" else unit or ""
 
 
 def _duration_seconds(unit: str | None) -> float | None:
-    conversion = _CONVERSIONS.get("year_duration" if _unit_name(unit) == "year" else unit or "")
+    conversion = _CONVERSIONS.get("year_duration" if unit == "year" else unit or "")
     return conversion[1] if conversion and conversion[0] == "time" else None
 
 
@@ -1064,8 +1065,7 @@ def _lone_one_ok(text: str, number: _Number, floor: int) -> bool:
 
 
 def _age_figure(text: str, r: _Reading, age: re.Match) -> Figure:
-    unit = _UNITS[age["u"].lower()][0]
-    unit = "year" if unit == "year_duration" else unit
+    unit = _unit_name(_UNITS[age["u"].lower()][0])
     thing = _thing_after(text, age.end(), 1, singular_ok=True)
     return _figure(text, r.start, age.end(), r.value, "age", unit=unit, thing=thing)
 
