@@ -228,6 +228,18 @@ def test_close_figures_for_one_quantity_share_evidence(tmp_path):
     assert not _features(evidence, corpus, "a", "369", "g:") & _features(evidence, corpus, "b", "5,000", "g:")
 
 
+def test_close_shares_of_one_thing_share_evidence(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="About 97% of sensors were back online.\n\nSome 60% of sensors were updated.\n",
+        b="The firm says 99 per cent of sensors are back online.\n\nTurnout reached 98%.\n",
+    )
+    assert _features(evidence, corpus, "a", "97%", "g:") & _features(evidence, corpus, "b", "99 per cent", "g:")
+    assert not _features(evidence, corpus, "a", "60%", "g:") & _features(evidence, corpus, "b", "99 per cent", "g:")
+    # a share of something else
+    assert not _features(evidence, corpus, "a", "97%", "g:") & _features(evidence, corpus, "b", "98%", "g:")
+
+
 def test_close_measures_of_different_things_do_not_match(tmp_path):
     corpus, evidence = _build(
         tmp_path, a="Trucks delivered 65 tons of fuel.\n", b="Trucks delivered more than 50 tonnes of food.\n"

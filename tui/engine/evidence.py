@@ -369,11 +369,17 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
     "around 370 vessels", "422 ships"; "400-metre", "1,312 feet"): the
     quantity's dimension or thing with its order of size, in steps of a
     quarter, each figure in its own step and the next, so that any two within
-    a quarter of each other share one. A count with no thing ("the toll rose to
-    67") gives its size alone."""
-    if fig.kind not in ("count", "measure", "money", "duration"):
+    a quarter of each other share one; shares too ("97% of sensors", "99 per
+    cent of sensors"). A count with no thing ("the toll rose to 67") gives its
+    size alone."""
+    if fig.kind not in ("count", "measure", "money", "duration", "percent"):
         return []
-    if fig.kind == "count":
+    if fig.kind == "percent":
+        if fig.value < 10:
+            return []
+        keys = [f"%{stem(fig.thing)}" if fig.thing else "%"]
+        value = fig.value
+    elif fig.kind == "count":
         if fig.value < 10:
             return []
         if not fig.thing:
