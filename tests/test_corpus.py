@@ -17,6 +17,7 @@ from tui.engine.corpus import (
     load_rules,
     load_source,
     parse_article,
+    split_sentences,
 )
 from tui.engine.figures import extract_figures
 
@@ -91,6 +92,21 @@ def test_sentences_have_offsets(seed_corpus):
     p = seed_corpus.source("002_e26d6aa20c766d9e").paragraphs[11]
     assert p.text.startswith("Azerbaijan launched its lightning-quick offensive on Sept. 19")
     assert len(p.sentences) == 1  # "Sept." is not a sentence end
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("OceanGate claimed an operating depth of 4,000 m. Almost every other vehicle differs.",
+         "OceanGate claimed an operating depth of 4,000 m."),
+        ("The wreck lies at 12,500 ft. Rescuers had 96 hours.", "The wreck lies at 12,500 ft."),
+        ("The Ft. Lauderdale crowd cheered. It rained.", "The Ft. Lauderdale crowd cheered."),
+        ("They met at 5 p.m. Thursday in Rome.", "They met at 5 p.m. Thursday in Rome."),
+    ],
+)
+def test_a_unit_after_a_number_ends_a_sentence_an_abbreviation_does_not(text, first):
+    start, end = split_sentences(text)[0]
+    assert text[start:end] == first
 
 
 def test_single_newline_file_splits_per_line(seed_corpus):

@@ -66,6 +66,15 @@ def test_attached_m_is_million_before_a_plural_noun_and_metres_otherwise() -> No
     assert (wall.value, wall.unit, wall.kind) == (10, "m", "measure")
 
 
+def test_spaced_lower_case_units_of_technical_writing() -> None:
+    depth = only("OceanGate claimed an operating depth of 4,000 m.")
+    assert (depth.value, depth.unit, depth.kind) == (4000, "m", "measure")
+    into = only("The last message came 1 h 45 min into the dive.")
+    assert (into.value, into.unit, into.kind) == (105, "minute", "duration")
+    # capitals spaced stay apart: "5 M series" are cars, not metres
+    assert only("The 5 M series sold well.").kind == "count"
+
+
 # -- number words -----------------------------------------------------------
 
 

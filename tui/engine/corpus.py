@@ -769,9 +769,17 @@ _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 
 
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_UNITS_WITH_DOT = frozenset({"ft"})  # "Ft. Lauderdale", but "a depth of 12,500 ft. Rescuers ..."
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     before = _WORD_BEFORE.search(text, 0, dot)
     word = before.group(1) if before else ""
+    if before and _NUMBER_BEFORE.search(text, 0, before.start()) and (
+        (len(word) == 1 and word.islower()) or word.lower() in _UNITS_WITH_DOT
+    ):
+        return False  # a unit ends the sentence: "an operating depth of 4,000 m. Almost every ..."
     return (
         word.lower().rstrip(".") in ABBREVIATIONS
         or (len(word) == 1 and word.isupper())  # an initial: "John F. Kennedy"

@@ -183,6 +183,9 @@ _UNITS = {
 }
 # Abbreviations that only count as units when glued to the digits ("5t", "24h").
 _UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec", "pc", "c", "f"}
+# Of those, the ones a technical writer also spaces, in lower case: "a depth of
+# 4,000 m", "1 h 45 min into the dive"; not "5 T", "40 c".
+_UNITS_SPACED_LOWER = {"m", "h", "mi", "ha", "min", "sec"}
 # Attached units written in capitals only: "40C" is a temperature, "40c" cents.
 _UNITS_CAPITAL_ONLY = {"c", "f"}
 # And in lower case only: "2,000 M3 sedans" are cars.
@@ -1076,7 +1079,9 @@ def _read_unit(text: str, r: _Reading) -> None:
     m = _UNIT_RE.match(text, r.end)
     if m:
         surface, sep = _norm(m["u"]), m["sep"]
-        if surface in _UNITS_ATTACHED_ONLY and sep:
+        if surface in _UNITS_ATTACHED_ONLY and sep and not (
+            sep == " " and surface in _UNITS_SPACED_LOWER and m["u"].islower()
+        ):
             return
         if surface in _UNITS_CAPITAL_ONLY and not m["u"].isupper():
             return
