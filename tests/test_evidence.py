@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from tui.engine.corpus import load_corpus
-from tui.engine.evidence import build_evidence, stem
+from tui.engine.evidence import PARAPHRASES, build_evidence, paraphrases, stem
 
 
 def _build(tmp_path, **articles):
@@ -465,3 +466,31 @@ def test_unhedged_drops_the_words_that_hedge_a_figure(text, bare):
     from tui.engine.evidence import unhedged
 
     assert unhedged(text) == bare
+
+
+def test_the_paraphrase_table_keeps_its_conventions():
+    """Lower-case entries of one to three words; a word or phrase in at most two
+    groups (one per sense); every group offers at least two ways to say it."""
+    groups = yaml.safe_load(PARAPHRASES.read_text(encoding="utf-8"))["groups"]
+    seen: dict[str, int] = {}
+    for group in groups:
+        assert len(set(group)) >= 2, group
+        for entry in group:
+            assert entry == entry.lower() and 1 <= len(entry.split()) <= 3, entry
+            seen[entry] = seen.get(entry, 0) + 1
+    assert not {entry for entry, n in seen.items() if n > 2}
+
+
+def test_a_shooting_told_in_other_words_shares_evidence(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The gunman fired five rounds from a pistol before bodyguards overpowered him.\n",
+        b="Protection officers restrained the shooter, who had hit him with five bullets from a handgun.\n",
+    )
+    a = _features(evidence, corpus, "a", "gunman")
+    b = _features(evidence, corpus, "b", "shooter")
+    table = paraphrases().words
+    for word_a, word_b in (("gunman", "shooter"), ("pistol", "handgun"), ("overpowered", "restrained")):
+        shared = {f"s:{g}" for g in table[stem(word_a)]} & {f"s:{g}" for g in table[stem(word_b)]}
+        assert shared & a & b, (word_a, word_b)
+    assert {f for f in a if f.startswith("t:s")} & {f for f in b if f.startswith("t:s")}  # rounds / bullets
