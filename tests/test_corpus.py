@@ -102,6 +102,10 @@ def test_sentences_have_offsets(seed_corpus):
         ("The wreck lies at 12,500 ft. Rescuers had 96 hours.", "The wreck lies at 12,500 ft."),
         ("The Ft. Lauderdale crowd cheered. It rained.", "The Ft. Lauderdale crowd cheered."),
         ("They met at 5 p.m. Thursday in Rome.", "They met at 5 p.m. Thursday in Rome."),
+        ("The suspect is 6 ft. 2 in. tall. He fled.", "The suspect is 6 ft. 2 in. tall."),
+        ("The No. 1 v. No. 2 game is on. It sold out.", "The No. 1 v. No. 2 game is on."),
+        ("He lived at 1200 Ft. Washington Ave. for years. Then he left.",
+         "He lived at 1200 Ft. Washington Ave. for years."),
     ],
 )
 def test_a_unit_after_a_number_ends_a_sentence_an_abbreviation_does_not(text, first):
@@ -439,6 +443,25 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "More than 2 million readers now subscribe to her newsletter, which covers politics.",
     "Results: Labour won 412 seats after a 64-36 split in the vote.",
 ]
+
+
+def test_a_caption_right_above_a_photo_credit_leaves_the_body():
+    text = (
+        "Storm hits the coast\n\n"
+        "The storm made landfall on Tuesday, officials said. Thousands lost power.\n\n"
+        "Travelers wait in line at a ticket counter at the airport on July 21, 2024.\n\n"
+        "Photo: Erik Santos / WXTV\n\n"
+        "Airlines cancelled more than 3,000 flights.\n\n"
+        "Crews worked through the night to restore power.\n"
+    )
+    paragraphs, removed, _, _ = parse_article(text, "a")
+    assert [p.text[:12] for p in paragraphs] == ["The storm ma", "Airlines can", "Crews worked"]
+    assert ("Travelers wait in line at a ticket counter at the airport on July 21, 2024.", "photo caption") in [
+        (r.text, r.reason) for r in removed
+    ]
+    # a paragraph of several sentences above a credit is text
+    paragraphs, _, _, _ = parse_article(text.replace("on July 21, 2024.", "on July 21. They waited."), "a")
+    assert any(p.text.startswith("Travelers wait") for p in paragraphs)
 
 
 def test_agency_credits_and_page_footers_leave_the_body(tmp_path):

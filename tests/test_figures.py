@@ -73,6 +73,13 @@ def test_spaced_lower_case_units_of_technical_writing() -> None:
     assert (into.value, into.unit, into.kind) == (105, "minute", "duration")
     # capitals spaced stay apart: "5 M series" are cars, not metres
     assert only("The 5 M series sold well.").kind == "count"
+    # a spaced "m" before people or after a currency is a million, as "2m people" is
+    people = only("Some 2 m people fled.")
+    assert (people.value, people.kind, people.thing) == (2e6, "count", "people")
+    assert only("It cost $5 m in all.").value == 5e6
+    # a clock's hour and a list's label are no durations
+    assert only("The summit opens at 14 h in Geneva.").kind == "count"
+    assert only("Items: 1 h) sirens").kind == "count"
 
 
 # -- number words -----------------------------------------------------------

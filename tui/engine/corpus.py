@@ -770,15 +770,17 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 
 
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
-_UNITS_WITH_DOT = frozenset({"ft"})  # "Ft. Lauderdale", but "a depth of 12,500 ft. Rescuers ..."
+# Units that may end a sentence after a number ("a depth of 4,000 m. Almost",
+# "12,500 ft. Rescuers"); not "No. 1 v. No. 2", "Vol. 3 p. 45", "1200 Ft. Washington Ave."
+_UNITS_WITH_DOT = frozenset({"m", "h", "ft", "mi", "ha", "min", "sec", "km", "cm", "kg", "lb", "lbs", "in"})
+_DIGIT_AFTER = re.compile(r"[.]\s+\d")  # "6 ft. 2 in. tall" goes on
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     before = _WORD_BEFORE.search(text, 0, dot)
     word = before.group(1) if before else ""
-    if before and _NUMBER_BEFORE.search(text, 0, before.start()) and (
-        (len(word) == 1 and word.islower()) or word.lower() in _UNITS_WITH_DOT
-    ):
+    if before and word in _UNITS_WITH_DOT and _NUMBER_BEFORE.search(text, 0, before.start()) \
+            and not _DIGIT_AFTER.match(text, dot):
         return False  # a unit ends the sentence: "an operating depth of 4,000 m. Almost every ..."
     return (
         word.lower().rstrip(".") in ABBREVIATIONS
@@ -857,6 +859,23 @@ def _lines_as_paragraphs(block: _Block) -> list[_Block]:
 
 _TITLE_WORDS = 2  # the fewest words of a headline ("Storm hits")
 _WRAPPED_MAX = 100  # no text wrapped at a fixed width has longer lines
+
+
+_CAPTION_WORDS = 35
+
+
+def _is_caption_above(block: _Block, credit_line: int, removed: list[Removed]) -> bool:
+    """A photo's caption sits right above its credit: one line of one sentence
+    ("Travelers wait in line at a ticket counter on July 21, 2024." / "Photo:
+    Erik Santos"), with nothing between them; not a list item, a quotation or
+    a dateline's lede."""
+    if block.item or block.after_field or len(block.lines) != 1:
+        return False
+    if credit_line - block.first_line > 2 or (removed and removed[-1].line > block.first_line):
+        return False
+    text = block.lines[0]
+    return (len(text.split()) <= _CAPTION_WORDS and len(split_sentences(text)) == 1
+            and text[:1] not in "\"“‘'" and not _DATELINE.match(text))
 
 
 def parse_article(
@@ -982,6 +1001,9 @@ def parse_article(
         furniture = _furniture_rule(line, rules)
         if furniture:
             close_block()
+            if furniture.name == "photo-credit" and blocks and _is_caption_above(blocks[-1], number, removed):
+                caption = blocks.pop()
+                removed.append(Removed(caption.lines[0], "photo caption", caption.first_line))
             removed.append(Removed(line, furniture.reason, number))
             if furniture.reason == "metadata":
                 _date_from_byline(meta, line)

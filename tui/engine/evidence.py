@@ -359,6 +359,7 @@ def _thing_label(fig: Figure) -> str:
 
 
 MAGNITUDE_STEP = math.log(1.25)
+_SHARE_POINTS = 2.0
 NEAR_TIME_MINUTES = 5
 _DAY_MINUTES = 24 * 60
 _ZONES = {"utc": "gmt", "z": "gmt"}  # one clock under two names
@@ -369,17 +370,20 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
     "around 370 vessels", "422 ships"; "400-metre", "1,312 feet"): the
     quantity's dimension or thing with its order of size, in steps of a
     quarter, each figure in its own step and the next, so that any two within
-    a quarter of each other share one; shares too ("97% of sensors", "99 per
-    cent of sensors"). A count with no thing ("the toll rose to 67") gives its
-    size alone."""
+    a quarter of each other share one; shares of one thing within two points
+    too ("97% of sensors", "99 per cent of sensors"). A count with no thing
+    ("the toll rose to 67") gives its size alone."""
     if fig.kind not in ("count", "measure", "money", "duration", "percent"):
         return []
     if fig.kind == "percent":
-        if fig.value < 10:
+        # a share of something, within two points ("97%", "99 per cent" of
+        # sensors); not 45% and 52% of the vote, nor bare shares of anything
+        if fig.value < 10 or not fig.thing:
             return []
-        keys = [f"%{stem(fig.thing)}" if fig.thing else "%"]
-        value = fig.value
-    elif fig.kind == "count":
+        step = math.floor(fig.value / _SHARE_POINTS)
+        label = f"{CLOSE_FIGURE}{unhedged(fig.text)}"
+        return [(f"g:%{stem(fig.thing)}|{b}", _specificity(fig.value), label) for b in (step, step + 1)]
+    if fig.kind == "count":
         if fig.value < 10:
             return []
         if not fig.thing:

@@ -186,6 +186,8 @@ _UNITS_ATTACHED_ONLY = {"t", "m", "h", "mi", "ha", "min", "sec", "pc", "c", "f"}
 # Of those, the ones a technical writer also spaces, in lower case: "a depth of
 # 4,000 m", "1 h 45 min into the dive"; not "5 T", "40 c".
 _UNITS_SPACED_LOWER = {"m", "h", "mi", "ha", "min", "sec"}
+# ... unless a list's label ("1 h) sirens") or a clock's minutes ("20 h 45") follow
+_NOT_A_SPACED_UNIT = re.compile(r"[)\]]|\s\d{2}\b(?!\s*(?:min|m)\b)")
 # Attached units written in capitals only: "40C" is a temperature, "40c" cents.
 _UNITS_CAPITAL_ONLY = {"c", "f"}
 # And in lower case only: "2,000 M3 sedans" are cars.
@@ -821,8 +823,8 @@ def _with_scale(text: str, number: _Number) -> _Number:
         # "1.5m people" is a million, "a 10m wall" ten metres
         if scale == "b" or not any(_looks_plural(w) for w in _noun_phrase(text, m.end(), limit=2)):
             return number
-    if scale in _SCALES_ATTACHED_ONLY and sep:
-        return number
+    if scale in _SCALES_ATTACHED_ONLY and sep and not (scale == "m" and sep == " " and m["s"] == "m"):
+        return number  # but "2 m people", "$5 m" are millions as "2m people" is
     factor = _SCALES[scale]
     crore = _CRORE_AFTER_RE.match(text, m.end()) if scale in _SCALES_BEFORE_CRORE else None
     if crore:  # "Rs 1.5 lakh crore", "2,000 crore"
@@ -1081,6 +1083,8 @@ def _read_unit(text: str, r: _Reading) -> None:
         surface, sep = _norm(m["u"]), m["sep"]
         if surface in _UNITS_ATTACHED_ONLY and sep and not (
             sep == " " and surface in _UNITS_SPACED_LOWER and m["u"].islower()
+            and not _NOT_A_SPACED_UNIT.match(text, m.end())
+            and not (surface == "h" and _CLOCK_LEAD_IN_RE.search(text[: r.start]))
         ):
             return
         if surface in _UNITS_CAPITAL_ONLY and not m["u"].isupper():
