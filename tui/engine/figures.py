@@ -942,7 +942,7 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
         return _time_figure(text, r.start, r.end, int(digits[:-2]) + int(digits[-2:]) / 60)
     hrs = _HRS_RE.match(text, r.end)
     if number.plain and hrs and _clock_digits(text, number) and not _OF_RE.match(text, hrs.end()) and (
-        text[number.start] == "0" or _CLOCK_LEAD_IN_RE.search(text, max(floor, number.start - 24), number.start)
+        text[number.start] == "0" or _after_clock_lead_in(text, number.start, floor)
     ):
         # "at 1505 hrs": a 24-hour clock, not a duration of 1,505 hours
         digits = text[number.start:number.end]
@@ -1014,6 +1014,11 @@ def _is_ratio(text: str, number: _Number) -> bool:
 
 _HRS_RE = re.compile(r"\s*(?:hrs|hours|hr|h)\b", re.I)
 _CLOCK_LEAD_IN_RE = re.compile(r"\b(?:at|by|until|till)\s+(?:(?:about|around|approximately|roughly)\s+)?$", re.I)
+
+
+def _after_clock_lead_in(text: str, start: int, floor: int = 0) -> bool:
+    """Whether a number at ``start`` follows "at", "by about" …, as a clock time does."""
+    return _CLOCK_LEAD_IN_RE.search(text, max(floor, start - 24), start) is not None
 _OF_RE = re.compile(r"\s+of\b", re.I)
 
 
@@ -1084,7 +1089,7 @@ def _read_unit(text: str, r: _Reading) -> None:
         if surface in _UNITS_ATTACHED_ONLY and sep and not (
             sep == " " and surface in _UNITS_SPACED_LOWER and m["u"].islower()
             and not _NOT_A_SPACED_UNIT.match(text, m.end())
-            and not (surface == "h" and _CLOCK_LEAD_IN_RE.search(text[: r.start]))
+            and not (surface == "h" and _after_clock_lead_in(text, r.start))
         ):
             return
         if surface in _UNITS_CAPITAL_ONLY and not m["u"].isupper():
