@@ -229,6 +229,15 @@ def test_close_figures_for_one_quantity_share_evidence(tmp_path):
     assert not _features(evidence, corpus, "a", "369", "g:") & _features(evidence, corpus, "b", "5,000", "g:")
 
 
+def test_a_count_of_dead_and_a_count_of_deaths_are_one_quantity(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Officials have counted 3,845 dead in the city.\n",
+        b="The number of confirmed deaths reached 3,958.\n",
+    )
+    assert _features(evidence, corpus, "a", "3,845", "g:") & _features(evidence, corpus, "b", "3,958", "g:")
+
+
 def test_close_shares_of_one_thing_share_evidence(tmp_path):
     corpus, evidence = _build(
         tmp_path,
