@@ -733,6 +733,21 @@ def test_the_date_of_a_byline_or_an_update_stamp_is_the_article_s_date(line, dat
     assert meta["date"] == date
 
 
+@pytest.mark.parametrize("line", ["Home | Local | U.S. & World | Weather | Politics | Video | Live TV",
+                                  "News • U.K. • Europe • Sport"])
+def test_a_menu_whose_items_abbreviate_is_a_menu(line):
+    paragraphs, removed, meta, _ = parse_article(f"{line}\n\nPutin says the plotters betrayed Russia\n\n"
+                                                 "The mercenary boss is now in Belarus, its leader said.\n", "s")
+    assert (line, "boilerplate") in [(r.text, r.reason) for r in removed]
+    assert meta["title"] == "Putin says the plotters betrayed Russia"
+
+
+def test_a_sentence_that_ends_between_bars_is_not_a_menu():
+    from tui.engine.corpus import _furniture_rule, load_rules
+
+    assert _furniture_rule("He said no. | She said yes. | They left.", load_rules()) is None
+
+
 @pytest.mark.parametrize("line", ["Deaths: 45 • Injured: 120 • Missing: 14 • Displaced: 5,000",
                                   "Monday: 12 dead · Tuesday: 30 dead · Wednesday: 45 dead", "Hatay | 4,500 | 12,000"])
 def test_a_fact_box_is_not_a_menu(line):
