@@ -6,10 +6,11 @@ import pytest
 
 from tui.cli import main
 from tui.engine.align import Row, align
-from tui.engine.compare import FigureGroup, Mention, compare, figure_role, measure_dimension, same_quantity
+from tui.engine.compare import FigureGroup, Mention, compare, measure_dimension, same_quantity
 from tui.engine.corpus import load_corpus
 from tui.engine.figures import extract_figures
 from tui.engine.report import discrepancies_text
+from tui.engine.roles import figure_role
 
 from .conftest import ROOT
 

@@ -238,6 +238,23 @@ def test_a_count_of_dead_and_a_count_of_deaths_are_one_quantity(tmp_path):
     assert _features(evidence, corpus, "a", "3,845", "g:") & _features(evidence, corpus, "b", "3,958", "g:")
 
 
+def test_counts_of_the_dead_share_evidence_however_they_name_their_thing(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The death toll rose to 93 on Friday.\n\nRescuers pulled 40 survivors from the rubble.\n",
+        b="The floods tore through towns, killing at least 95 people.\n\nAbout 41 people were rescued.\n",
+        c="Officials counted 217 dead, 213 of them in the region.\n\nPolice arrested 94 people for looting.\n",
+    )
+    toll = _features(evidence, corpus, "a", "toll", "g:")
+    assert toll & _features(evidence, corpus, "b", "killing", "g:")
+    assert _features(evidence, corpus, "a", "toll", "t:") & _features(evidence, corpus, "c", "217", "t:")
+    # close in size, but the rescued are not the dead
+    assert not _features(evidence, corpus, "a", "survivors", "g:") & _features(evidence, corpus, "b", "killing", "g:")
+    assert _features(evidence, corpus, "a", "survivors", "g:") & _features(evidence, corpus, "b", "rescued", "g:")
+    # people arrested are not people killed, though both are people close in number
+    assert not _features(evidence, corpus, "c", "arrested", "g:") & _features(evidence, corpus, "b", "killing", "g:")
+
+
 def test_close_shares_of_one_thing_share_evidence(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
-from .evidence import STOPWORDS, fold_word, paraphrases, stem
+from .evidence import STOPWORDS, counts_people, fold_word, paraphrases, stem
 from .figures import (
     CALENDAR_WORDS,
     SEQUENCE_NOUNS,
@@ -35,117 +35,11 @@ from .figures import (
     quantity_name,
     significant_digits,
 )
+from .roles import CLAUSE_WORDS, ROLE_REACH, ROLE_TOKEN, ROLES, SCOPE_DETERMINERS, SCOPE_PREPOSITIONS, count_role
 from .variants import VariantGroup, find_variants, name_key
 
 COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money", "ordinal", "age"})
 
-# Nouns that count people in general; a count of "civilians" and one of
-# "people" may be the same count. Children, soldiers and the like are not
-# folded in: they are different counts.
-PEOPLE = frozenset(
-    {
-        "people", "person", "persons", "individual", "civilian", "resident", "inhabitant",
-        "citizen", "evacuee", "refugee", "migrant", "passenger", "villager", "local",
-        "man", "men", "woman", "women", "population", "human", "soul", "them",
-    }
-)
-_PEOPLE_STEMS = frozenset(stem(p) for p in PEOPLE)
-
-
-# What happened to the people or things a count counts: "43 people died" and
-# "96 were rescued" are two quantities, though both count people.
-_ROLES = {
-    role: frozenset(words.split())
-    for role, words in {
-        "dead": "killed kill kills killing died die dies dying dead death deaths toll fatalities perished "
-                "drowned bodies lives",
-        "injured": "injured injuring injures wounded wounding hurt injuries hospitalised hospitalized",
-        "missing": "missing unaccounted",
-        "rescued": "rescued rescuing saved survivors survived pulled",
-        "displaced": "evacuated evacuating evacuate evacuation displaced displacing fled fleeing homeless evacuees",
-        "arrested": "arrested arresting detained detaining",
-        "destroyed": "destroyed destroying razed levelled leveled flattened",
-        "damaged": "damaged damaging",
-    }.items()
-}
-_ROLE_OF = {word: role for role, words in _ROLES.items() for word in words}
-_ROLE_TOKEN = re.compile(r"[^\W_]+(?:['’][a-z]+)?|[,;:()]")
-_ROLE_REACH = 5  # words either side of the figure looked at for its role
-# Words that open another clause or phrase: a role word past them is another count's.
-_CLAUSE_WORDS = frozenset("""
-and but or when after before while as because since though although if unless until who whom which that where
-whereas among including
-""".split())
-_RELATIVE_PRONOUNS = frozenset("who whom whose".split())
-_NEGATIONS = frozenset("no not none nobody never neither nor without n't".split())
-_SCOPE_PREPOSITIONS = frozenset("in across from throughout into within inside".split())
-_SCOPE_DETERMINERS = frozenset("the a an its their his her these those all".split())
-
-
-def figure_role(sentence: str, start: int, end: int) -> str | None:
-    """The role of the count at sentence[start:end]: the nearest role word
-    in its clause, after it ("43 people died", "96 were rescued") or before
-    it ("killing at least 45 people", "evacuated 2,000 residents"), with no
-    other number between ("12 of the 40 protesters" were not all arrested).
-    None when the clause is negated ("none of the 30 workers were hurt")."""
-    after = _clause_words(_ROLE_TOKEN.findall(sentence, end), relative_ok=True)
-    tokens_before = _ROLE_TOKEN.findall(sentence, 0, start)[::-1]
-    before = _clause_words(tokens_before)
-    if any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in after + before):
-        return None
-    if next((w for w in before if w not in _SCOPE_DETERMINERS), None) in _SCOPE_PREPOSITIONS:
-        return None  # "the toll in the two countries", "died in 10 provinces": where, not whom
-    subject = _subject_words(tokens_before)
-    if subject:
-        roles = [_ROLE_OF[w] for w in subject if w in _ROLE_OF]
-        if roles:
-            # the subject's head comes first: "the number of people killed in buildings destroyed by ..."
-            return roles[-1]
-        before = subject
-    found = [(i, 0, _ROLE_OF[w]) for i, w in enumerate(after) if w in _ROLE_OF]
-    found += [(i, 1, _ROLE_OF[w]) for i, w in enumerate(before) if w in _ROLE_OF]
-    return min(found)[2] if found else None
-
-
-# A figure a count has grown to ("the death toll ... climbed past 11,700", "the
-# number of citizens who lost their lives ... rose to 8,574") counts what the
-# verb's subject names, however long the subject is.
-_CHANGE_VERBS = frozenset("""
-rose risen rise rises climbed climb climbs passed pass passes reached reach reaches topped top tops hit hits
-exceeded exceed exceeds surpassed surpass surpasses stood stand stands jumped jump jumps increased increase
-increases grew grow grows grown crossed cross crosses neared near nears soared soar soars mounted mounts
-is was are were
-""".split())
-_TOWARDS = frozenset("to past above over beyond at least nearly almost around about more than some roughly "
-                     "approximately close upwards of".split())
-_SUBORDINATORS = frozenset("as when while after before because since though although if unless until whereas".split())
-_SUBJECT_REACH = 12
-_SPEECH_VERBS = frozenset("said says say told tells reported reports announced announces stated states added adds "
-                          "noted notes confirmed confirms estimated estimates warned warns that".split())
-
-
-def _subject_words(tokens: list[str]) -> list[str]:
-    """The words of the subject of a change verb just before the figure, back
-    to the start of its clause or the next number, nearest first; none without
-    such a verb."""
-    words = [t.lower() for t in tokens]
-    i = 0
-    while i < len(words) and words[i] in _TOWARDS:
-        i += 1
-    if i == len(words) or words[i] not in _CHANGE_VERBS:
-        return []
-    subject: list[str] = []
-    for j in range(i, len(words)):
-        word = words[j]
-        if word in ",;:()" or word in _SUBORDINATORS or word[0].isdigit() \
-                or (word in _SPEECH_VERBS and words[j - 1] != "by"):
-            break  # "doctors treating the injured said the death toll rose"; not "deaths reported by ..."
-        if word in ("and", "or") and not (j + 1 < len(words) and tokens[j - 1][0].isupper() and tokens[j + 1][0].isupper()):
-            break  # another clause ("killed dozens and hit 30 buildings"), not a name's pair ("Turkey and Syria")
-        subject.append(word)
-        if len(subject) == _SUBJECT_REACH:
-            break
-    return subject
 
 
 # What a length measures, by the word after it ("4 metres wide", "3 metres
@@ -200,10 +94,10 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
     if tokens[:1] == ["("] and ")" in tokens:
         tokens = tokens[tokens.index(")") + 1:]  # "900 miles (1,450 km) east of Cape Cod"
     place: list[str] = []
-    for i, word in enumerate(tokens[:_ROLE_REACH + 1]):
-        if word in ",;:()" or word.lower() in _CLAUSE_WORDS or word[0].isdigit():
+    for i, word in enumerate(tokens[:ROLE_REACH + 1]):
+        if word in ",;:()" or word.lower() in CLAUSE_WORDS or word[0].isdigit():
             break
-        if word.lower() in _SCOPE_PREPOSITIONS:
+        if word.lower() in SCOPE_PREPOSITIONS:
             place = tokens[i + 1:i + 1 + _SCOPE_REACH]
             break
         if word.lower() in _DIRECTIONS and i + 1 < len(tokens) and tokens[i + 1].lower() == "of":
@@ -212,13 +106,13 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
     out: set[str] = set()
     is_place = False
     for word in place:
-        if word in ",;:()" or word.lower() in _CLAUSE_WORDS or word[0].isdigit():
+        if word in ",;:()" or word.lower() in CLAUSE_WORDS or word[0].isdigit():
             break
         parts = re.split(r"[-‐]", word.lower())
         named = word[0].isupper() and word.lower() not in CALENDAR_WORDS
         is_place = is_place or named or any(part in _PLACE_NOUNS for part in parts)
         for part in parts + (["".join(parts)] if len(parts) > 1 else []):
-            if len(part) >= 3 and part not in STOPWORDS and part not in _SCOPE_DETERMINERS:
+            if len(part) >= 3 and part not in STOPWORDS and part not in SCOPE_DETERMINERS:
                 out.add(stem(part))
     # "in the earthquake", "in total", "in the past week" say how or when, not where
     return frozenset(out) if is_place else frozenset()
@@ -234,23 +128,6 @@ coast island islands north south east west northwest northeast southwest southea
 north-west north-east south-west south-east countryside suburbs neighbourhood neighborhood neighbourhoods
 neighborhoods
 """.split())
-
-
-def _clause_words(tokens: list[str], *, relative_ok: bool = False) -> list[str]:
-    """Up to ``_ROLE_REACH`` lower-cased words from the figure outwards, to the
-    end of its clause or the next number. With ``relative_ok``, a clause on who
-    is counted goes on ("300 people whose homes were destroyed")."""
-    words: list[str] = []
-    for token in tokens:
-        word = token.lower()
-        if relative_ok and word in _RELATIVE_PRONOUNS:
-            continue
-        if word in ",;:()" or word in _CLAUSE_WORDS or word[0].isdigit():
-            break
-        words.append(word)
-        if len(words) == _ROLE_REACH:
-            break
-    return words
 
 
 @dataclass(frozen=True)
@@ -378,10 +255,7 @@ def figure_group_to_export(group: FigureGroup) -> dict:
 def _thing_key(thing: str | None) -> str | None:
     if not thing:
         return None
-    word = fold_word(thing)
-    if word in PEOPLE or stem(word) in _PEOPLE_STEMS or (len(word) > 5 and word.endswith(("ian", "ese"))):
-        return "people"  # "residents", and those named by where they are from: "Armenians", "Lebanese"
-    return stem(word)
+    return "people" if counts_people(thing) else stem(fold_word(thing))
 
 
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady judge president minister mayor".split())
@@ -515,9 +389,7 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 continue  # "the first quake" and "the second quake" are two quakes, not two counts of one
             start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]
-            # "the magnitude 7.6 quake has killed ...": a figure its thing names before it is a label, not the count killed
-            labelled = bool(f.thing) and p.text[start:f.start].rstrip().lower().endswith((f.thing or "").lower())
-            role = figure_role(sentence, f.start - start, f.end - start) if f.kind == "count" and not labelled \
+            role = count_role(p.text, start, end, f) if f.kind == "count" \
                 else measure_dimension(sentence, f.start - start, f.end - start) if f.kind == "measure" else None
             if role is None and f.thing and gapped(p.text, f):
                 # "and 1,120 in the north" were killed too, if the count before it was
@@ -538,7 +410,7 @@ def _about(mentions: list[Mention]) -> str:
     role = roles.pop() if len(roles) == 1 else None
     if things:
         thing = things.most_common(1)[0][0]
-        if role and thing != role and thing not in _ROLES[role]:
+        if role and thing != role and thing not in ROLES[role]:
             return f"{thing} {role}"  # "people missing"
         return thing
     if role:
@@ -652,7 +524,7 @@ def _same_quantity(a: Mention, b: Mention) -> bool:
     if a.figure.kind == b.figure.kind == "duration" and (a.figure.thing is None) != (b.figure.thing is None):
         # "a three-month state of emergency", "a state of emergency was declared for 3 months"
         named, bare = (a, b) if a.figure.thing else (b, a)
-        return _thing_key(named.figure.thing) in {stem(w) for w in _ROLE_TOKEN.findall(bare.sentence)}
+        return _thing_key(named.figure.thing) in {stem(w) for w in ROLE_TOKEN.findall(bare.sentence)}
     return same_quantity(a.figure, b.figure)
 
 

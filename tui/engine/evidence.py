@@ -37,6 +37,7 @@ from .figures import (
     plural_noun,
 )
 from .fileio import load_yaml
+from .roles import count_role
 from .variants import name_key, to_american
 
 # Kind multipliers: how much one shared feature of each kind says that two
@@ -161,6 +162,28 @@ def _measure(stem_: str) -> int:
     """Vowel-consonant runs in a stem: "form" has one, so "former" is not
     form + er; "support" has two, so "supporters" is."""
     return len(_VOWEL_RUN.findall(stem_))
+
+
+# Nouns that count people in general; a count of "civilians" and one of
+# "people" may be the same count. Children, soldiers and the like are not
+# folded in: they are different counts.
+PEOPLE = frozenset(
+    {
+        "people", "person", "persons", "individual", "civilian", "resident", "inhabitant",
+        "citizen", "evacuee", "refugee", "migrant", "passenger", "villager", "local",
+        "man", "men", "woman", "women", "population", "human", "soul", "them",
+    }
+)
+
+
+_PEOPLE_STEMS = frozenset(stem(p) for p in PEOPLE)
+
+
+def counts_people(thing: str) -> bool:
+    """Whether a count of ``thing`` counts people in general: "residents", and
+    those named by where they are from ("Armenians", "Lebanese")."""
+    word = fold_word(thing)
+    return word in PEOPLE or stem(word) in _PEOPLE_STEMS or (len(word) > 5 and word.endswith(("ian", "ese")))
 
 
 @dataclass(frozen=True)
@@ -290,8 +313,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
-    """(feature, multiplier, label) for one figure."""
+def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, float, str]]:
+    """(feature, multiplier, label) for one figure; ``role``: what happened to
+    what a count counts (``roles.count_role``)."""
     out: list[tuple[str, float, str]] = []
     if fig.kind == "date":
         # Month and day: "Sept. 20" and "September 20, 2023" name the same day in one story.
@@ -336,7 +360,10 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
     else:
         value = _canonical_value(fig.value)
         out.append((f"f:{value}|{unit}", _specificity(fig.value), f"figure {fig.text}"))
-        out.extend(_magnitude_features(fig))
+        if not (role and fig.kind == "count" and (not fig.thing or counts_people(fig.thing))):
+            out.extend(_magnitude_features(fig))  # a count of people is close to another by its role alone
+    if role:
+        out.extend(_role_features(fig, role))
     if fig.thing:
         label = _thing_label(fig)
         out.append((f"t:{stem(fig.thing)}", 1.0, label))
@@ -347,6 +374,22 @@ def _figure_features(fig: Figure) -> list[tuple[str, float, str]]:
 
 
 _THING_LABELS = {"money": "sum of", "measure": "measure of", "percent": "share of", "duration": "length of"}
+
+
+_ROLE_LABELS = {"rescued": "those rescued", "arrested": "those arrested", "destroyed": "what was destroyed",
+                "damaged": "what was damaged"}
+
+
+def _role_features(fig: Figure, role: str) -> list[tuple[str, float, str]]:
+    """A count of the dead is one kind of count however it names its thing
+    ("the toll rose to 93", "killing at least 95 people", "217 dead"): the
+    role as a thing, and with the count's order of size for close values."""
+    out = [(f"t:@{role}", 1.0, f"count of {_ROLE_LABELS.get(role, 'the ' + role)}")]
+    if fig.value >= 10 and not fig.vague:
+        step = math.floor(math.log(fig.value) / MAGNITUDE_STEP)
+        label = f"{CLOSE_FIGURE}{unhedged(fig.text)}"
+        out.extend((f"g:@{role}|{b}", _specificity(fig.value), label) for b in (step, step + 1))
+    return out
 
 
 def _thing_label(fig: Figure) -> str:
@@ -588,7 +631,7 @@ def sentence_evidence(
         group = 0
         for fig in sentence_figures:
             group += 2
-            for feature, mult, label in _figure_features(fig):
+            for feature, mult, label in _figure_features(fig, count_role(p.text, s, e, fig)):
                 # One figure counts once as a value (exact or close) and once as its thing.
                 add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fgh" else None)
 

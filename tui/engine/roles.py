@@ -1,0 +1,135 @@
+"""What happened to what a count counts, read from its sentence: "43 people
+died" counts the dead, "96 were rescued" the rescued. Two counts of one
+thing with different roles are two quantities (``compare``), and counts
+with one role are one kind of evidence however they name their thing
+("the toll rose to 93", "killing 95 people", "93 dead"; ``evidence``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figures import Figure
+
+# What happened to the people or things a count counts: "43 people died" and
+# "96 were rescued" are two quantities, though both count people.
+ROLES = {
+    role: frozenset(words.split())
+    for role, words in {
+        "dead": "killed kill kills killing died die dies dying dead death deaths toll fatalities perished "
+                "drowned bodies lives",
+        "injured": "injured injuring injures wounded wounding hurt injuries hospitalised hospitalized",
+        "missing": "missing unaccounted",
+        "rescued": "rescued rescuing saved survivors survived pulled",
+        "displaced": "evacuated evacuating evacuate evacuation displaced displacing fled fleeing homeless evacuees",
+        "arrested": "arrested arresting detained detaining",
+        "destroyed": "destroyed destroying razed levelled leveled flattened",
+        "damaged": "damaged damaging",
+    }.items()
+}
+_ROLE_OF = {word: role for role, words in ROLES.items() for word in words}
+ROLE_TOKEN = re.compile(r"[^\W_]+(?:['’][a-z]+)?|[,;:()]")
+ROLE_REACH = 5  # words either side of the figure looked at for its role
+# Words that open another clause or phrase: a role word past them is another count's.
+CLAUSE_WORDS = frozenset("""
+and but or when after before while as because since though although if unless until who whom which that where
+whereas among including
+""".split())
+_RELATIVE_PRONOUNS = frozenset("who whom whose".split())
+_NEGATIONS = frozenset("no not none nobody never neither nor without n't".split())
+SCOPE_PREPOSITIONS = frozenset("in across from throughout into within inside".split())
+SCOPE_DETERMINERS = frozenset("the a an its their his her these those all".split())
+
+
+def figure_role(sentence: str, start: int, end: int) -> str | None:
+    """The role of the count at sentence[start:end]: the nearest role word
+    in its clause, after it ("43 people died", "96 were rescued") or before
+    it ("killing at least 45 people", "evacuated 2,000 residents"), with no
+    other number between ("12 of the 40 protesters" were not all arrested).
+    None when the clause is negated ("none of the 30 workers were hurt")."""
+    after = _clause_words(ROLE_TOKEN.findall(sentence, end), relative_ok=True)
+    tokens_before = ROLE_TOKEN.findall(sentence, 0, start)[::-1]
+    before = _clause_words(tokens_before)
+    if any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in after + before):
+        return None
+    if next((w for w in before if w not in SCOPE_DETERMINERS), None) in SCOPE_PREPOSITIONS:
+        return None  # "the toll in the two countries", "died in 10 provinces": where, not whom
+    subject = _subject_words(tokens_before)
+    if subject:
+        roles = [_ROLE_OF[w] for w in subject if w in _ROLE_OF]
+        if roles:
+            # the subject's head comes first: "the number of people killed in buildings destroyed by ..."
+            return roles[-1]
+        before = subject
+    found = [(i, 0, _ROLE_OF[w]) for i, w in enumerate(after) if w in _ROLE_OF]
+    found += [(i, 1, _ROLE_OF[w]) for i, w in enumerate(before) if w in _ROLE_OF]
+    return min(found)[2] if found else None
+
+
+# A figure a count has grown to ("the death toll ... climbed past 11,700", "the
+# number of citizens who lost their lives ... rose to 8,574") counts what the
+# verb's subject names, however long the subject is.
+_CHANGE_VERBS = frozenset("""
+rose risen rise rises climbed climb climbs passed pass passes reached reach reaches topped top tops hit hits
+exceeded exceed exceeds surpassed surpass surpasses stood stand stands jumped jump jumps increased increase
+increases grew grow grows grown crossed cross crosses neared near nears soared soar soars mounted mounts
+is was are were
+""".split())
+_TOWARDS = frozenset("to past above over beyond at least nearly almost around about more than some roughly "
+                     "approximately close upwards of".split())
+_SUBORDINATORS = frozenset("as when while after before because since though although if unless until whereas".split())
+_SUBJECT_REACH = 12
+_SPEECH_VERBS = frozenset("said says say told tells reported reports announced announces stated states added adds "
+                          "noted notes confirmed confirms estimated estimates warned warns that".split())
+
+
+def _subject_words(tokens: list[str]) -> list[str]:
+    """The words of the subject of a change verb just before the figure, back
+    to the start of its clause or the next number, nearest first; none without
+    such a verb."""
+    words = [t.lower() for t in tokens]
+    i = 0
+    while i < len(words) and words[i] in _TOWARDS:
+        i += 1
+    if i == len(words) or words[i] not in _CHANGE_VERBS:
+        return []
+    subject: list[str] = []
+    for j in range(i, len(words)):
+        word = words[j]
+        if word in ",;:()" or word in _SUBORDINATORS or word[0].isdigit() \
+                or (word in _SPEECH_VERBS and words[j - 1] != "by"):
+            break  # "doctors treating the injured said the death toll rose"; not "deaths reported by ..."
+        if word in ("and", "or") and not (j + 1 < len(words) and tokens[j - 1][0].isupper() and tokens[j + 1][0].isupper()):
+            break  # another clause ("killed dozens and hit 30 buildings"), not a name's pair ("Turkey and Syria")
+        subject.append(word)
+        if len(subject) == _SUBJECT_REACH:
+            break
+    return subject
+
+
+def _clause_words(tokens: list[str], *, relative_ok: bool = False) -> list[str]:
+    """Up to ``ROLE_REACH`` lower-cased words from the figure outwards, to the
+    end of its clause or the next number. With ``relative_ok``, a clause on who
+    is counted goes on ("300 people whose homes were destroyed")."""
+    words: list[str] = []
+    for token in tokens:
+        word = token.lower()
+        if relative_ok and word in _RELATIVE_PRONOUNS:
+            continue
+        if word in ",;:()" or word in CLAUSE_WORDS or word[0].isdigit():
+            break
+        words.append(word)
+        if len(words) == ROLE_REACH:
+            break
+    return words
+
+
+def count_role(text: str, start: int, end: int, fig: Figure) -> str | None:
+    """The role of count ``fig`` in the sentence text[start:end]; None for a
+    figure its thing names just before it, which is a label and not the count
+    ("the magnitude 7.6 quake has killed ...")."""
+    if fig.kind != "count":
+        return None
+    if fig.thing and text[start:fig.start].rstrip().lower().endswith(fig.thing.lower()):
+        return None
+    return figure_role(text[start:end], fig.start - start, fig.end - start)
