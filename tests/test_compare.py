@@ -10,7 +10,7 @@ from tui.engine.compare import FigureGroup, Mention, compare, measure_dimension,
 from tui.engine.corpus import load_corpus
 from tui.engine.figures import extract_figures
 from tui.engine.report import discrepancies_text
-from tui.engine.roles import figure_role
+from tui.engine.roles import count_role, figure_role
 
 from .conftest import ROOT
 
@@ -204,12 +204,21 @@ def test_twitter_review_groups(twitter):
      ("Rescuers evacuated residents and reached 40 villages", "40", None),
      ("Doctors treating the injured said the death toll rose to 41.", "41", "dead"),
      ("Deaths reported by the health ministry rose to 41.", "41", "dead"),
+     ("The number of people killed by the floods that swept through eastern Spain this week rose to 205.", "205",
+      "dead"),
+     ("Officials said that the number of people rescued rose to 80.", "80", "rescued"),
      # a clause on who is counted says what happened to them
      ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed")],
 )
 def test_figure_role(sentence, figure, role):
     start = sentence.index(figure)
     assert figure_role(sentence, start, start + len(figure)) == role
+
+
+def test_a_count_of_the_dead_named_as_such_has_their_role():
+    sentence = "Of the dead, 202 were in the Valencia region."
+    (figure,) = extract_figures(sentence)
+    assert count_role(sentence, 0, len(sentence), figure) == "dead"
 
 
 def test_the_dead_the_rescued_and_the_missing_are_different_counts(tmp_path):

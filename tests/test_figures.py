@@ -600,6 +600,14 @@ def test_the_thing_named_by_number_of_before_the_figure() -> None:
     assert extract_figures("The number of ships rose. Then 40 were seen.")[0].thing is None
 
 
+def test_a_part_told_after_its_whole_counts_the_whole_s_thing() -> None:
+    assert only("Of the dead, 202 were in the Valencia region.").thing == "dead"
+    assert only("The count was done. Of the injured, at least 15 were in a critical condition.").thing == "injured"
+    # what those killed were is the count's own thing, not "killed"
+    assert only("Of those killed, 40 were children.").thing is None
+    assert only("He spoke of the victims, 30 died.").thing is None
+
+
 def test_a_total_refers_back_to_the_largest_count_before_it() -> None:
     text = "Data showed 367 vessels waiting, including 41 bulkers and 12 LNG carriers. The SCA later put the total at 422."
     assert [f.thing for f in extract_figures(text)] == ["vessel", "bulker", "carrier", "vessel"]

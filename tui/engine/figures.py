@@ -1226,7 +1226,8 @@ def _read_thing(text: str, r: _Reading, floor: int) -> None:
     if r.thing == "people" and r.value == 1:
         r.thing = "nation"  # "one people": a nation, not a count of persons
     if r.thing is None and r.kind == "count":
-        r.thing = _thing_before(text, r.number_start, floor) or _counted_before(text, r.number_start, floor)
+        r.thing = _thing_before(text, r.number_start, floor) or _counted_before(text, r.number_start, floor) \
+            or _fronted_partitive(text, r.number_start, floor)
     elif r.thing is None and r.kind == "money":
         r.thing = _money_in(text, r.end) or _thing_before(text, r.start, floor)
 
@@ -1332,6 +1333,26 @@ def _counted_before(text: str, start: int, floor: int) -> str | None:
     sentence_end = max(text.rfind(". ", left, start), text.rfind("; ", left, start))
     matches = list(_COUNTED_RE.finditer(text, max(left, sentence_end + 1), start))
     return _thing_of(text, matches[-1].end()) if matches else None
+
+
+# "Of the dead, 202 were in the Valencia region": the part names its whole first.
+_FRONTED_PARTITIVE_RE = re.compile(
+    r"(?:^|[.;:]\s+|\b(?:and|but)\s+)of\s+(?:the|those|these|its|their)\s+((?:[a-z]+\s+)?[a-z]+)\s*,\s*"
+    r"(?:(?:some|about|around|nearly|almost|at\s+least|more\s+than|fewer\s+than|over|just|only)\s+)?$",
+    re.IGNORECASE)
+
+
+def _fronted_partitive(text: str, start: int, floor: int) -> str | None:
+    m = _FRONTED_PARTITIVE_RE.search(text, max(floor, start - _LEFT_WINDOW - 20), start)
+    if not m:
+        return None
+    head = m.group(1).split()[-1].lower()
+    if head in _STOP_WORDS or (head.endswith(("ed", "ing")) and head not in _ROLE_NOUNS):
+        return None  # "Of those killed, 40 were children": what they were is the count's own thing
+    return _lemma(head)
+
+
+_ROLE_NOUNS = frozenset("dead injured wounded missing".split())
 
 
 # A count that names no thing but refers back to one: "put the total at 422",

@@ -78,9 +78,9 @@ is was are were
 _TOWARDS = frozenset("to past above over beyond at least nearly almost around about more than some roughly "
                      "approximately close upwards of".split())
 _SUBORDINATORS = frozenset("as when while after before because since though although if unless until whereas".split())
-_SUBJECT_REACH = 12
+_SUBJECT_REACH = 20
 _SPEECH_VERBS = frozenset("said says say told tells reported reports announced announces stated states added adds "
-                          "noted notes confirmed confirms estimated estimates warned warns that".split())
+                          "noted notes confirmed confirms estimated estimates warned warns".split())
 
 
 def _subject_words(tokens: list[str]) -> list[str]:
@@ -132,4 +132,7 @@ def count_role(text: str, start: int, end: int, fig: Figure) -> str | None:
         return None
     if fig.thing and text[start:fig.start].rstrip().lower().endswith(fig.thing.lower()):
         return None
-    return figure_role(text[start:end], fig.start - start, fig.end - start)
+    role = figure_role(text[start:end], fig.start - start, fig.end - start)
+    if role is None and fig.thing:
+        role = _ROLE_OF.get(fig.thing.lower())  # "Of the dead, 202 were in the region"
+    return role
