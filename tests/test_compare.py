@@ -679,3 +679,13 @@ def test_days_since_something_grow_with_the_report_date(tmp_path):
                      "date 2023-06-22\n\nIt has been four days since the sub Orla vanished off Cape Tarn.",
                      "date 2023-06-24\n\nIt has been six days since the sub Orla vanished off Cape Tarn.")
     assert [status for status, _ in groups] == ["agree"]
+
+
+def test_counts_of_one_fate_named_differently_agree_when_equal(tmp_path):
+    (tmp_path / "a.txt").write_text("Prigozhin has said that some 20,000 of his fighters died in the battle for Bakhmut.\n")
+    (tmp_path / "b.txt").write_text("In Bakhmut, where Prigozhin says some 20,000 of his men died, the fighting ended.\n"
+                                    "\nIn Bakhmut 7,000 of his men were also wounded.\n")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    groups = compare(corpus).figures
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
+        ("agree", ["some 20,000", "some 20,000"])]

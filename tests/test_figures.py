@@ -572,6 +572,10 @@ def test_offsets_after_non_ascii_text() -> None:
         ("a 2,000-strong force", "force"),
         ("the population of 120,000 was hit", "population"),
         ("close to 1,000 dead", "dead"),
+        ("killing at least 13 airmen", "airman"),
+        ("some 300 firemen fought the fire", "fireman"),
+        ("with 15 aircrew killed", "aircrew"),
+        ("he kept 40 specimen jars", "jar"),
     ],
 )
 def test_thing(text: str, thing: str) -> None:

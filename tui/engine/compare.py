@@ -604,6 +604,9 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             elif ka[0] == kb[0] == "money" and _comparable(heads[ka].figure, heads[kb].figure):
                 # sums named differently ("$21bn of securities", "a $21bn portfolio")
                 relation[ka, kb] = relation[kb, ka] = False
+            elif ka[0] == kb[0] == "count" and ka[3] and ka[3] == kb[3] and ka[2] and kb[2]:
+                # counts of one fate named differently ("20,000 of his fighters died", "20,000 of his men died")
+                relation[ka, kb] = relation[kb, ka] = False
         # Figures that name a thing go first, so that a figure naming nothing
         # goes with the one its sentence leaves over: "12 inches of rain" with
         # "30 cm of rain", then "a 6-foot surge" with "a surge of 2 metres".

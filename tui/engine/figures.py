@@ -276,7 +276,7 @@ _IRREGULAR_NOUNS = {
     "deer": "deer", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
     "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
     "halves": "half", "thieves": "thief", "wolves": "wolf", "shelves": "shelf",
-    "aircraft": "aircraft", "crew": "crew",
+    "aircraft": "aircraft", "crew": "crew", "aircrew": "aircrew",
 }
 _PLURAL_OF = {singular: plural for plural, singular in _IRREGULAR_NOUNS.items() if plural != singular}
 _NOT_PLURAL = frozenset("""
@@ -1460,7 +1460,7 @@ def _head(words: list[str], *, singular_ok: bool) -> str | None:
 
 
 def _looks_plural(word: str) -> bool:
-    if word in _IRREGULAR_NOUNS:
+    if word in _IRREGULAR_NOUNS or _is_men_compound(word):
         return True
     return (len(word) > 3 and word.endswith("s") and word not in _NOT_PLURAL
             and not word.endswith(("ss", "us", "is", "ous", "'s", "’s")))
@@ -1473,6 +1473,8 @@ def plural_noun(singular: str) -> str:
         return irregular
     if _IRREGULAR_NOUNS.get(singular) == singular or singular in _NOMINAL_ADJECTIVES:
         return singular  # "people", "sheep", "the dead"
+    if singular.endswith("man") and len(singular) >= 6 and singular not in _NOT_MAN_COMPOUNDS:
+        return singular[:-3] + "men"  # "airman" -> "airmen"
     if singular.endswith("y") and len(singular) > 2 and singular[-2] not in "aeiou":
         return singular[:-1] + "ies"
     if singular.endswith(("s", "x", "z", "ch", "sh")):
@@ -1480,11 +1482,22 @@ def plural_noun(singular: str) -> str:
     return singular + "s"
 
 
+def _is_men_compound(word: str) -> bool:
+    """ "airmen", "firemen", "gunmen": plurals of "-man"; not "specimen"."""
+    return len(word) >= 6 and word.endswith("men") and word not in _NOT_MEN_PLURALS
+
+
+_NOT_MEN_PLURALS = frozenset("specimen abdomen regimen acumen stamen cyclamen".split())
+_NOT_MAN_COMPOUNDS = frozenset("german roman shaman talisman caiman ottoman norman walkman batman superman".split())
+
+
 def _lemma(word: str) -> str:
     """Singular of a plural noun, by spelling alone."""
     word = word.lower()
     if word in _IRREGULAR_NOUNS:
         return _IRREGULAR_NOUNS[word]
+    if _is_men_compound(word):
+        return word[:-3] + "man"
     if not _looks_plural(word):
         return word
     if word.endswith("ies") and len(word) > 4:
