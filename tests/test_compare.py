@@ -689,3 +689,15 @@ def test_counts_of_one_fate_named_differently_agree_when_equal(tmp_path):
     groups = compare(corpus).figures
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
         ("agree", ["some 20,000", "some 20,000"])]
+
+
+def test_a_large_count_that_names_nothing_agrees_with_its_like_in_a_row(tmp_path):
+    (tmp_path / "a.txt").write_text('"There are 25,000 of us, and we are going to Moscow," Prigozhin said of his '
+                                    "Wagner force, aboard the Odysseus 6K.\n")
+    (tmp_path / "b.txt").write_text('"We are 25,000 and we are ready to die," Prigozhin said of his Wagner force, '
+                                    "and 12 more, aboard the Odysseus 6K.\n")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    groups = compare(corpus).figures
+    # not a small count ("12"), nor one in a name ("Odysseus 6K"); never a conflict
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
+        ("agree", ["25,000", "25,000"])]

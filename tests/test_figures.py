@@ -576,6 +576,7 @@ def test_offsets_after_non_ascii_text() -> None:
         ("some 300 firemen fought the fire", "fireman"),
         ("with 15 aircrew killed", "aircrew"),
         ("he kept 40 specimen jars", "jar"),
+        ("more than 3,400 U.S. flights were canceled", "flight"),
     ],
 )
 def test_thing(text: str, thing: str) -> None:

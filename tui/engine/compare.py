@@ -596,8 +596,15 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         heads = {k: buckets[k][0] for k in keys}
         relation: dict[tuple[_Key, _Key], bool] = {}  # True: one quantity; False: one only where they agree
         for k in keys:
-            if _same_quantity(heads[k], heads[k]):  # a bare count with no thing is never grouped on its own
+            if _same_quantity(heads[k], heads[k]):
                 relation[k, k] = True
+            elif k[0] == "count" and k[2] is None:
+                # a bare count with no thing is never judged against another, but
+                # a large one told alike in two sources of a row agrees ("There
+                # are 25,000 of us", "We are 25,000")
+                buckets[k] = [m for m in buckets[k] if _large_and_no_name(m)]
+                if buckets[k]:
+                    relation[k, k] = False
         for ka, kb in combinations(keys, 2):
             if _same_quantity(heads[ka], heads[kb]):
                 relation[ka, kb] = relation[kb, ka] = True
@@ -635,6 +642,14 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
 
 
 _PRECISE_DIGITS = 3  # significant digits written ("1,752 kg", "384,000 km") that make a figure one fact's
+
+
+def _large_and_no_name(m: Mention) -> bool:
+    """A count of thousands or more, not written as a year would be ("25,000";
+    not "1163") nor part of a name ("the Odysseus 6K")."""
+    f = m.figure
+    return f.value >= 1000 and not re.fullmatch(r"[0-9]{4}", f.text) \
+        and not re.search(r"\b[A-Z][\w-]*\s+" + re.escape(f.text) + r"\b", m.sentence)
 
 
 def _says_what_it_is(m: Mention) -> bool:

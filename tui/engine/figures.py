@@ -464,6 +464,7 @@ _SCORE_RE = re.compile(rf"{_DASH}[0-9]")
 _RATIO_LEFT_RE = re.compile(rf"(?<![\w])(?:[0-9]+|(?i:{_CARD}))\s+(?i:in)\s+\Z")
 _RATIO_RIGHT_RE = re.compile(r"\s+(?i:in)\s+")
 _NP_WORD_RE = re.compile(r"\s*([^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+_DOTTED_ABBREVIATION_RE = re.compile(r"\s+(?:[A-Z]\.){2,}(?=\s+[a-z])")
 _STRONG_RE = re.compile(rf"{_HY}(?i:strong)\b")
 _HYPHEN_WORD_RE = re.compile(rf"{_HY}([^\W\d_]+)\b")
 _LEFT_THING_RE = re.compile(
@@ -1412,6 +1413,10 @@ def _noun_phrase(text: str, pos: int, *, skip_determiners: bool = False, limit: 
     words: list[str] = []
     adverb = False
     while len(words) < limit:
+        abbreviation = _DOTTED_ABBREVIATION_RE.match(text, pos)
+        if abbreviation:
+            pos = abbreviation.end()  # a modifier: "3,400 U.S. flights"
+            continue
         m = _NP_WORD_RE.match(text, pos)
         if not m or (m.start(1) == pos and pos > 0 and text[pos - 1].isalnum()):
             break
