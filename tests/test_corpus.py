@@ -426,6 +426,8 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "A health worker attends to a child at a treatment centre near Goma, eastern DR Congo. PHOTO | FILE | AFP",
     "Get the day's top stories delivered to your inbox. Subscribe to our free newsletter.",
     "RELATED: What we know about the six men who died in the Key Bridge collapse on Tuesday",
+    "(Reporting by Wire staff in Moscow, Rostov-on-Don and Washington; Writing by Peter Lind; Editing by Anna Kor)",
+    "Photo: The president addresses officers at a ceremony in Minsk, 27 June 2023. Photo by the presidential press service",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
@@ -690,6 +692,7 @@ def test_a_form_around_the_whole_page_still_gives_the_article(tmp_path):
     ("By Grace Njeri", "Grace Njeri"),
     ("By WNYF Staff and The Associated Press • Published November 2, 2023 • Updated on November 3, 2023 at 6:14 am",
      "WNYF Staff and The Associated Press"),
+    ("By Col. (ret.) Martin Keane, Senior Land Warfare Analyst | 30 June 2023 | 9 min read", "Col. (ret.) Martin Keane"),
 ])
 def test_a_byline_with_a_date_or_a_role_gives_the_author(line, author):
     _, removed, meta, _ = parse_article(f"{line}\n\nThe ferry sank on Monday, officials said.\n\nMore was said.\n", "s")
