@@ -328,6 +328,15 @@ def test_vowel_only_name_differences_need_support():
     assert joined(find_variants(together), "Gigham", "Gegham").kind == TRANSLITERATION
 
 
+def test_a_long_name_may_end_in_another_vowel_with_support():
+    alone = corpus(a=["The talks with Lukashenko ended."], b=["The talks with Lukashenka ended."])
+    assert joined(find_variants(alone), "Lukashenko", "Lukashenka") is None
+    rows = find_variants(alone, linked=lambda x, y: {x, y} == {"a:p1", "b:p1"})
+    assert joined(rows, "Lukashenko", "Lukashenka").kind == TRANSLITERATION
+    short = corpus(a=["The talks with Mario ended."], b=["The talks with Maria ended."])
+    assert joined(find_variants(short, linked=lambda x, y: {x, y} == {"a:p1", "b:p1"}), "Mario", "Maria") is None
+
+
 def test_transliteration_is_for_names_only():
     groups = find_variants(corpus(a=["Of course the talks went on."], b=["The war is a curse for the region."]))
     assert joined(groups, "course", "curse") is None

@@ -61,6 +61,7 @@ _WEAK_TRANSLITERATION = "weak_transliteration"  # a candidate that needs a share
 
 MIN_WORD = 3  # shorter words never carry a letter-level variant
 SHORT_NAME = 5  # names this short need a shared neighbour or an aligned row
+LONG_NAME = 8  # names this long may end in another vowel (Lukashenko / Lukashenka)
 ACRONYM = 6  # longest word in capitals read as an acronym (NATO / Nato), not as emphasis
 LOOSE_NAME_SCORE = 80  # fuzz.ratio of skeletons for names differing in vowels only
 SWAPPED_NAME_SCORE = 75  # the same, for names whose vowels are only put in another order (Mayopoulos / Mayopolous)
@@ -221,12 +222,17 @@ def _name_match(a: str, b: str) -> str | None:
         min(len(ka), len(kb)) >= SHORT_NAME
         and abs(len(ka) - len(kb)) <= 1
         and ka[0] == kb[0]
-        and ka[-1] == kb[-1]
+        and (ka[-1] == kb[-1] or (_both_vowels(ka[-1], kb[-1]) and min(len(ka), len(kb)) >= LONG_NAME))
         and _consonants(ka) == _consonants(kb)
         and (fuzz.ratio(ka, kb) >= LOOSE_NAME_SCORE
              or (fuzz.ratio(ka, kb) >= SWAPPED_NAME_SCORE and sorted(_VOWELS.findall(ka)) == sorted(_VOWELS.findall(kb))))
     )
     return "vowels" if similar else None
+
+
+def _both_vowels(x: str, y: str) -> bool:
+    """Two final vowels of one long name in two languages' spellings (Lukashenko / Lukashenka)."""
+    return bool(_VOWELS.fullmatch(x) and _VOWELS.fullmatch(y))
 
 
 # ---------------------------------------------------------------- variant_kind
