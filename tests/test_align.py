@@ -247,7 +247,8 @@ CORPUS_FLOORS = {"brazil": (0.85, 0.88), "suez": (0.77, 0.94), "twitter": (0.82,
                  "bank": (0.67, 0.89), "quake": (0.82, 0.75), "moon": (0.78, 0.93), "verdict": (0.77, 0.9),
                  "final": (0.69, 0.85), "mpox": (0.84, 0.82), "bridge": (0.55, 0.75), "titan": (0.71, 0.68),
                  "haneda": (0.71, 0.67), "crowdstrike": (0.69, 0.58), "fico": (0.58, 0.67),
-                 "derna": (0.57, 0.69), "notredame": (0.6, 0.67), "valencia": (0.49, 0.68), "wagner": (0.58, 0.55)}
+                 "derna": (0.57, 0.69), "notredame": (0.6, 0.67), "valencia": (0.49, 0.68), "wagner": (0.58, 0.55),
+                 "crocus": (0.59, 0.68), "altman": (0.5, 0.64)}
 # Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
 MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8},
                "quake": {"variants_must": 10, "conflicts_must": 13, "agree_must": 5},
@@ -263,7 +264,9 @@ MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8
                "derna": {"variants_must": 12, "agree_must": 7},
                "notredame": {"variants_must": 2, "conflicts_must": 3, "agree_must": 7},
                "valencia": {"variants_must": 9, "agree_must": 5},
-               "wagner": {"variants_must": 3, "conflicts_must": 1, "agree_must": 6}}
+               "wagner": {"variants_must": 3, "conflicts_must": 1, "agree_must": 6},
+               "crocus": {"variants_must": 6, "agree_must": 8},
+               "altman": {"variants_must": 4, "agree_must": 3}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
