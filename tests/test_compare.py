@@ -701,3 +701,14 @@ def test_a_large_count_that_names_nothing_agrees_with_its_like_in_a_row(tmp_path
     # not a small count ("12"), nor one in a name ("Odysseus 6K"); never a conflict
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
         ("agree", ["25,000", "25,000"])]
+
+
+def test_equal_shares_named_differently_in_a_row_agree(tmp_path):
+    (tmp_path / "a.txt").write_text("Microsoft has invested $13bn in OpenAI and owns 49 per cent of its "
+                                    "profit-making arm.\n")
+    (tmp_path / "b.txt").write_text("Microsoft has invested $13bn in OpenAI and is entitled to 49% of the profits "
+                                    "of its commercial entity.\n")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    shares = [g for g in compare(corpus).figures if g.mentions[0].figure.kind == "percent"]
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in shares] == [
+        ("agree", ["49 per cent", "49%"])]

@@ -608,8 +608,9 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         for ka, kb in combinations(keys, 2):
             if _same_quantity(heads[ka], heads[kb]):
                 relation[ka, kb] = relation[kb, ka] = True
-            elif ka[0] == kb[0] == "money" and _comparable(heads[ka].figure, heads[kb].figure):
-                # sums named differently ("$21bn of securities", "a $21bn portfolio")
+            elif ka[0] == kb[0] and ka[0] in ("money", "percent") and _comparable(heads[ka].figure, heads[kb].figure):
+                # sums and shares named differently ("$21bn of securities", "a $21bn portfolio";
+                # "49 per cent of its profit-making arm", "49% of the profits")
                 relation[ka, kb] = relation[kb, ka] = False
             elif ka[0] == kb[0] == "count" and ka[3] and ka[3] == kb[3] and ka[2] and kb[2]:
                 # counts of one fate named differently ("20,000 of his fighters died", "20,000 of his men died")
