@@ -605,6 +605,15 @@ def test_the_thing_named_by_number_of_before_the_figure() -> None:
     assert extract_figures("The number of ships rose. Then 40 were seen.")[0].thing is None
 
 
+def test_a_part_of_a_whole_counts_the_whole_s_thing() -> None:
+    assert [f.thing for f in extract_figures("By Monday, 747 of the startup's roughly 770 workers had signed.")] == [
+        "worker", "worker"]
+    assert [f.thing for f in extract_figures("Police arrested 12 of the 40 protesters.")] == ["protester", "protester"]
+    # a weekday before a number is no name the number belongs to, as "Boeing 737" is
+    assert [f.text for f in extract_figures("By Tuesday 738 of roughly 770 employees had signed.")] == [
+        "738", "roughly 770"]
+
+
 def test_a_part_told_after_its_whole_counts_the_whole_s_thing() -> None:
     assert only("Of the dead, 202 were in the Valencia region.").thing == "dead"
     assert only("The count was done. Of the injured, at least 15 were in a critical condition.").thing == "injured"

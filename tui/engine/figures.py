@@ -1044,7 +1044,11 @@ _ADDRESS_RE = re.compile(
 def _after_name(text: str, start: int, floor: int) -> bool:
     """Whether a capitalised word that is not a function word comes just before start."""
     prev = _prev_word(text, start, floor)
-    return prev[:1].isupper() and prev.lower() not in _STOP_WORDS and prev.lower() not in _QUALIFIERS_BEFORE
+    return prev[:1].isupper() and prev.lower() not in _STOP_WORDS and prev.lower() not in _QUALIFIERS_BEFORE \
+        and prev.lower() not in _WEEKDAY_NAMES  # "By Tuesday 738 of the staff had signed"
+
+
+_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _is_label(text: str, start: int, floor: int) -> bool:
@@ -1360,6 +1364,10 @@ _ROLE_NOUNS = frozenset("dead injured wounded missing".split())
 # "360 of them".
 _TOTAL_BEFORE_RE = re.compile(rf"\b(?:{_COUNTING_NOUNS}|figure)\b(?:\s+\w+){{0,2}}\s+(?:at|to|of|was|is)\s+$", re.IGNORECASE)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|those)\b", re.IGNORECASE)
+_PART_OF_RE = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|all)\s+)?(?:[\w.\-]+['’]s?\s+)?"
+    r"(?:(?:roughly|about|around|some|nearly|almost|more\s+than|over|approximately|an\s+estimated)\s+)?",
+    re.IGNORECASE)
 _REFERENCE_WINDOW = 300
 # "812 people were killed in the south, and 1,120 in the north": a list item
 # that leaves out what it counts and what happened to it.
@@ -1386,11 +1394,15 @@ def _refer_back(text: str, figures: list[Figure]) -> list[Figure]:
     list item that leaves its thing out ("and 1,120 in the north") the
     thing of the count before it in its sentence."""
     out: list[Figure] = []
-    for fig in figures:
+    for n, fig in enumerate(figures):
         if fig.kind == "count" and fig.thing is None:
             earlier = [f for f in out if f.kind == "count" and f.thing and fig.start - f.end <= _REFERENCE_WINDOW]
+            whole = figures[n + 1] if n + 1 < len(figures) else None
             referent = None
-            if _OF_THEM_RE.match(text, fig.end):
+            if whole is not None and whole.kind == "count" and whole.thing and whole.value > fig.value \
+                    and _PART_OF_RE.fullmatch(text, fig.end, whole.start):
+                referent = whole  # "505 of OpenAI's roughly 700 staff", "12 of the 40 protesters"
+            elif _OF_THEM_RE.match(text, fig.end):
                 referent = next((f for f in reversed(earlier) if f.value > fig.value), None)
             elif earlier and _TOTAL_BEFORE_RE.search(text, max(earlier[-1].end, fig.start - 40), fig.start):
                 referent = max(earlier, key=lambda f: f.value)
