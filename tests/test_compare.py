@@ -207,6 +207,10 @@ def test_twitter_review_groups(twitter):
      ("The number of people killed by the floods that swept through eastern Spain this week rose to 205.", "205",
       "dead"),
      ("Officials said that the number of people rescued rose to 80.", "80", "rescued"),
+     # what a verb has moved to a figure counts what its object names
+     ("Officials raised the death toll from last week's attack on a concert hall outside Moscow to 143.", "143",
+      "dead"),
+     ("The company raised prices at 40 stores.", "40", None),
      # a clause on who is counted says what happened to them
      ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed")],
 )

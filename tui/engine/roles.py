@@ -91,6 +91,8 @@ def _subject_words(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(words) and words[i] in _TOWARDS:
         i += 1
+    if i < len(words) and words[i] not in _CHANGE_VERBS and i and words[i - 1] in ("to", "at"):
+        return _object_words(words, i)
     if i == len(words) or words[i] not in _CHANGE_VERBS:
         return []
     subject: list[str] = []
@@ -105,6 +107,27 @@ def _subject_words(tokens: list[str]) -> list[str]:
         if len(subject) == _SUBJECT_REACH:
             break
     return subject
+
+
+# "raised the death toll from last week's attack on a concert hall to 143":
+# a count a verb has moved its object to counts what the object names.
+_OBJECT_CHANGE_VERBS = frozenset("""
+raised raise raises revised revise revises put puts lifted lift lifts increased increase increases brought bring
+brings pushed push pushes pegged peg pegs set sets lowered lower lowers cut cuts
+""".split())
+
+
+def _object_words(words: list[str], i: int) -> list[str]:
+    """The object between such a verb and "to"/"at" before the figure, nearest
+    the figure first; none without such a verb in the clause."""
+    for j in range(i, min(len(words), i + _SUBJECT_REACH)):
+        word = words[j]
+        if word in _OBJECT_CHANGE_VERBS:
+            return words[i:j]
+        if word in ",;:()" or word in _SUBORDINATORS or word[0].isdigit() or word in _SPEECH_VERBS \
+                or word in _CHANGE_VERBS:
+            return []
+    return []
 
 
 def _clause_words(tokens: list[str], *, relative_ok: bool = False) -> list[str]:
