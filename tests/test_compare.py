@@ -211,6 +211,9 @@ def test_twitter_review_groups(twitter):
      ("Officials raised the death toll from last week's attack on a concert hall outside Moscow to 143.", "143",
       "dead"),
      ("The company raised prices at 40 stores.", "40", None),
+     # those in hospital are a count of their own, not the injured
+     ("The regional health ministry said 115 people were in hospital.", "115", "hospitalised"),
+     ("At least 145 were wounded and 60 taken to hospital.", "60", "hospitalised"),
      # a clause on who is counted says what happened to them
      ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed")],
 )

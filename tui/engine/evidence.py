@@ -376,8 +376,8 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
 _THING_LABELS = {"money": "sum of", "measure": "measure of", "percent": "share of", "duration": "length of"}
 
 
-_ROLE_LABELS = {"rescued": "those rescued", "arrested": "those arrested", "destroyed": "what was destroyed",
-                "damaged": "what was damaged"}
+_ROLE_LABELS = {"rescued": "those rescued", "arrested": "those arrested", "hospitalised": "those in hospital",
+                "destroyed": "what was destroyed", "damaged": "what was damaged"}
 
 
 def _role_features(fig: Figure, role: str) -> list[tuple[str, float, str]]:

@@ -18,7 +18,8 @@ ROLES = {
     for role, words in {
         "dead": "killed kill kills killing died die dies dying dead death deaths toll fatalities perished "
                 "drowned bodies lives",
-        "injured": "injured injuring injures wounded wounding hurt injuries hospitalised hospitalized",
+        "injured": "injured injuring injures wounded wounding hurt injuries",
+        "hospitalised": "hospitalised hospitalized hospital hospitals",
         "missing": "missing unaccounted",
         "rescued": "rescued rescuing saved survivors survived pulled",
         "displaced": "evacuated evacuating evacuate evacuation displaced displacing fled fleeing homeless evacuees",
