@@ -719,3 +719,13 @@ def test_equal_shares_named_differently_in_a_row_agree(tmp_path):
     shares = [g for g in compare(corpus).figures if g.mentions[0].figure.kind == "percent"]
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in shares] == [
         ("agree", ["49 per cent", "49%"])]
+
+
+def test_counts_of_the_dead_named_by_the_dead_or_by_people_are_one_quantity(tmp_path):
+    (tmp_path / "a.txt").write_text("In Paiporta, a town of 27,000, the mayor, Maribel Albalat, said 62 residents "
+                                    "had died in the floods.\n")
+    (tmp_path / "b.txt").write_text("In Paiporta, the mayor, María Isabel Albalat, said 45 deaths had now been "
+                                    "confirmed in the floods.\n")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    conflicts = [sorted(m.figure.text for m in g.mentions) for g in compare(corpus).figures if g.status == "conflict"]
+    assert conflicts == [["45", "62"]]

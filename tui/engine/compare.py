@@ -32,10 +32,20 @@ from .figures import (
     extract_figures,
     gapped,
     in_digits,
+    plural_noun,
     quantity_name,
     significant_digits,
 )
-from .roles import CLAUSE_WORDS, ROLE_REACH, ROLE_TOKEN, ROLES, SCOPE_DETERMINERS, SCOPE_PREPOSITIONS, count_role
+from .roles import (
+    CLAUSE_WORDS,
+    ROLE_OF,
+    ROLE_REACH,
+    ROLE_TOKEN,
+    ROLES,
+    SCOPE_DETERMINERS,
+    SCOPE_PREPOSITIONS,
+    count_role,
+)
 from .variants import VariantGroup, find_variants, name_key
 
 COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money", "ordinal", "age"})
@@ -511,6 +521,13 @@ def _bucket_key(m: Mention) -> _Key:
     return (m.figure.kind, m.figure.unit or "", _thing_key(m.figure.thing), m.role or "")
 
 
+def _said_by(key: str | None, thing: str | None, role: str) -> bool:
+    """Whether a count's thing says no more than its role: people, or a word of
+    the role itself ("deaths", "the dead", "fatalities" for the dead)."""
+    return key in (None, "people", _thing_key(role)) or ROLE_OF.get((thing or "").lower()) == role \
+        or ROLE_OF.get(plural_noun((thing or "").lower())) == role
+
+
 def _same_quantity(a: Mention, b: Mention) -> bool:
     if a.role and b.role and _ROLE_CLASS.get(a.role, a.role) != _ROLE_CLASS.get(b.role, b.role):
         return False  # "43 people died" and "96 people were rescued"
@@ -518,9 +535,8 @@ def _same_quantity(a: Mention, b: Mention) -> bool:
         # "69 were still missing", "73 missing people", "the number of missing
         # rose to 70": the role says what is counted
         ta, tb = _thing_key(a.figure.thing), _thing_key(b.figure.thing)
-        said_by_role = (None, "people", _thing_key(a.role))
-        if ta is None or tb is None or (ta in said_by_role and tb in said_by_role):
-            return True
+        if ta is None or tb is None or (_said_by(ta, a.figure.thing, a.role) and _said_by(tb, b.figure.thing, a.role)):
+            return True  # "62 residents had died", "45 deaths had been confirmed"
     if a.figure.kind == b.figure.kind == "duration" and (a.figure.thing is None) != (b.figure.thing is None):
         # "a three-month state of emergency", "a state of emergency was declared for 3 months"
         named, bare = (a, b) if a.figure.thing else (b, a)

@@ -28,7 +28,7 @@ ROLES = {
         "damaged": "damaged damaging",
     }.items()
 }
-_ROLE_OF = {word: role for role, words in ROLES.items() for word in words}
+ROLE_OF = {word: role for role, words in ROLES.items() for word in words}
 ROLE_TOKEN = re.compile(r"[^\W_]+(?:['’][a-z]+)?|[,;:()]")
 ROLE_REACH = 5  # words either side of the figure looked at for its role
 # Words that open another clause or phrase: a role word past them is another count's.
@@ -57,13 +57,13 @@ def figure_role(sentence: str, start: int, end: int) -> str | None:
         return None  # "the toll in the two countries", "died in 10 provinces": where, not whom
     subject = _subject_words(tokens_before)
     if subject:
-        roles = [_ROLE_OF[w] for w in subject if w in _ROLE_OF]
+        roles = [ROLE_OF[w] for w in subject if w in ROLE_OF]
         if roles:
             # the subject's head comes first: "the number of people killed in buildings destroyed by ..."
             return roles[-1]
         before = subject
-    found = [(i, 0, _ROLE_OF[w]) for i, w in enumerate(after) if w in _ROLE_OF]
-    found += [(i, 1, _ROLE_OF[w]) for i, w in enumerate(before) if w in _ROLE_OF]
+    found = [(i, 0, ROLE_OF[w]) for i, w in enumerate(after) if w in ROLE_OF]
+    found += [(i, 1, ROLE_OF[w]) for i, w in enumerate(before) if w in ROLE_OF]
     return min(found)[2] if found else None
 
 
@@ -158,5 +158,5 @@ def count_role(text: str, start: int, end: int, fig: Figure) -> str | None:
         return None
     role = figure_role(text[start:end], fig.start - start, fig.end - start)
     if role is None and fig.thing:
-        role = _ROLE_OF.get(fig.thing.lower())  # "Of the dead, 202 were in the region"
+        role = ROLE_OF.get(fig.thing.lower())  # "Of the dead, 202 were in the region"
     return role
