@@ -444,6 +444,7 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Also read out in court was a letter from the families of the 41 victims.",
     "More than 2 million readers now subscribe to her newsletter, which covers politics.",
     "Results: Labour won 412 seats after a 64-36 split in the vote.",
+    "The exhibition opened in Minsk on Friday. Pictures by local children line the walls",
 ]
 
 
@@ -749,6 +750,8 @@ def test_a_sentence_that_ends_between_bars_is_not_a_menu():
     from tui.engine.corpus import _furniture_rule, load_rules
 
     assert _furniture_rule("He said no. | She said yes. | They left.", load_rules()) is None
+    # a full stop inside an item is an abbreviation's only after a capital ("U.S."), not after "a"
+    assert _furniture_rule("Fire crews came | all of them. a few | then left", load_rules()) is None
 
 
 @pytest.mark.parametrize("line", ["Deaths: 45 • Injured: 120 • Missing: 14 • Displaced: 5,000",

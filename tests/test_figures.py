@@ -576,6 +576,7 @@ def test_offsets_after_non_ascii_text() -> None:
         ("some 300 firemen fought the fire", "fireman"),
         ("with 15 aircrew killed", "aircrew"),
         ("he kept 40 specimen jars", "jar"),
+        ("the 3 Turkmen delegates", "delegate"),
         ("more than 3,400 U.S. flights were canceled", "flight"),
     ],
 )
@@ -620,6 +621,10 @@ def test_a_part_told_after_its_whole_counts_the_whole_s_thing() -> None:
     # what those killed were is the count's own thing, not "killed"
     assert only("Of those killed, 40 were children.").thing is None
     assert only("He spoke of the victims, 30 died.").thing is None
+    # a part with a thing of its own, or one of "the rest", is no count of the whole
+    assert only("Of the dead, 40 were children, officials said.").thing is None
+    assert only("Of the rest, 30 fled.").thing is None
+    assert only("Of the dead, 12 were identified.").thing == "dead"
 
 
 def test_a_total_refers_back_to_the_largest_count_before_it() -> None:

@@ -32,19 +32,18 @@ from .figures import (
     extract_figures,
     gapped,
     in_digits,
-    plural_noun,
     quantity_name,
     significant_digits,
 )
 from .roles import (
     CLAUSE_WORDS,
-    ROLE_OF,
     ROLE_REACH,
     ROLE_TOKEN,
     ROLES,
     SCOPE_DETERMINERS,
     SCOPE_PREPOSITIONS,
     count_role,
+    role_of_word,
 )
 from .variants import VariantGroup, find_variants, name_key
 
@@ -524,8 +523,7 @@ def _bucket_key(m: Mention) -> _Key:
 def _said_by(key: str | None, thing: str | None, role: str) -> bool:
     """Whether a count's thing says no more than its role: people, or a word of
     the role itself ("deaths", "the dead", "fatalities" for the dead)."""
-    return key in (None, "people", _thing_key(role)) or ROLE_OF.get((thing or "").lower()) == role \
-        or ROLE_OF.get(plural_noun((thing or "").lower())) == role
+    return key in (None, "people", _thing_key(role)) or (thing is not None and role_of_word(thing) == role)
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:
@@ -624,12 +622,12 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         for ka, kb in combinations(keys, 2):
             if _same_quantity(heads[ka], heads[kb]):
                 relation[ka, kb] = relation[kb, ka] = True
-            elif ka[0] == kb[0] and ka[0] in ("money", "percent") and _comparable(heads[ka].figure, heads[kb].figure):
-                # sums and shares named differently ("$21bn of securities", "a $21bn portfolio";
-                # "49 per cent of its profit-making arm", "49% of the profits")
+            elif ka[0] == kb[0] == "money" and _comparable(heads[ka].figure, heads[kb].figure):
+                # sums named differently ("$21bn of securities", "a $21bn portfolio")
                 relation[ka, kb] = relation[kb, ka] = False
-            elif ka[0] == kb[0] == "count" and ka[3] and ka[3] == kb[3] and ka[2] and kb[2]:
-                # counts of one fate named differently ("20,000 of his fighters died", "20,000 of his men died")
+            elif ka[0] == kb[0] == "count" and ka[3] and ka[3] == kb[3] and "people" in (ka[2], kb[2]):
+                # people and a kind of people of one fate ("20,000 of his men died", "20,000 of his
+                # fighters died"); not children and firefighters, homes and cars
                 relation[ka, kb] = relation[kb, ka] = False
         # Figures that name a thing go first, so that a figure naming nothing
         # goes with the one its sentence leaves over: "12 inches of rain" with
@@ -665,8 +663,11 @@ def _large_and_no_name(m: Mention) -> bool:
     """A count of thousands or more, not written as a year would be ("25,000";
     not "1163") nor part of a name ("the Odysseus 6K")."""
     f = m.figure
-    return f.value >= 1000 and not re.fullmatch(r"[0-9]{4}", f.text) \
-        and not re.search(r"\b[A-Z][\w-]*\s+" + re.escape(f.text) + r"\b", m.sentence)
+    if f.value < 1000 or re.fullmatch(r"[0-9]{4}", f.text):
+        return False
+    before = re.search(r"(?:^|\s)([\w-]+)\s+" + re.escape(f.text) + r"\b", m.sentence)
+    # a capitalised word that is not the sentence's first nor a function word ("But 25,000 marched")
+    return not (before and before.start(1) > 0 and before[1][:1].isupper() and before[1].lower() not in STOPWORDS)
 
 
 def _says_what_it_is(m: Mention) -> bool:

@@ -1048,7 +1048,7 @@ def _after_name(text: str, start: int, floor: int) -> bool:
         and prev.lower() not in _WEEKDAY_NAMES  # "By Tuesday 738 of the staff had signed"
 
 
-_WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAY_NAMES = frozenset(w for w in CALENDAR_WORDS if w.endswith("day"))
 
 
 def _is_label(text: str, start: int, floor: int) -> bool:
@@ -1232,7 +1232,7 @@ def _read_thing(text: str, r: _Reading, floor: int) -> None:
         r.thing = "nation"  # "one people": a nation, not a count of persons
     if r.thing is None and r.kind == "count":
         r.thing = _thing_before(text, r.number_start, floor) or _counted_before(text, r.number_start, floor) \
-            or _fronted_partitive(text, r.number_start, floor)
+            or _fronted_partitive(text, r.number_start, r.end, floor)
     elif r.thing is None and r.kind == "money":
         r.thing = _money_in(text, r.end) or _thing_before(text, r.start, floor)
 
@@ -1347,17 +1347,25 @@ _FRONTED_PARTITIVE_RE = re.compile(
     re.IGNORECASE)
 
 
-def _fronted_partitive(text: str, start: int, floor: int) -> str | None:
+def _fronted_partitive(text: str, start: int, end: int, floor: int) -> str | None:
     m = _FRONTED_PARTITIVE_RE.search(text, max(floor, start - _LEFT_WINDOW - 20), start)
     if not m:
         return None
     head = m.group(1).split()[-1].lower()
-    if head in _STOP_WORDS or (head.endswith(("ed", "ing")) and head not in _ROLE_NOUNS):
-        return None  # "Of those killed, 40 were children": what they were is the count's own thing
+    if head in _STOP_WORDS or head in _REST_WORDS or (head.endswith(("ed", "ing")) and head not in _NOMINAL_ADJECTIVES):
+        return None  # "Of those killed, 40 ...", "Of the rest, 30 fled"
+    complement = _COMPLEMENT_RE.match(text, end)
+    if complement and complement["w"].lower() not in _PLACE_OR_STATE_WORDS and not complement["w"].endswith("ed"):
+        return None  # "Of the dead, 40 were children": a part with a thing of its own, not "were in the region"
     return _lemma(head)
 
 
-_ROLE_NOUNS = frozenset("dead injured wounded missing".split())
+_REST_WORDS = frozenset("rest others remainder total".split())
+_COMPLEMENT_RE = re.compile(r"\s+(?:were|was|are|is)\s+(?P<w>[A-Za-z]+)")
+_PLACE_OR_STATE_WORDS = frozenset("""
+in at on from among inside outside near under aboard across within by still also now later never being
+taken given seen shown known found brought held flown driven hidden born left sent kept
+""".split())
 
 
 # A count that names no thing but refers back to one: "put the total at 422",
@@ -1504,7 +1512,7 @@ def _is_men_compound(word: str) -> bool:
     return len(word) >= 6 and word.endswith("men") and word not in _NOT_MEN_PLURALS
 
 
-_NOT_MEN_PLURALS = frozenset("specimen abdomen regimen acumen stamen cyclamen".split())
+_NOT_MEN_PLURALS = frozenset("specimen abdomen regimen acumen stamen cyclamen turkmen bitumen bremen dolmen albumen".split())
 _NOT_MAN_COMPOUNDS = frozenset("german roman shaman talisman caiman ottoman norman walkman batman superman".split())
 
 

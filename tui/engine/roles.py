@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import Figure
+from .figures import Figure, plural_noun
 
 # What happened to the people or things a count counts: "43 people died" and
 # "96 were rescued" are two quantities, though both count people.
@@ -19,7 +19,7 @@ ROLES = {
         "dead": "killed kill kills killing died die dies dying dead death deaths toll fatalities perished "
                 "drowned bodies lives",
         "injured": "injured injuring injures wounded wounding hurt injuries",
-        "hospitalised": "hospitalised hospitalized hospital hospitals",
+        "hospitalised": "hospitalised hospitalized",
         "missing": "missing unaccounted",
         "rescued": "rescued rescuing saved survivors survived pulled",
         "displaced": "evacuated evacuating evacuate evacuation displaced displacing fled fleeing homeless evacuees",
@@ -39,29 +39,35 @@ whereas among including
 _RELATIVE_PRONOUNS = frozenset("who whom whose".split())
 _NEGATIONS = frozenset("no not none nobody never neither nor without n't".split())
 SCOPE_PREPOSITIONS = frozenset("in across from throughout into within inside".split())
+_DESTINATION_PREPOSITIONS = frozenset("to at for with on onto towards toward".split())
 SCOPE_DETERMINERS = frozenset("the a an its their his her these those all".split())
 
 
-def figure_role(sentence: str, start: int, end: int) -> str | None:
+def figure_role(sentence: str, start: int, end: int, *, names_thing: bool = False) -> str | None:
     """The role of the count at sentence[start:end]: the nearest role word
     in its clause, after it ("43 people died", "96 were rescued") or before
     it ("killing at least 45 people", "evacuated 2,000 residents"), with no
     other number between ("12 of the 40 protesters" were not all arrested).
-    None when the clause is negated ("none of the 30 workers were hurt")."""
-    after = _clause_words(ROLE_TOKEN.findall(sentence, end), relative_ok=True)
+    None when the clause is negated ("none of the 30 workers were hurt").
+    ``names_thing``: the figure says what it counts ("3 hospitals"), so "to"
+    before it is where, not what a verb moved a count to."""
+    after = _in_hospital(_clause_words(ROLE_TOKEN.findall(sentence, end), relative_ok=True))
     tokens_before = ROLE_TOKEN.findall(sentence, 0, start)[::-1]
     before = _clause_words(tokens_before)
     if any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in after + before):
         return None
-    if next((w for w in before if w not in SCOPE_DETERMINERS), None) in SCOPE_PREPOSITIONS:
+    first_before = next((w for w in before if w not in SCOPE_DETERMINERS), None)
+    if first_before in SCOPE_PREPOSITIONS:
         return None  # "the toll in the two countries", "died in 10 provinces": where, not whom
-    subject = _subject_words(tokens_before)
+    subject = _subject_words(tokens_before, objects=not names_thing)
     if subject:
         roles = [ROLE_OF[w] for w in subject if w in ROLE_OF]
         if roles:
             # the subject's head comes first: "the number of people killed in buildings destroyed by ..."
             return roles[-1]
         before = subject
+    if names_thing and first_before in _DESTINATION_PREPOSITIONS:
+        before = []  # "brought the survivors to 3 hospitals": where they went, not who
     found = [(i, 0, ROLE_OF[w]) for i, w in enumerate(after) if w in ROLE_OF]
     found += [(i, 1, ROLE_OF[w]) for i, w in enumerate(before) if w in ROLE_OF]
     return min(found)[2] if found else None
@@ -80,11 +86,12 @@ _TOWARDS = frozenset("to past above over beyond at least nearly almost around ab
                      "approximately close upwards of".split())
 _SUBORDINATORS = frozenset("as when while after before because since though although if unless until whereas".split())
 _SUBJECT_REACH = 20
+_DETERMINERS = frozenset("the a an its their his her this these those our".split())
 _SPEECH_VERBS = frozenset("said says say told tells reported reports announced announces stated states added adds "
                           "noted notes confirmed confirms estimated estimates warned warns".split())
 
 
-def _subject_words(tokens: list[str]) -> list[str]:
+def _subject_words(tokens: list[str], *, objects: bool = True) -> list[str]:
     """The words of the subject of a change verb just before the figure, back
     to the start of its clause or the next number, nearest first; none without
     such a verb."""
@@ -92,7 +99,7 @@ def _subject_words(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(words) and words[i] in _TOWARDS:
         i += 1
-    if i < len(words) and words[i] not in _CHANGE_VERBS and i and words[i - 1] in ("to", "at"):
+    if objects and i < len(words) and words[i] not in _CHANGE_VERBS and i and words[i - 1] in ("to", "at"):
         return _object_words(words, i)
     if i == len(words) or words[i] not in _CHANGE_VERBS:
         return []
@@ -100,8 +107,9 @@ def _subject_words(tokens: list[str]) -> list[str]:
     for j in range(i, len(words)):
         word = words[j]
         if word in ",;:()" or word in _SUBORDINATORS or word[0].isdigit() \
-                or (word in _SPEECH_VERBS and words[j - 1] != "by"):
-            break  # "doctors treating the injured said the death toll rose"; not "deaths reported by ..."
+                or (word in _SPEECH_VERBS and words[j - 1] != "by") \
+                or (word == "that" and words[j - 1] in _DETERMINERS):
+            break  # "doctors treating the injured said (that) the death toll rose"; not "deaths reported by ..."
         if word in ("and", "or") and not (j + 1 < len(words) and tokens[j - 1][0].isupper() and tokens[j + 1][0].isupper()):
             break  # another clause ("killed dozens and hit 30 buildings"), not a name's pair ("Turkey and Syria")
         subject.append(word)
@@ -156,7 +164,24 @@ def count_role(text: str, start: int, end: int, fig: Figure) -> str | None:
         return None
     if fig.thing and text[start:fig.start].rstrip().lower().endswith(fig.thing.lower()):
         return None
-    role = figure_role(text[start:end], fig.start - start, fig.end - start)
+    # a thing named right after the figure ("to 3 hospitals"), not one it took from before ("the number of
+    # structures ... at more than 2,200")
+    names_thing = bool(fig.thing) and re.match(
+        r"[\s\-]+(?:[\w\-]+\s+){0,2}" + re.escape((fig.thing or "")[:4]), text[fig.end:end], re.IGNORECASE) is not None
+    role = figure_role(text[start:end], fig.start - start, fig.end - start, names_thing=names_thing)
     if role is None and fig.thing:
-        role = ROLE_OF.get(fig.thing.lower())  # "Of the dead, 202 were in the region"
+        role = role_of_word(fig.thing)  # "Of the dead, 202 were in the region"
     return role
+
+
+def role_of_word(word: str) -> str | None:
+    """The role a noun names ("deaths", "the dead", "a survivor"), if any."""
+    word = word.lower()
+    return ROLE_OF.get(word) or ROLE_OF.get(plural_noun(word))
+
+
+def _in_hospital(words: list[str]) -> list[str]:
+    """ "were in hospital", "taken to hospital": those in hospital, as
+    "hospitalised" says; not "3 hospitals", whose noun is what is counted."""
+    return [("hospitalised" if w in ("hospital", "hospitals") and i and words[i - 1] in ("in", "to") else w)
+            for i, w in enumerate(words)]

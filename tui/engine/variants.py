@@ -210,7 +210,8 @@ def _name_match(a: str, b: str) -> str | None:
 
     "skeleton": the same transliteration skeleton (Pashinian / Pashinyan);
     "vowels": vowels written differently inside the same frame (Gegham /
-    Gigham, Michel / Michael) or swapped (Mayopoulos / Mayopolous): weaker,
+    Gigham, Michel / Michael) or swapped (Mayopoulos / Mayopolous), and
+    "ending": a long name's last vowel (Lukashenko / Lukashenka): weaker,
     find_variants wants more evidence.
     """
     if min(len(a), len(b)) < MIN_WORD or _differs_by_ending(a, b):
@@ -227,7 +228,9 @@ def _name_match(a: str, b: str) -> str | None:
         and (fuzz.ratio(ka, kb) >= LOOSE_NAME_SCORE
              or (fuzz.ratio(ka, kb) >= SWAPPED_NAME_SCORE and sorted(_VOWELS.findall(ka)) == sorted(_VOWELS.findall(kb))))
     )
-    return "vowels" if similar else None
+    if not similar:
+        return None
+    return "vowels" if ka[-1] == kb[-1] else "ending"
 
 
 def _both_vowels(x: str, y: str) -> bool:
@@ -541,6 +544,8 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
     for bucket in by_skeleton.values():
         for a, b in combinations(sorted(bucket), 2):
             match = _name_match(a, b)
+            if match == "ending" and (_followed_by_name(corpus, a) or _followed_by_name(corpus, b)):
+                continue  # a given name's ending says who: Fernando / Fernanda Torres
             if match and to_american(a) != to_american(b):
                 yield TRANSLITERATION if match == "skeleton" else _WEAK_TRANSLITERATION, a, b
 
@@ -563,6 +568,15 @@ def _neighbours(corpus: _Corpus, folded: str) -> set[str]:
         if i > 0 and len(para.words[i - 1]) == 1 and para.words[i - 1].isupper() and para.gaps[i] in (" ", ". "):
             found.add(f"{para.words[i - 1]}.")  # an initial: "S. Somanath", "S Somnath"
     return found
+
+
+def _followed_by_name(corpus: _Corpus, folded: str) -> bool:
+    """Whether a word is ever followed by a capitalised word, as a given name is by the surname."""
+    for index, i in corpus.where(folded):
+        para = corpus.paras[index]
+        if i + 1 < len(para.words) and para.spaced(i + 1) and para.words[i + 1][0].isupper():
+            return True
+    return False
 
 
 def _supported(corpus: _Corpus, a: str, b: str, linked: Callable[[str, str], bool] | None) -> bool:
