@@ -255,6 +255,28 @@ def test_counts_of_the_dead_share_evidence_however_they_name_their_thing(tmp_pat
     assert not _features(evidence, corpus, "c", "arrested", "g:") & _features(evidence, corpus, "b", "killing", "g:")
 
 
+def test_a_count_of_another_year_is_not_evidence_of_this_year_s(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="date 2024-11-01\n\nIn 1957, a flood of the river killed at least 81 people in the city.\n",
+        b="date 2024-11-02\n\nThe floods killed 84 people in the city, officials said.\n\n"
+          "In 1957, a flood of the river killed 81 people.\n",
+    )
+    old = _features(evidence, corpus, "a", "1957", "g:") | _features(evidence, corpus, "a", "1957", "t:")
+    assert old and not old & _features(evidence, corpus, "b", "84 people", "g:")
+    assert not old & _features(evidence, corpus, "b", "84 people", "t:")
+    assert old & _features(evidence, corpus, "b", "81 people", "g:")
+
+
+def test_last_year_s_figure_is_still_evidence_of_today_s(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="date 2023-03-13\n\nSignature had $110.4 billion in assets at the end of last year.\n",
+        b="date 2023-03-13\n\nWith about $110 billion in assets, Signature is the third-largest bank to fail.\n",
+    )
+    assert _features(evidence, corpus, "a", "110.4", "g:") & _features(evidence, corpus, "b", "110 billion", "g:")
+
+
 def test_close_shares_of_one_thing_share_evidence(tmp_path):
     corpus, evidence = _build(
         tmp_path,

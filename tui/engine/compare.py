@@ -28,6 +28,7 @@ from .figures import (
     SEQUENCE_NOUNS,
     Figure,
     base_quantity,
+    clause_years,
     compare_figures,
     extract_figures,
     gapped,
@@ -343,44 +344,6 @@ def _converts_to(a: Figure, b: Figure) -> bool:
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
 
 
-_RELATIVE_YEARS = {"last year": -1, "this year": 0, "a year ago": -1}
-_RELATIVE_YEAR = re.compile(r"\b(?:last year|this year|a year ago)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
-# "in 2019", "in March 2023", "in fiscal 2023", "in the first quarter of 2024"; not "since 1939"
-_YEAR_OF = re.compile(r"\b(?:in|during|for|of|as of|on)\s+(?:(?!(?:since|before|after|than|until)\b)[\w.]+\s+){0,3}\Z",
-                      re.IGNORECASE)
-_OPENING = re.compile(r"\s*(?:in|during|as of|on|by)\b", re.IGNORECASE)  # "In 2019, the airport handled ..."
-
-
-def _clause_years(sentence: str, start: int, f: Figure, figures: list[Figure], report: _dt.date | None) -> frozenset[int]:
-    """The years a figure's clause says it is of: "85 million passengers in
-    2019", "78.7 million passengers last year" in a report of 2024. Not a year
-    it is compared with ("the deadliest since 1939"), nor one past a comma."""
-    at, end = f.start - start, f.end - start
-    masked = sentence
-    for y in figures:  # a date's own commas ("Jan. 2, 2024") part no clauses
-        if y.kind == "date" and start <= y.start and y.end <= start + len(sentence):
-            masked = masked[:y.start - start] + "x" * (y.end - y.start) + masked[y.end - start:]
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(masked)]
-    clause_start = max((x + 1 for x in breaks if x < at), default=0)
-    clause_end = min((x for x in breaks if x >= end), default=len(sentence))
-    spans = [(clause_start, clause_end)]
-    if breaks and breaks[0] < at and _OPENING.match(sentence):
-        spans.append((0, breaks[0]))  # "In 2019, the airport handled 85 million passengers"
-
-    def within(y: Figure) -> bool:
-        return any(start + a <= y.start < start + b for a, b in spans)
-
-    years = {int(y.value) if y.kind == "year" else int(y.value) // 10000 for y in figures
-             if y.high is None and within(y) and (y.kind == "year" or (y.kind == "date" and y.value >= 10000))
-             and _YEAR_OF.search(sentence, max(0, y.start - start - 30), y.start - start)}
-    if report is not None:
-        for a, b in spans:
-            years.update(report.year + _RELATIVE_YEARS[m.group(0).lower()]
-                         for m in _RELATIVE_YEAR.finditer(sentence, a, b))
-    return frozenset(years)
-
-
 def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     dates = _report_dates(corpus)
@@ -405,7 +368,7 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 role = next((m.role for m in reversed(mentions)
                              if m.sentence == sentence and m.figure.thing == f.thing and m.role), None)
             mentions.append(Mention(p.source_id, p.id, f, sentence, role, figure_scope(sentence, f.end - start),
-                                    _clause_years(sentence, start, f, figures, dates.get(p.source_id))))
+                                    clause_years(sentence, start, f, figures, dates.get(p.source_id))))
         out[p.id] = mentions
     return out
 

@@ -31,6 +31,7 @@ from .figures import (
     SEQUENCE_NOUNS,
     Figure,
     base_quantity,
+    clause_years,
     extract_figures,
     in_digits,
     is_currency_word,
@@ -376,6 +377,8 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
 _THING_LABELS = {"money": "sum of", "measure": "measure of", "percent": "share of", "duration": "length of"}
 
 
+_YEARED_KINDS = frozenset({"count", "measure", "money", "percent", "duration"})
+_PAST_YEARS = 2
 _ROLE_LABELS = {"rescued": "those rescued", "arrested": "those arrested", "hospitalised": "those in hospital",
                 "destroyed": "what was destroyed", "damaged": "what was damaged"}
 
@@ -631,7 +634,14 @@ def sentence_evidence(
         group = 0
         for fig in sentence_figures:
             group += 2
+            years = clause_years(p.text[s:e], s, fig, figures, reference) if fig.kind in _YEARED_KINDS else frozenset()
+            # a figure of a year well before the report's ("In 1957 a flood killed 81 people"), not
+            # last year's accounts ("$110.4 billion in assets at the end of last year")
+            other_year = "~" + "/".join(map(str, sorted(years))) if years and reference is not None and all(
+                y <= reference.year - _PAST_YEARS for y in years) else ""
             for feature, mult, label in _figure_features(fig, count_role(p.text, s, e, fig)):
+                if other_year and feature[0] in "gt":
+                    feature += other_year  # "in 1957 a flood killed 81 people": not a count of this year's dead
                 # One figure counts once as a value (exact or close) and once as its thing.
                 add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fgh" else None)
 
