@@ -755,3 +755,15 @@ def test_a_large_bare_count_after_a_sentence_opener_still_agrees(tmp_path):
     corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
     assert [(g.status, [m.figure.text for m in g.mentions]) for g in compare(corpus).figures] == [
         ("agree", ["25,000", "25,000"])]
+
+
+def test_a_year_told_alike_in_a_row_agrees_and_two_years_never_conflict(tmp_path):
+    (tmp_path / "a.txt").write_text("The Key Bridge, which carried the Baltimore beltway over the Patapsco River, "
+                                    "opened in 1977 and was named after Francis Scott Key.\n")
+    (tmp_path / "b.txt").write_text("The Key Bridge over the Patapsco River opened to Baltimore beltway traffic in "
+                                    "1977 and was named for Francis Scott Key.\n")
+    (tmp_path / "c.txt").write_text("The Key Bridge over the Patapsco River opened to Baltimore beltway traffic in "
+                                    "1976 and was named for Francis Scott Key.\n")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"])
+    groups = [(g.status, sorted(m.figure.text for m in g.mentions)) for g in compare(corpus).figures]
+    assert groups == [("agree", ["1977", "1977"])]

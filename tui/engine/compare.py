@@ -355,7 +355,7 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
             restated = previous is not None and _CONVERSION_GAP.fullmatch(p.text, previous.end, f.start) is not None \
                 and _converts_to(previous, f)
             previous = f
-            if f.kind not in COMPARABLE_KINDS or restated:
+            if (f.kind not in COMPARABLE_KINDS and f.kind != "year") or restated:
                 continue  # "17.9 km (11 miles)": the figure again, in another unit
             if f.kind == "ordinal" and not (f.thing and in_digits(f)):
                 continue  # "the first quake" and "the second quake" are two quakes, not two counts of one
@@ -575,6 +575,8 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         for k in keys:
             if _same_quantity(heads[k], heads[k]):
                 relation[k, k] = True
+            elif k[0] == "year":
+                relation[k, k] = False  # a year told alike in a row agrees; two years are two events
             elif k[0] == "count" and k[2] is None:
                 # a bare count with no thing is never judged against another, but
                 # a large one told alike in two sources of a row agrees ("There
@@ -659,8 +661,8 @@ def _same_precise_figures(
     by_value: dict[tuple[str, str, float | str], list[Mention]] = defaultdict(list)
     for m in mentions:
         f = m.figure
-        if not rows_of[m.paragraph]:
-            continue
+        if not rows_of[m.paragraph] or f.kind == "year":
+            continue  # a year is compared inside a row only
         if f.kind == "age" and _is_name(f.thing):  # a person's age is one quantity wherever it is told
             by_value[f.kind, "", _surname_key(f.thing or "")].append(m)
         elif f.bound in ("exact", "about") and f.high is None and significant_digits(f) >= _PRECISE_DIGITS \
