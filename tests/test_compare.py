@@ -767,3 +767,13 @@ def test_a_year_told_alike_in_a_row_agrees_and_two_years_never_conflict(tmp_path
     corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"])
     groups = [(g.status, sorted(m.figure.text for m in g.mentions)) for g in compare(corpus).figures]
     assert groups == [("agree", ["1977", "1977"])]
+
+
+def test_one_age_told_alike_in_a_row_agrees(tmp_path):
+    (tmp_path / "a.txt").write_text("The suspect, named as Juraj Cintula, 71, was charged with attempted murder "
+                                    "after the shooting in Handlova.\n")
+    (tmp_path / "b.txt").write_text("The suspected gunman, 71-year-old Juraj Cintula, was charged with attempted "
+                                    "murder after the shooting in Handlova.\n")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in compare(corpus).figures] == [
+        ("agree", ["71", "71-year-old"])]

@@ -606,6 +606,11 @@ def test_the_thing_named_by_number_of_before_the_figure() -> None:
     assert extract_figures("The number of ships rose. Then 40 were seen.")[0].thing is None
 
 
+def test_an_age_before_a_name_is_that_person_s() -> None:
+    assert only("The suspected gunman, 71-year-old Juraj Cintula, remains in custody.").thing == "Juraj Cintula"
+    assert only("A 71-year-old man fired at the crowd.").thing == "man"
+
+
 def test_a_part_of_a_whole_counts_the_whole_s_thing() -> None:
     assert [f.thing for f in extract_figures("By Monday, 747 of the startup's roughly 770 workers had signed.")] == [
         "worker", "worker"]

@@ -575,8 +575,10 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         for k in keys:
             if _same_quantity(heads[k], heads[k]):
                 relation[k, k] = True
-            elif k[0] == "year":
-                relation[k, k] = False  # a year told alike in a row agrees; two years are two events
+            elif k[0] in ("year", "age"):
+                # a year or an age told alike in a row agrees; two years may be two events,
+                # and "a 71-year-old man" in two reports two men
+                relation[k, k] = False
             elif k[0] == "count" and k[2] is None:
                 # a bare count with no thing is never judged against another, but
                 # a large one told alike in two sources of a row agrees ("There
@@ -589,6 +591,10 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
                 relation[ka, kb] = relation[kb, ka] = True
             elif ka[0] == kb[0] == "money" and _comparable(heads[ka].figure, heads[kb].figure):
                 # sums named differently ("$21bn of securities", "a $21bn portfolio")
+                relation[ka, kb] = relation[kb, ka] = False
+            elif ka[0] == kb[0] == "age":
+                # "a 71-year-old man", "Juraj Cintula, 71": one age in a row agrees, though
+                # the ages of two people named differently are never judged to conflict
                 relation[ka, kb] = relation[kb, ka] = False
             elif ka[0] == kb[0] == "count" and ka[3] and ka[3] == kb[3] and "people" in (ka[2], kb[2]):
                 # people and a kind of people of one fate ("20,000 of his men died", "20,000 of his

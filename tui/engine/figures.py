@@ -1082,8 +1082,13 @@ def _lone_one_ok(text: str, number: _Number, floor: int) -> bool:
 
 def _age_figure(text: str, r: _Reading, age: re.Match) -> Figure:
     unit = _unit_name(_UNITS[age["u"].lower()][0])
-    thing = _thing_after(text, age.end(), 1, singular_ok=True)
+    named = _NAME_AFTER_AGE_RE.match(text, age.end())
+    # "71-year-old Juraj Cintula": a person's age, named as written, as "Juraj Cintula, 71" is
+    thing = named["name"] if named else _thing_after(text, age.end(), 1, singular_ok=True)
     return _figure(text, r.start, age.end(), r.value, "age", unit=unit, thing=thing)
+
+
+_NAME_AFTER_AGE_RE = re.compile(r"\s+(?P<name>[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*(?:\s+[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*){1,2})\b")
 
 
 def _read_unit(text: str, r: _Reading) -> None:
