@@ -248,7 +248,7 @@ CORPUS_FLOORS = {"brazil": (0.85, 0.89), "suez": (0.78, 0.94), "twitter": (0.82,
                  "final": (0.71, 0.85), "mpox": (0.86, 0.86), "bridge": (0.59, 0.75), "titan": (0.74, 0.72),
                  "haneda": (0.71, 0.67), "crowdstrike": (0.7, 0.6), "fico": (0.58, 0.67), "derna": (0.63, 0.71),
                  "notredame": (0.6, 0.67), "valencia": (0.55, 0.77), "wagner": (0.58, 0.55), "crocus": (0.7, 0.72),
-                 "altman": (0.5, 0.64)}
+                 "altman": (0.5, 0.64), "grindavik": (0.64, 0.64)}
 # Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
 MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8},
                "quake": {"variants_must": 10, "conflicts_must": 13, "agree_must": 5},
@@ -266,7 +266,8 @@ MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8
                "valencia": {"variants_must": 9, "agree_must": 5, "conflicts_must": 2},
                "wagner": {"variants_must": 4, "conflicts_must": 1, "agree_must": 8},
                "crocus": {"variants_must": 6, "agree_must": 8, "conflicts_must": 3},
-               "altman": {"variants_must": 4, "agree_must": 3}}
+               "altman": {"variants_must": 4, "agree_must": 3},
+               "grindavik": {"variants_must": 6, "agree_must": 9}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
