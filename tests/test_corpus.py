@@ -710,6 +710,18 @@ def test_a_list_of_links_under_a_label_leaves_the_body_with_it():
                                          "Subway delays on the 4 and 5 lines"]
 
 
+def test_headlines_one_a_line_under_a_trending_label_leave_the_body():
+    text = ("The eruption eased on Tuesday, officials said.\n\nTrending Now\nFrigid Arctic blast brings record lows\n"
+            "Chiefs beat Dolphins in one of the coldest playoff games in NFL history\n\nMore was said on Wednesday.\n\n"
+            "Related\nThe ferry sank on Monday, and its crew was rescued.\n")
+    paragraphs, removed, _, _ = parse_article(text, "s")
+    assert [p.text for p in paragraphs] == ["The eruption eased on Tuesday, officials said.",
+                                            "More was said on Wednesday.",
+                                            "The ferry sank on Monday, and its crew was rescued."]
+    assert [r.text for r in removed][:3] == ["Trending Now", "Frigid Arctic blast brings record lows",
+                                             "Chiefs beat Dolphins in one of the coldest playoff games in NFL history"]
+
+
 def test_a_date_line_under_a_long_standfirst_still_dates_the_article():
     text = ("Quake toll rises\n\nRescuers dug through the night. Hopes faded.\n\nThe agency gave new figures.\n"
             "February 6, 2023\n\nThe body said so.\n")

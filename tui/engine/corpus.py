@@ -725,6 +725,7 @@ _BULLET = re.compile(r"^[-*+•▪◦·]\s+")
 
 
 _TERMINAL = tuple(".!?\"”“’'…)»«:;。！？」』।॥؟۔")  # “ closes a German „quotation“; 。 ends Chinese and Japanese, । Hindi
+_LINK_WORDS = 20  # a linked headline is no longer than this
 
 
 _HEADING_WORDS = 12  # the most words of a section head within the text
@@ -912,6 +913,7 @@ def parse_article(
     blocks: list[_Block] = []
     current: _Block | None = None
     link_list = False  # in a list under a label such as "Related:"
+    plain_links = False  # right under such a label, in lines with no bullets and no blank line between
 
     text_blocks = 0  # blocks read as text, not headlines: above the second, a line may date the article
 
@@ -926,7 +928,13 @@ def parse_article(
         line = raw.strip()
         if not line:
             close_block()
+            plain_links = False
             continue
+        if plain_links and not _BULLET.match(line):
+            if not line.endswith(_TERMINAL) and len(line.split()) <= _LINK_WORDS:
+                removed.append(Removed(line, "boilerplate", number))  # "Trending Now" over headlines, one a line
+                continue
+            plain_links = False
         if fmt == "markdown" and not _BULLET.match(line) and not _MD_NUMBERED_ITEM.match(line):
             link_list = False  # a heading, an image or text ends the list under a "Related" label
         if fmt == "markdown":
@@ -1008,6 +1016,7 @@ def parse_article(
             if furniture.reason == "metadata":
                 _date_from_byline(meta, line)
             link_list = furniture.heads_list and not bullet
+            plain_links = link_list and fmt != "markdown"
             continue
         if current is None:
             current = _Block([], number)
