@@ -945,6 +945,7 @@ def test_a_converted_figure_is_named_singular_or_plural_by_its_value(one, other,
     ("The toll of the earthquakes of magnitude 7.7 and 7.6 rose on Tuesday.", [7.7, 7.6]),
     ("It was a quake with a magnitude of 6.1, the survey said.", [6.1]),
     ("It measured 7.1 on the Richter scale.", [7.1]),
+    ("The strongest tremor, which measured 5.3 in magnitude, rattled homes.", [5.3]),
 ])
 def test_a_reading_on_a_scale_is_what_it_counts(text, values) -> None:
     figures = [f for f in extract_figures(text) if f.thing == "magnitude"]

@@ -1270,7 +1270,8 @@ _READING_BEFORE_RE = re.compile(
     r"(?:[0-9.]+(?:,\s*|\s+(?:and|or|to)\s+))*\Z",  # "of magnitude 7.7 and 7.6"
     re.IGNORECASE)
 _READING_AFTER_RE = re.compile(
-    rf"(?:{_HY}|\s+)(?P<w>{_READING_SCALES})\b|\s+on\s+the\s+(?P<richter>Richter)\s+scale", re.IGNORECASE)
+    rf"(?:{_HY}|\s+)(?P<w>{_READING_SCALES})\b|\s+in\s+(?P<m>magnitude)\b|\s+on\s+the\s+(?P<richter>Richter)\s+scale",
+    re.IGNORECASE)
 
 
 _READING_MAX = 10  # readings on these scales are small: 7.8, category 4, level 3
@@ -1285,7 +1286,7 @@ def _reading_scale(text: str, r: _Reading, floor: int) -> str | None:
         return (before["w"] or before["v"]).lower()
     after = _READING_AFTER_RE.match(text, r.end)
     if after and not _READING_NUMBER_RE.match(text, after.end()):  # not "12 magnitude 5 aftershocks"
-        return "magnitude" if after["richter"] else after["w"].lower()
+        return "magnitude" if after["richter"] or after["m"] else after["w"].lower()
     return None
 
 
