@@ -254,20 +254,20 @@ MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8
                "quake": {"variants_must": 10, "conflicts_must": 13, "agree_must": 5},
                "moon": {"variants_must": 8, "conflicts_must": 4, "agree_must": 8},
                "verdict": {"variants_must": 4, "conflicts_must": 4, "agree_must": 6},
-               "final": {"variants_must": 8, "conflicts_must": 3, "agree_must": 6},
+               "final": {"variants_must": 8, "conflicts_must": 3, "agree_must": 7},
                "mpox": {"conflicts_must": 4, "agree_must": 4},
-               "bridge": {"variants_must": 5, "conflicts_must": 3, "agree_must": 4},
-               "titan": {"variants_must": 2, "conflicts_must": 1, "agree_must": 13},
+               "bridge": {"variants_must": 5, "conflicts_must": 3, "agree_must": 6},
+               "titan": {"variants_must": 2, "conflicts_must": 1, "agree_must": 15},
                "haneda": {"variants_must": 8, "conflicts_must": 2, "agree_must": 10},
-               "crowdstrike": {"variants_must": 6, "conflicts_must": 3, "agree_must": 5},
-               "fico": {"variants_must": 5, "conflicts_must": 1, "agree_must": 2},
-               "derna": {"variants_must": 12, "agree_must": 7, "conflicts_must": 2},
+               "crowdstrike": {"variants_must": 6, "conflicts_must": 3, "agree_must": 6},
+               "fico": {"variants_must": 5, "conflicts_must": 1, "agree_must": 5},
+               "derna": {"variants_must": 12, "agree_must": 11, "conflicts_must": 2},
                "notredame": {"variants_must": 2, "conflicts_must": 3, "agree_must": 7},
                "valencia": {"variants_must": 9, "agree_must": 5, "conflicts_must": 2},
                "wagner": {"variants_must": 4, "conflicts_must": 1, "agree_must": 8},
-               "crocus": {"variants_must": 6, "agree_must": 8, "conflicts_must": 3},
-               "altman": {"variants_must": 4, "agree_must": 3},
-               "grindavik": {"variants_must": 6, "agree_must": 9}}
+               "crocus": {"variants_must": 6, "agree_must": 9, "conflicts_must": 3},
+               "altman": {"variants_must": 4, "agree_must": 4},
+               "grindavik": {"variants_must": 6, "agree_must": 9, "conflicts_must": 1}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
