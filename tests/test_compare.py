@@ -777,3 +777,42 @@ def test_one_age_told_alike_in_a_row_agrees(tmp_path):
     corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in compare(corpus).figures] == [
         ("agree", ["71", "71-year-old"])]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # two people named differently, or two kinds of person, of one age
+    ("The gunman, Juraj Cintula, 71, shot Robert Fico in Handlova on Wednesday afternoon.",
+     "Robert Fico, 71, was shot in Handlova on Wednesday afternoon by a gunman."),
+    ("A 34-year-old man was arrested after the stabbing in Leeds on Friday night.",
+     "A 34-year-old woman was stabbed in Leeds on Friday night, and a man was arrested."),
+    # years that are not told alike: qualified, or part of a name
+    ("The dams above Derna were built in the early 1970s by a Yugoslav firm.",
+     "The dams above Derna were built in the late 1970s by a Yugoslav firm."),
+    ("The dams above Derna were last inspected before 2002, engineers said.",
+     "The dams above Derna were last inspected in 2002, engineers said."),
+    ("The Euro 2024 final in Berlin drew a record television audience on Sunday.",
+     "The Euro 2024 final in Berlin drew a record television audience on Sunday night."),
+    # the same year in paragraphs that tell different things
+    ("The bridge over the harbour opened to traffic in 1977.",
+     "Snow closed every school in the valley for a week in 1977."),
+])
+def test_ages_and_years_that_are_not_one_agree_with_nothing(tmp_path, a, b):
+    (tmp_path / "a.txt").write_text(a + "\n")
+    (tmp_path / "b.txt").write_text(b + "\n")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert not [g for g in compare(corpus).figures if g.mentions[0].figure.kind in ("age", "year")]
+
+
+def test_an_age_before_words_that_only_modify_a_noun_names_nobody():
+    (figure,) = extract_figures("A 34-year-old British Airways pilot was arrested at Heathrow.")
+    assert figure.kind == "age" and figure.thing == "airway"
+
+
+def test_a_year_with_the_same_qualifier_agrees(tmp_path):
+    (tmp_path / "a.txt").write_text("Libya has had two rival governments since 2014, one in Tripoli and one in "
+                                    "the east.\n")
+    (tmp_path / "b.txt").write_text("The country has been split between two rival governments since 2014, in "
+                                    "Tripoli and in the east.\n")
+    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert [(g.status, g.about, [m.figure.text for m in g.mentions]) for g in compare(corpus).figures] == [
+        ("agree", "year", ["2014", "2014"])]

@@ -268,6 +268,15 @@ def test_a_count_of_another_year_is_not_evidence_of_this_year_s(tmp_path):
     assert old & _features(evidence, corpus, "b", "81 people", "g:")
 
 
+def test_a_count_told_with_a_day_of_this_week_is_this_year_s(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="date 2023-09-12\n\nDams built in 1977 burst on Sunday and killed 5,000 people.\n",
+        b="date 2023-09-13\n\nThe floods killed 5,200 people in the city, officials said.\n",
+    )
+    assert _features(evidence, corpus, "a", "5,000", "g:") & _features(evidence, corpus, "b", "5,200", "g:")
+
+
 def test_last_year_s_figure_is_still_evidence_of_today_s(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -355,14 +355,15 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
             restated = previous is not None and _CONVERSION_GAP.fullmatch(p.text, previous.end, f.start) is not None \
                 and _converts_to(previous, f)
             previous = f
-            if (f.kind not in COMPARABLE_KINDS and f.kind != "year") or restated:
+            if (f.kind not in COMPARABLE_KINDS and not _plain_year(p.text, f)) or restated:
                 continue  # "17.9 km (11 miles)": the figure again, in another unit
             if f.kind == "ordinal" and not (f.thing and in_digits(f)):
                 continue  # "the first quake" and "the second quake" are two quakes, not two counts of one
             start, end = p.sentence_at(f.start)
             sentence = p.text[start:end]
             role = count_role(p.text, start, end, f) if f.kind == "count" \
-                else measure_dimension(sentence, f.start - start, f.end - start) if f.kind == "measure" else None
+                else measure_dimension(sentence, f.start - start, f.end - start) if f.kind == "measure" \
+                else _year_qualifier(p.text, f) if f.kind == "year" else None
             if role is None and f.thing and gapped(p.text, f):
                 # "and 1,120 in the north" were killed too, if the count before it was
                 role = next((m.role for m in reversed(mentions)
@@ -373,10 +374,34 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
     return out
 
 
+_NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][\w.]*)\s+\Z")
+CALENDAR_NAMES = frozenset(w.capitalize() for w in CALENDAR_WORDS) | {"May"}
+
+
+def _plain_year(text: str, f: Figure) -> bool:
+    """A year told as one ("opened in 1977", "since 2014"): not a decade or a
+    range ("the early 1970s"), nor part of a name ("Euro 2024")."""
+    if f.kind != "year" or f.high is not None:
+        return False
+    name = _NAME_BEFORE_YEAR.search(text, max(0, f.start - 12), f.start)
+    return not (name and name[1].lower().rstrip(".") not in STOPWORDS and name[1] not in CALENDAR_NAMES)
+
+
+_YEAR_QUALIFIER = re.compile(r"\b(before|after|since|until|till|by|around|about|circa)\s+\Z", re.IGNORECASE)
+
+
+def _year_qualifier(text: str, f: Figure) -> str | None:
+    """ "since 2014" is compared with "since 2014" only, "before 2002" with "before 2002"."""
+    m = _YEAR_QUALIFIER.search(text, max(0, f.start - 8), f.start)
+    return m[1].lower() if m else None
+
+
 def _about(mentions: list[Mention]) -> str:
     things = Counter(m.figure.thing for m in mentions if m.figure.thing)
     if mentions[0].figure.kind == "age":
         return f"age of {things.most_common(1)[0][0]}" if things else "age"
+    if mentions[0].figure.kind == "year":
+        return "year"
     units = Counter(m.figure.unit for m in mentions if m.figure.unit)
     roles = {m.role for m in mentions if m.role}
     role = roles.pop() if len(roles) == 1 else None
@@ -480,6 +505,8 @@ def _by_content(m: Mention) -> tuple:
 
 
 def _bucket_key(m: Mention) -> _Key:
+    if m.figure.kind in ("age", "year"):  # "a 34-year-old man" is not "a 34-year-old woman"
+        return (m.figure.kind, m.figure.unit or "", (m.figure.thing or "").lower() or None, m.role or "")
     return (m.figure.kind, m.figure.unit or "", _thing_key(m.figure.thing), m.role or "")
 
 
@@ -576,8 +603,8 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             if _same_quantity(heads[k], heads[k]):
                 relation[k, k] = True
             elif k[0] in ("year", "age"):
-                # a year or an age told alike in a row agrees; two years may be two events,
-                # and "a 71-year-old man" in two reports two men
+                # a year, or the age of one kind of person, told alike in a row agrees; two
+                # years may be two events, and "a 71-year-old man" in two reports two men
                 relation[k, k] = False
             elif k[0] == "count" and k[2] is None:
                 # a bare count with no thing is never judged against another, but
@@ -591,10 +618,6 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
                 relation[ka, kb] = relation[kb, ka] = True
             elif ka[0] == kb[0] == "money" and _comparable(heads[ka].figure, heads[kb].figure):
                 # sums named differently ("$21bn of securities", "a $21bn portfolio")
-                relation[ka, kb] = relation[kb, ka] = False
-            elif ka[0] == kb[0] == "age":
-                # "a 71-year-old man", "Juraj Cintula, 71": one age in a row agrees, though
-                # the ages of two people named differently are never judged to conflict
                 relation[ka, kb] = relation[kb, ka] = False
             elif ka[0] == kb[0] == "count" and ka[3] and ka[3] == kb[3] and "people" in (ka[2], kb[2]):
                 # people and a kind of people of one fate ("20,000 of his men died", "20,000 of his
@@ -667,8 +690,8 @@ def _same_precise_figures(
     by_value: dict[tuple[str, str, float | str], list[Mention]] = defaultdict(list)
     for m in mentions:
         f = m.figure
-        if not rows_of[m.paragraph] or f.kind == "year":
-            continue  # a year is compared inside a row only
+        if not rows_of[m.paragraph]:
+            continue
         if f.kind == "age" and _is_name(f.thing):  # a person's age is one quantity wherever it is told
             by_value[f.kind, "", _surname_key(f.thing or "")].append(m)
         elif f.bound in ("exact", "about") and f.high is None and significant_digits(f) >= _PRECISE_DIGITS \

@@ -378,7 +378,9 @@ _THING_LABELS = {"money": "sum of", "measure": "measure of", "percent": "share o
 
 
 _YEARED_KINDS = frozenset({"count", "measure", "money", "percent", "duration"})
-_PAST_YEARS = 2
+_PAST_YEARS = 3  # years before the report's: "in September 2023" in January 2025 is recent
+_WEEKDAY_OR_NOW = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+                             r"tonight|this week|last week|this morning|last night)\b")
 _ROLE_LABELS = {"rescued": "those rescued", "arrested": "those arrested", "hospitalised": "those in hospital",
                 "destroyed": "what was destroyed", "damaged": "what was damaged"}
 
@@ -632,11 +634,15 @@ def sentence_evidence(
                 ev.groups.setdefault(feature, group)
 
         group = 0
+        # "Dams built in 1977 burst on Sunday and killed 5,000": a sentence that also tells a day
+        # of the report's week, or a date, is of now, whatever year it names
+        told_today = any(f.kind == "date" for f in sentence_figures) or _WEEKDAY_OR_NOW.search(p.text, s, e) is not None
         for fig in sentence_figures:
             group += 2
-            years = clause_years(p.text[s:e], s, fig, figures, reference) if fig.kind in _YEARED_KINDS else frozenset()
+            years = clause_years(p.text[s:e], s, fig, figures, reference) \
+                if fig.kind in _YEARED_KINDS and not told_today else frozenset()
             # a figure of a year well before the report's ("In 1957 a flood killed 81 people"), not
-            # last year's accounts ("$110.4 billion in assets at the end of last year")
+            # recent accounts ("$110.4 billion in assets at the end of last year")
             other_year = "~" + "/".join(map(str, sorted(years))) if years and reference is not None and all(
                 y <= reference.year - _PAST_YEARS for y in years) else ""
             for feature, mult, label in _figure_features(fig, count_role(p.text, s, e, fig)):

@@ -1083,12 +1083,23 @@ def _lone_one_ok(text: str, number: _Number, floor: int) -> bool:
 def _age_figure(text: str, r: _Reading, age: re.Match) -> Figure:
     unit = _unit_name(_UNITS[age["u"].lower()][0])
     named = _NAME_AFTER_AGE_RE.match(text, age.end())
+    if named and any(w.lower() in _TITLE_WORDS for w in named["name"].split()):
+        named = None  # "the 71-year-old Slovak Prime Minister", "the 44-year-old Tesla CEO"
     # "71-year-old Juraj Cintula": a person's age, named as written, as "Juraj Cintula, 71" is
     thing = named["name"] if named else _thing_after(text, age.end(), 1, singular_ok=True)
     return _figure(text, r.start, age.end(), r.value, "age", unit=unit, thing=thing)
 
 
-_NAME_AFTER_AGE_RE = re.compile(r"\s+(?P<name>[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*(?:\s+[A-Z][^\W\d_]+(?:[\-'’][A-Za-z]+)*){1,2})\b")
+# A name right after the age, ending where its clause goes on ("71-year-old Juraj
+# Cintula, remains", "... Juraj Cintula was charged"); not "a 34-year-old British
+# Airways pilot", whose capitals modify a noun, nor "Juraj Cintula's lawyer".
+_NAME_AFTER_AGE_RE = re.compile(
+    r"\s+(?P<name>[A-Z][^\W\d_]+(?:-[A-Za-z]+)*(?:\s+[A-Z][^\W\d_]+(?:-[A-Za-z]+)*){1,2})"
+    r"(?=\s*[,.;:)]|\s+(?:was|is|has|had|who|and|remains|remained|said|told|died|appeared|faces|faced|will|would)\b)")
+_TITLE_WORDS = frozenset("""
+minister president prime chancellor king queen prince princess ceo chief chairman chairwoman governor mayor senator
+general colonel captain director secretary judge pope
+""".split())
 
 
 def _read_unit(text: str, r: _Reading) -> None:
@@ -1616,6 +1627,10 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
         raise ValueError(f"cannot compare a {a.kind} with a {b.kind}: {a.text!r} / {b.text!r}")
     if a.kind == "date":
         return _compare_dates(a, b)
+    if a.kind == "year" and a.high is None and b.high is None:  # a year is no amount: "1977", not "1,977"
+        if math.isclose(a.value, b.value):
+            return "agree", f"the same year: {a.text} and {b.text}"
+        return "conflict", f"{a.text} and {b.text} are different years"
     if a.kind in ("time", "ordinal"):
         if a.unit != b.unit:
             raise ValueError(f"cannot compare {a.text!r} and {b.text!r}: different time zones")
