@@ -379,8 +379,6 @@ _THING_LABELS = {"money": "sum of", "measure": "measure of", "percent": "share o
 
 _YEARED_KINDS = frozenset({"count", "measure", "money", "percent", "duration"})
 _PAST_YEARS = 3  # years before the report's: "in September 2023" in January 2025 is recent
-_WEEKDAY_OR_NOW = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-                             r"tonight|this week|last week|this morning|last night)\b")
 _ROLE_LABELS = {"rescued": "those rescued", "arrested": "those arrested", "hospitalised": "those in hospital",
                 "destroyed": "what was destroyed", "damaged": "what was damaged"}
 
@@ -499,6 +497,8 @@ _OPENING_PREPOSITIONS = frozenset("on in at by since after before during until f
 
 WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 
+_WEEKDAY_OR_NOW = re.compile(r"\b(?:" + "|".join(day.capitalize() for day in WEEKDAYS)
+                             + r"|today|yesterday|tonight|this week|last week|this morning|last night)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONTRACTION = re.compile(r"['’](?:m|d|ve|ll|re)$")
 _CONNECTORS = frozenset({"of", "the", "for", "de", "da", "das", "dos", "di", "del", "della", "al", "el", "bin", "ibn", "abu", "von", "van", "der", "la", "le", "du"})
