@@ -51,7 +51,6 @@ from .variants import VariantGroup, find_variants, name_key
 COMPARABLE_KINDS = frozenset({"count", "percent", "measure", "duration", "money", "ordinal", "age"})
 
 
-
 # What a length measures, by the word after it ("4 metres wide", "3 metres
 # ahead") or the noun before it ("at a depth of 17.9 km"): a crater's width and
 # its distance are two quantities, though both are in metres.
