@@ -432,12 +432,16 @@ def test_a_count_written_with_separators_before_a_capitalised_word_agrees_across
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [("agree", ["1,139", "1,139"])]
 
 
-def _groups(tmp_path, a, b):
+def _figure_groups(tmp_path, *texts):
+    """The figure groups of one article per text, in files a.txt, b.txt, …"""
     tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "a.txt").write_text(a + "\n")
-    (tmp_path / "b.txt").write_text(b + "\n")
-    groups = compare(load_corpus([tmp_path])).figures
-    return sorted((g.status, sorted(m.figure.text for m in g.mentions)) for g in groups)
+    for name, text in zip("abcdefgh", texts):
+        (tmp_path / f"{name}.txt").write_text(text.rstrip("\n") + "\n")
+    return compare(load_corpus([tmp_path])).figures
+
+
+def _groups(tmp_path, a, b):
+    return sorted((g.status, sorted(m.figure.text for m in g.mentions)) for g in _figure_groups(tmp_path, a, b))
 
 
 def test_two_figures_of_one_sentence_never_join_one_group(tmp_path):
@@ -703,79 +707,70 @@ def test_days_since_something_grow_with_the_report_date(tmp_path):
 
 
 def test_counts_of_one_fate_named_differently_agree_when_equal(tmp_path):
-    (tmp_path / "a.txt").write_text("Prigozhin has said that some 20,000 of his fighters died in the battle for Bakhmut.\n")
-    (tmp_path / "b.txt").write_text("In Bakhmut, where Prigozhin says some 20,000 of his men died, the fighting ended.\n"
-                                    "\nIn Bakhmut 7,000 of his men were also wounded.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    groups = compare(corpus).figures
+    groups = _figure_groups(tmp_path,
+                            "Prigozhin has said that some 20,000 of his fighters died in the battle for Bakhmut.\n",
+                            "In Bakhmut, where Prigozhin says some 20,000 of his men died, the fighting ended.\n"
+                            "\nIn Bakhmut 7,000 of his men were also wounded.\n")
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
         ("agree", ["some 20,000", "some 20,000"])]
 
 
 def test_a_large_count_that_names_nothing_agrees_with_its_like_in_a_row(tmp_path):
-    (tmp_path / "a.txt").write_text('"There are 25,000 of us, and we are going to Moscow," Prigozhin said of his '
-                                    "Wagner force, aboard the Odysseus 6K.\n")
-    (tmp_path / "b.txt").write_text('"We are 25,000 and we are ready to die," Prigozhin said of his Wagner force, '
-                                    "and 12 more, aboard the Odysseus 6K.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    groups = compare(corpus).figures
+    groups = _figure_groups(tmp_path, '"There are 25,000 of us, and we are going to Moscow," Prigozhin said of his '
+                            "Wagner force, aboard the Odysseus 6K.\n",
+                            '"We are 25,000 and we are ready to die," Prigozhin said of his Wagner force, '
+                            "and 12 more, aboard the Odysseus 6K.\n")
     # not a small count ("12"), nor one in a name ("Odysseus 6K"); never a conflict
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
         ("agree", ["25,000", "25,000"])]
 
 
 def test_equal_shares_of_different_things_do_not_agree(tmp_path):
-    (tmp_path / "a.txt").write_text("In Sunday's election in Vienna the Freedom Party won 30% of the vote.\n")
-    (tmp_path / "b.txt").write_text("In Sunday's election in Vienna the Freedom Party won 30% of the seats.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    assert not [g for g in compare(corpus).figures if g.mentions[0].figure.kind == "percent"]
+    figures = _figure_groups(tmp_path, "In Sunday's election in Vienna the Freedom Party won 30% of the vote.\n",
+                             "In Sunday's election in Vienna the Freedom Party won 30% of the seats.\n")
+    assert not [g for g in figures if g.mentions[0].figure.kind == "percent"]
 
 
 def test_counts_of_the_dead_named_by_the_dead_or_by_people_are_one_quantity(tmp_path):
-    (tmp_path / "a.txt").write_text("In Paiporta, a town of 27,000, the mayor, Maribel Albalat, said 62 residents "
-                                    "had died in the floods.\n")
-    (tmp_path / "b.txt").write_text("In Paiporta, the mayor, María Isabel Albalat, said 45 deaths had now been "
-                                    "confirmed in the floods.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    conflicts = [sorted(m.figure.text for m in g.mentions) for g in compare(corpus).figures if g.status == "conflict"]
+    figures = _figure_groups(tmp_path, "In Paiporta, a town of 27,000, the mayor, Maribel Albalat, said 62 residents "
+                             "had died in the floods.\n",
+                             "In Paiporta, the mayor, María Isabel Albalat, said 45 deaths had now been "
+                             "confirmed in the floods.\n")
+    conflicts = [sorted(m.figure.text for m in g.mentions) for g in figures if g.status == "conflict"]
     assert conflicts == [["45", "62"]]
 
 
 def test_equal_counts_of_one_fate_of_different_kinds_do_not_agree(tmp_path):
-    (tmp_path / "a.txt").write_text("The fire in the Valencia tower killed 20 children, officials said on Friday.\n")
-    (tmp_path / "b.txt").write_text("The fire in the Valencia tower killed 20 firefighters, officials said on Friday.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    assert not compare(corpus).figures
+    figures = _figure_groups(tmp_path, "The fire in the Valencia tower killed 20 children, officials said on Friday.\n",
+                             "The fire in the Valencia tower killed 20 firefighters, officials said on Friday.\n")
+    assert not figures
 
 
 def test_a_large_bare_count_after_a_sentence_opener_still_agrees(tmp_path):
-    (tmp_path / "a.txt").write_text("Organisers had hoped for more. But 25,000 marched through Vienna on Sunday.\n")
-    (tmp_path / "b.txt").write_text("Organisers had hoped for more. But 25,000 marched through Vienna on Sunday, "
-                                    "police said.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    assert [(g.status, [m.figure.text for m in g.mentions]) for g in compare(corpus).figures] == [
+    figures = _figure_groups(tmp_path, "Organisers had hoped for more. But 25,000 marched through Vienna on Sunday.\n",
+                             "Organisers had hoped for more. But 25,000 marched through Vienna on Sunday, "
+                             "police said.\n")
+    assert [(g.status, [m.figure.text for m in g.mentions]) for g in figures] == [
         ("agree", ["25,000", "25,000"])]
 
 
 def test_a_year_told_alike_in_a_row_agrees_and_two_years_never_conflict(tmp_path):
-    (tmp_path / "a.txt").write_text("The Key Bridge, which carried the Baltimore beltway over the Patapsco River, "
-                                    "opened in 1977 and was named after Francis Scott Key.\n")
-    (tmp_path / "b.txt").write_text("The Key Bridge over the Patapsco River opened to Baltimore beltway traffic in "
-                                    "1977 and was named for Francis Scott Key.\n")
-    (tmp_path / "c.txt").write_text("The Key Bridge over the Patapsco River opened to Baltimore beltway traffic in "
-                                    "1976 and was named for Francis Scott Key.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"])
-    groups = [(g.status, sorted(m.figure.text for m in g.mentions)) for g in compare(corpus).figures]
+    figures = _figure_groups(tmp_path, "The Key Bridge, which carried the Baltimore beltway over the Patapsco River, "
+                             "opened in 1977 and was named after Francis Scott Key.\n",
+                             "The Key Bridge over the Patapsco River opened to Baltimore beltway traffic in "
+                             "1977 and was named for Francis Scott Key.\n",
+                             "The Key Bridge over the Patapsco River opened to Baltimore beltway traffic in "
+                             "1976 and was named for Francis Scott Key.\n")
+    groups = [(g.status, sorted(m.figure.text for m in g.mentions)) for g in figures]
     assert groups == [("agree", ["1977", "1977"])]
 
 
 def test_one_age_told_alike_in_a_row_agrees(tmp_path):
-    (tmp_path / "a.txt").write_text("The suspect, named as Juraj Cintula, 71, was charged with attempted murder "
-                                    "after the shooting in Handlova.\n")
-    (tmp_path / "b.txt").write_text("The suspected gunman, 71-year-old Juraj Cintula, was charged with attempted "
-                                    "murder after the shooting in Handlova.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in compare(corpus).figures] == [
+    figures = _figure_groups(tmp_path, "The suspect, named as Juraj Cintula, 71, was charged with attempted murder "
+                             "after the shooting in Handlova.\n",
+                             "The suspected gunman, 71-year-old Juraj Cintula, was charged with attempted "
+                             "murder after the shooting in Handlova.\n")
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in figures] == [
         ("agree", ["71", "71-year-old"])]
 
 
@@ -797,10 +792,9 @@ def test_one_age_told_alike_in_a_row_agrees(tmp_path):
      "Snow closed every school in the valley for a week in 1977."),
 ])
 def test_ages_and_years_that_are_not_one_agree_with_nothing(tmp_path, a, b):
-    (tmp_path / "a.txt").write_text(a + "\n")
-    (tmp_path / "b.txt").write_text(b + "\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    assert not [g for g in compare(corpus).figures if g.mentions[0].figure.kind in ("age", "year")]
+    figures = _figure_groups(tmp_path, a + "\n",
+                             b + "\n")
+    assert not [g for g in figures if g.mentions[0].figure.kind in ("age", "year")]
 
 
 def test_an_age_before_words_that_only_modify_a_noun_names_nobody():
@@ -809,11 +803,10 @@ def test_an_age_before_words_that_only_modify_a_noun_names_nobody():
 
 
 def test_a_year_with_the_same_qualifier_agrees(tmp_path):
-    (tmp_path / "a.txt").write_text("Libya has had two rival governments since 2014, one in Tripoli and one in "
-                                    "the east.\n")
-    (tmp_path / "b.txt").write_text("The country has been split between two rival governments since 2014, in "
-                                    "Tripoli and in the east.\n")
-    corpus = load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
-    years = [g for g in compare(corpus).figures if g.mentions[0].figure.kind == "year"]
+    figures = _figure_groups(tmp_path, "Libya has had two rival governments since 2014, one in Tripoli and one in "
+                             "the east.\n",
+                             "The country has been split between two rival governments since 2014, in "
+                             "Tripoli and in the east.\n")
+    years = [g for g in figures if g.mentions[0].figure.kind == "year"]
     assert [(g.status, g.about, [m.figure.text for m in g.mentions]) for g in years] == [
         ("agree", "year", ["2014", "2014"])]
