@@ -374,7 +374,7 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
 
 
 _NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][\w.]*)\s+\Z")
-CALENDAR_NAMES = frozenset(w.capitalize() for w in CALENDAR_WORDS) | {"May"}
+_CALENDAR_NAMES = frozenset(w.capitalize() for w in CALENDAR_WORDS) | {"May"}
 
 
 def _plain_year(text: str, f: Figure) -> bool:
@@ -383,7 +383,7 @@ def _plain_year(text: str, f: Figure) -> bool:
     if f.kind != "year" or f.high is not None:
         return False
     name = _NAME_BEFORE_YEAR.search(text, max(0, f.start - 12), f.start)
-    return not (name and name[1].lower().rstrip(".") not in STOPWORDS and name[1] not in CALENDAR_NAMES)
+    return not (name and name[1].lower().rstrip(".") not in STOPWORDS and name[1] not in _CALENDAR_NAMES)
 
 
 _YEAR_QUALIFIER = re.compile(r"\b(before|after|since|until|till|by|around|about|circa)\s+\Z", re.IGNORECASE)

@@ -86,7 +86,7 @@ _TOWARDS = frozenset("to past above over beyond at least nearly almost around ab
                      "approximately close upwards of".split())
 _SUBORDINATORS = frozenset("as when while after before because since though although if unless until whereas".split())
 _SUBJECT_REACH = 20
-_DETERMINERS = frozenset("the a an its their his her this these those our".split())
+_DETERMINERS = SCOPE_DETERMINERS - {"all"} | {"this", "our"}  # that open a noun phrase: "that the ..."
 _SPEECH_VERBS = frozenset("said says say told tells reported reports announced announces stated states added adds "
                           "noted notes confirmed confirms estimated estimates warned warns".split())
 
