@@ -268,22 +268,21 @@ def test_a_count_of_another_year_is_not_evidence_of_this_year_s(tmp_path):
     assert old & _features(evidence, corpus, "b", "81 people", "g:")
 
 
-def test_a_count_told_with_a_day_of_this_week_is_this_year_s(tmp_path):
-    corpus, evidence = _build(
-        tmp_path,
-        a="date 2023-09-12\n\nDams built in 1977 burst on Sunday and killed 5,000 people.\n",
-        b="date 2023-09-13\n\nThe floods killed 5,200 people in the city, officials said.\n",
-    )
-    assert _features(evidence, corpus, "a", "5,000", "g:") & _features(evidence, corpus, "b", "5,200", "g:")
-
-
-def test_last_year_s_figure_is_still_evidence_of_today_s(tmp_path):
-    corpus, evidence = _build(
-        tmp_path,
-        a="date 2023-03-13\n\nSignature had $110.4 billion in assets at the end of last year.\n",
-        b="date 2023-03-13\n\nWith about $110 billion in assets, Signature is the third-largest bank to fail.\n",
-    )
-    assert _features(evidence, corpus, "a", "110.4", "g:") & _features(evidence, corpus, "b", "110 billion", "g:")
+@pytest.mark.parametrize(
+    ("a", "b", "a_figure", "b_figure"),
+    [
+        # a sentence that tells a day of this week is of now, whatever year it names
+        ("date 2023-09-12\n\nDams built in 1977 burst on Sunday and killed 5,000 people.\n",
+         "date 2023-09-13\n\nThe floods killed 5,200 people in the city, officials said.\n", "5,000", "5,200"),
+        # last year's accounts are recent
+        ("date 2023-03-13\n\nSignature had $110.4 billion in assets at the end of last year.\n",
+         "date 2023-03-13\n\nWith about $110 billion in assets, Signature is the third-largest bank to fail.\n",
+         "110.4", "110 billion"),
+    ],
+)
+def test_a_figure_of_now_is_evidence_of_today_s_whatever_year_its_sentence_names(tmp_path, a, b, a_figure, b_figure):
+    corpus, evidence = _build(tmp_path, a=a, b=b)
+    assert _features(evidence, corpus, "a", a_figure, "g:") & _features(evidence, corpus, "b", b_figure, "g:")
 
 
 def test_close_shares_of_one_thing_share_evidence(tmp_path):
