@@ -81,6 +81,28 @@ def test_result_does_not_depend_on_file_order(tmp_path):
         assert [(r.id, r.cells) for r in other.rows] == [(r.id, r.cells) for r in reference.rows]
 
 
+def test_sentences_are_numbered_by_their_text_not_by_their_file(tmp_path):
+    # Links of equal weight are taken in the order of their sentences'
+    # numbers: numbered by file, renaming the files could change the rows.
+    from tui.engine.align import _nodes
+    from tui.engine.evidence import build_evidence
+
+    first = "The dam burst at dawn.\n\nWater reached 40 homes by noon.\n"
+    second = "Zoning rules changed in 2019.\n\nA bridge closed after 40 homes flooded.\n"
+    numbered = []
+    for folder, texts in (("one", (first, second)), ("two", (second, first))):
+        (tmp_path / folder).mkdir()
+        for name, text in zip(("a.txt", "b.txt"), texts, strict=True):
+            (tmp_path / folder / name).write_text(text)
+        corpus = load_corpus([tmp_path / folder])
+        evidence = build_evidence(corpus)
+        nodes = _nodes(corpus, evidence)
+        paragraphs = {p.id: p.text for p in corpus.paragraphs()}
+        sentence = [evidence.sentences[m[0]] for m in nodes.members]
+        numbered.append([paragraphs[s.paragraph][s.start : s.end] for s in sentence])
+    assert numbered[0] == numbered[1] == sorted(numbered[0])
+
+
 def test_articles_with_nothing_in_common_get_single_source_rows(tmp_path):
     (tmp_path / "a.txt").write_text("The village fair opened with a parade.\n\nBakers sold 40 pies.\n")
     (tmp_path / "b.txt").write_text("Quantum chips need cold rooms.\n\nEngineers cooled 3 qubits overnight.\n")

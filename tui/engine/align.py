@@ -159,7 +159,20 @@ def _nodes(corpus: Corpus, evidence: Evidence) -> _Nodes:
         sources[node][ev.source] = sources[node].get(ev.source, 0) + 1
         places[node][ev.source].add(_index(ev.paragraph))
         of.append(node)
-    return _Nodes(members, sources, of, places)
+    # Nodes are numbered in the order of their text, not of the files: where
+    # two links weigh the same, the node numbers decide which is taken first,
+    # and the result must not depend on the order or names of the files.
+    by_text = sorted(index)
+    renumber = [0] * len(members)
+    for new, text in enumerate(by_text):
+        renumber[index[text]] = new
+    order = [index[text] for text in by_text]
+    return _Nodes(
+        [members[u] for u in order],
+        [sources[u] for u in order],
+        [renumber[u] for u in of],
+        [places[u] for u in order],
+    )
 
 
 def _cross_pairs(a: dict[str, int], b: dict[str, int]) -> int:
