@@ -688,7 +688,7 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
         if len(srcs) > 1 and evidence.idf.get(f, 0) > 0
     ]
     shared.sort(key=lambda t: (-t[0], t[1]))
-    order = {"f": 0, "g": 0, "q": 1, "n": 2, "d": 3, "h": 3, "t": 4, "y": 5, "b": 6, "s": 7, "w": 8}
+    order = {"f": 0, "g": 0, "q": 1, "n": 2, "d": 3, "h": 3, "t": 4, "y": 5, "s": 6, "w": 7}
     top: list[str] = []
     for _, f in shared:  # the parts of one name share its label: the name counts once
         if labels[f] not in {labels[t] for t in top}:
@@ -699,7 +699,7 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
     out: list[str] = []
     words: list[str] = []
     for f in top:
-        if f[0] in "bsw":
+        if f[0] in "sw":
             words.append(labels[f])
         else:
             out.append(labels[f])

@@ -3,7 +3,7 @@ across spellings, quotations, dates, and content words weighted by how rare
 they are in this corpus.
 
 Each sentence becomes a bag of evidence features. A feature is a string with a
-kind prefix (``w:`` word, ``b:`` word pair, ``n:`` name, ``q:`` quoted word
+kind prefix (``w:`` word, ``n:`` name, ``q:`` quoted word
 pair, ``f:`` figure, ``t:`` thing counted, ``d:`` date, ``h:`` clock time, ``y:`` year) and a
 kind multiplier; the aligner multiplies it by the feature's rarity across the
 corpus's paragraphs.
@@ -45,11 +45,10 @@ from .variants import name_key, to_american
 # sentences state the same fact, before rarity is applied.
 KIND_WEIGHT = {
     "w": 1.0,  # content word
-    "b": 0.5,  # adjacent content-word pair, on top of its words
     "n": 1.5,  # name
     "q": 2.0,  # word pair inside a quotation
-    "f": 2.5,  # figure: value and unit
-    "g": 1.0,  # figure: its thing or dimension and order of size, for close values
+    "f": 3.0,  # figure: value and unit
+    "g": 2.0,  # figure: its thing or dimension and order of size, for close values
     "t": 1.0,  # the thing a figure counts
     "d": 1.5,  # calendar date
     "h": 1.5,  # clock time
@@ -739,8 +738,11 @@ def sentence_evidence(
                 ev.groups[f"w:{key}"] = group
                 for g in groups_here:
                     add(f"s:{g}", scale(t.start), t.text.lower(), group)
-        # Word pairs: adjacent content words, allowing one stopword between.
-        for i, (t1, k1) in enumerate(content):
+        # Quoted word pairs: adjacent content words inside a quotation, allowing
+        # one stopword between. Pairs outside quotations are not evidence: the
+        # words already count, and a pair of them matched more look-alike
+        # sentences than same-fact ones.
+        for i, (t1, k1) in enumerate(content if quotes else ()):
             if not k1:
                 continue
             for j in (i + 1, i + 2):
@@ -751,7 +753,6 @@ def sentence_evidence(
                 t2, k2 = content[j]
                 if not k2:
                     continue
-                add(f"b:{k1} {k2}", scale(t1.start), f"{t1.text} {t2.text}")
                 if any(a <= t1.start and t2.end <= b for a, b in quotes):
                     add(f"q:{k1} {k2}", 1.0, f"quote “… {t1.text} {t2.text} …”")
                 break
