@@ -428,6 +428,8 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "RELATED: What we know about the six men who died in the Key Bridge collapse on Tuesday",
     "(Reporting by Wire staff in Moscow, Rostov-on-Don and Washington; Writing by Peter Lind; Editing by Anna Kor)",
     "Photo: The president addresses officers at a ceremony in Minsk, 27 June 2023. Photo by the presidential press service",
+    "A resident stands in his backyard, where he found the panel on Sunday. Staff photo / Dana Whitcomb",
+    "Crews sort debris at the port on Monday. AP Photo: Julio Cortez",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
@@ -445,6 +447,7 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "More than 2 million readers now subscribe to her newsletter, which covers politics.",
     "Results: Labour won 412 seats after a 64-36 split in the vote.",
     "The exhibition opened in Minsk on Friday. Pictures by local children line the walls",
+    "The mayor held up a photograph. Her staff photo: a smiling crew before the flood, taken in 2019.",
 ]
 
 
