@@ -810,3 +810,15 @@ def test_a_year_with_the_same_qualifier_agrees(tmp_path):
     years = [g for g in figures if g.mentions[0].figure.kind == "year"]
     assert [(g.status, g.about, [m.figure.text for m in g.mentions]) for g in years] == [
         ("agree", "year", ["2014", "2014"])]
+
+
+def test_a_reason_is_given_once_when_two_wordings_of_one_figure_differ_alike(tmp_path):
+    groups = _figure_groups(
+        tmp_path,
+        "The two-day offensive by the army ended with a ceasefire in the northern hills on Wednesday.",
+        "The offensive by the army ended after 24 hours with a ceasefire in the northern hills on Wednesday.",
+        "The 24-hour offensive by the army ended with a ceasefire in the northern hills on Wednesday.",
+    )
+    conflict = next(g for g in groups if g.status == "conflict")
+    assert sorted(m.figure.text for m in conflict.mentions) == ["24 hours", "24-hour", "two-day"]
+    assert len(conflict.reasons) == len(set(conflict.reasons))

@@ -487,9 +487,10 @@ def _judge(mentions: list[Mention], dates: dict[str, _dt.date] | None = None) ->
             if all(apart):
                 status, reason = "agree", str(apart[0])
         (conflicts if status == "conflict" else agreements).append(reason)
+    # Two wordings of one value ("24 hours", "24-hour") give the same reason twice.
     if conflicts:
-        return "conflict", conflicts
-    return "agree", agreements[:3]
+        return "conflict", list(dict.fromkeys(conflicts))
+    return "agree", list(dict.fromkeys(agreements))[:3]
 
 
 _Key = tuple[str, str, str | None, str]
