@@ -103,6 +103,31 @@ def test_sentences_are_numbered_by_their_text_not_by_their_file(tmp_path):
     assert numbered[0] == numbered[1] == sorted(numbered[0])
 
 
+def test_a_sentence_copied_into_reports_of_different_days_aligns_whatever_the_file_names(tmp_path):
+    # "On Tuesday" is Sept. 19 in the report of the 24th and Sept. 26 in that of
+    # the 28th: the copies' evidence differs, and which copy speaks for the
+    # sentence must not depend on which file sorts first.
+    copied = "Ministers met on Tuesday and agreed to rebuild 40 homes in Derna.\n\nThe weather was mild.\n"
+    texts = {
+        "early": "---\ndate: 2023-09-24\n---\n" + copied,
+        "late": "---\ndate: 2023-09-28\n---\n" + copied,
+        "other": "---\ndate: 2023-09-27\n---\nOn Sept. 19 ministers in Tripoli pledged to rebuild houses.\n\nRain fell.\n",
+    }
+    shapes = []
+    for folder, names in (("one", {"early": "a", "late": "b", "other": "c"}),
+                          ("two", {"early": "b", "late": "a", "other": "c"})):
+        (tmp_path / folder).mkdir()
+        for key, name in names.items():
+            (tmp_path / folder / f"{name}.txt").write_text(texts[key])
+        result = align(load_corpus([tmp_path / folder]))
+        story = {name: key for key, name in names.items()}
+        shapes.append(sorted(
+            sorted(f"{story[p.split(':')[0]]}:{p.split(':')[1]}" for p in r.paragraphs)
+            for r in result.rows if len(r.sources) > 1
+        ))
+    assert shapes[0] == shapes[1]
+
+
 def test_articles_with_nothing_in_common_get_single_source_rows(tmp_path):
     (tmp_path / "a.txt").write_text("The village fair opened with a parade.\n\nBakers sold 40 pies.\n")
     (tmp_path / "b.txt").write_text("Quantum chips need cold rooms.\n\nEngineers cooled 3 qubits overnight.\n")

@@ -161,7 +161,13 @@ def _nodes(corpus: Corpus, evidence: Evidence) -> _Nodes:
         of.append(node)
     # Nodes are numbered in the order of their text, not of the files: where
     # two links weigh the same, the node numbers decide which is taken first,
-    # and the result must not depend on the order or names of the files.
+    # and the result must not depend on the order or names of the files. For
+    # the same reason a node's evidence is that of the copy whose evidence
+    # sorts first: copies in reports of different days read "on Tuesday" as
+    # different dates.
+    for copies in members:
+        if len(copies) > 1:
+            copies.sort(key=lambda i: sorted(evidence.sentences[i].features.items()))
     by_text = sorted(index)
     renumber = [0] * len(members)
     for new, text in enumerate(by_text):
