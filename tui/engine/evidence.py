@@ -3,8 +3,9 @@ across spellings, quotations, dates, and content words weighted by how rare
 they are in this corpus.
 
 Each sentence becomes a bag of evidence features. A feature is a string with a
-kind prefix (``w:`` word, ``n:`` name, ``q:`` quoted word
-pair, ``f:`` figure, ``t:`` thing counted, ``d:`` date, ``h:`` clock time, ``y:`` year) and a
+kind prefix (``w:`` word, ``s:`` paraphrase group, ``n:`` name, ``q:`` quoted
+word pair, ``f:`` figure, ``g:`` close figure, ``t:`` thing counted, ``d:`` date,
+``h:`` clock time, ``y:`` year) and a
 kind multiplier; the aligner multiplies it by the feature's rarity across the
 corpus's paragraphs.
 """
