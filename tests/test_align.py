@@ -298,7 +298,7 @@ CORPUS_FLOORS = {"brazil": (0.82, 0.91), "suez": (0.78, 0.93), "twitter": (0.79,
                  "altman": (0.54, 0.7), "grindavik": (0.67, 0.66), "otis": (0.61, 0.78), "thaicave": (0.62, 0.61)}
 # Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
 MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8},
-               "quake": {"variants_must": 10, "conflicts_must": 11, "agree_must": 5},
+               "quake": {"variants_must": 10, "conflicts_must": 12, "agree_must": 5},
                "moon": {"variants_must": 8, "conflicts_must": 4, "agree_must": 8},
                "verdict": {"variants_must": 4, "conflicts_must": 4, "agree_must": 6},
                "final": {"variants_must": 8, "conflicts_must": 3, "agree_must": 7},

@@ -822,3 +822,31 @@ def test_a_reason_is_given_once_when_two_wordings_of_one_figure_differ_alike(tmp
     conflict = next(g for g in groups if g.status == "conflict")
     assert sorted(m.figure.text for m in conflict.mentions) == ["24 hours", "24-hour", "two-day"]
     assert len(conflict.reasons) == len(set(conflict.reasons))
+
+
+def test_a_count_takes_the_place_its_sentence_opens_with(tmp_path):
+    groups = _figure_groups(
+        tmp_path,
+        "The toll from the earthquake rose to 7,800 on Tuesday, rescuers said. "
+        "In Norland, the number of dead rose to 5,894, officials said.",
+        "The toll from the earthquake climbed past 11,700 on Wednesday, rescuers said. "
+        "In Norland, the number of dead rose to 9,100, officials said.",
+        "The toll from the earthquake passed 16,000 on Thursday, rescuers said. "
+        "In Norland, the number of dead reached 12,873, officials said.",
+    )
+    values = sorted(sorted(m.figure.value for m in g.mentions) for g in groups)
+    assert values == [[5894, 9100, 12873], [7800, 11700, 16000]]
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("In Norland, the number of dead rose to 5,894.", {"norland"}),
+    ("Across the northern provinces, 300 schools were shut.", {"norther", "provinc"}),
+    ("In total, 300 schools were shut.", set()),
+    ("In a statement, the ministry said 300 schools were shut.", set()),
+    ("In Norland, 300 schools were shut in the capital.", {"capital"}),
+])
+def test_the_place_a_sentence_opens_with(sentence, scope):
+    from tui.engine.compare import figure_scope
+
+    end = sentence.index("300") + 3 if "300" in sentence else sentence.index("5,894") + 5
+    assert figure_scope(sentence, end) == frozenset(scope)

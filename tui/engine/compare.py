@@ -98,7 +98,22 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
     miles (1,450 km) east of Cape Cod", past the conversion in brackets). Only
     a named place or a word for one counts: "in Tuesday's blast" says when. A
     hyphenated word counts as its parts and as one word, so that "north-west"
-    meets "northwest"."""
+    meets "northwest". A count with no place after it takes the place its
+    sentence opens with ("In Turkey, the number of dead rose to 5,894")."""
+    after = _scope_after(sentence, end)
+    if after or end <= 0:
+        return after
+    fronted = _FRONTED_PLACE.match(sentence)
+    if fronted is None or fronted.end() > end:
+        return after
+    return _scope_after(sentence[: fronted.end() - 1], fronted.start(1))
+
+
+# A sentence that opens with where it is about: "In Turkey, …", "Across the region, …".
+_FRONTED_PLACE = re.compile(r"\s*((?:In|Across|Throughout|Inside|Within)\s+[^,;:()\d]{2,60}),")
+
+
+def _scope_after(sentence: str, end: int) -> frozenset[str]:
     tokens = _SCOPE_WORD.findall(sentence, end)
     if tokens[:1] == ["("] and ")" in tokens:
         tokens = tokens[tokens.index(")") + 1:]  # "900 miles (1,450 km) east of Cape Cod"
