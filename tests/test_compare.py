@@ -220,7 +220,11 @@ def test_twitter_review_groups(twitter):
      ("Only 3 hospitals are still working in the city.", "3", None),
      ("The hospital said 40 staff members had been arrested.", "40", "arrested"),
      # a clause on who is counted says what happened to them
-     ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed")],
+     ("Tens of thousands of people whose homes were destroyed slept in cars.", "Tens of thousands", "destroyed"),
+     # "as" before what they are is no other clause
+     ("The toll rose to 45, and 47 people are still listed as missing, the governor said.", "47", "missing"),
+     ("Police said 12 people were hurt as the crowd fled.", "12", "injured"),
+     ("Police said 12 people were held as the crowd fled the scene.", "12", None)],
 )
 def test_figure_role(sentence, figure, role):
     start = sentence.index(figure)

@@ -144,10 +144,12 @@ def _clause_words(tokens: list[str], *, relative_ok: bool = False) -> list[str]:
     end of its clause or the next number. With ``relative_ok``, a clause on who
     is counted goes on ("300 people whose homes were destroyed")."""
     words: list[str] = []
-    for token in tokens:
+    for n, token in enumerate(tokens):
         word = token.lower()
         if relative_ok and word in _RELATIVE_PRONOUNS:
             continue
+        if word == "as" and n + 1 < len(tokens) and tokens[n + 1].lower() in ROLE_OF:
+            continue  # "listed as missing", "confirmed as dead": what they are, not another clause
         if word in ",;:()" or word in CLAUSE_WORDS or word[0].isdigit():
             break
         words.append(word)
