@@ -310,7 +310,7 @@ MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8
                "fico": {"variants_must": 5, "conflicts_must": 1, "agree_must": 5},
                "derna": {"variants_must": 12, "conflicts_must": 2, "agree_must": 11},
                "notredame": {"variants_must": 2, "conflicts_must": 3, "agree_must": 7},
-               "valencia": {"variants_must": 9, "conflicts_must": 5, "agree_must": 5},
+               "valencia": {"variants_must": 9, "conflicts_must": 6, "agree_must": 5},
                "wagner": {"variants_must": 4, "conflicts_must": 1, "agree_must": 7},
                "crocus": {"variants_must": 6, "conflicts_must": 3, "agree_must": 8},
                "altman": {"variants_must": 4, "agree_must": 4},

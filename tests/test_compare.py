@@ -854,3 +854,17 @@ def test_the_place_a_sentence_opens_with(sentence, scope):
 
     end = sentence.index("300") + 3 if "300" in sentence else sentence.index("5,894") + 5
     assert figure_scope(sentence, end) == frozenset(scope)
+
+
+def test_a_count_of_one_place_is_not_judged_against_a_total_named_alike(tmp_path):
+    # "at least 27 people" killed and "43 (of the dead) in Acapulco" name their thing
+    # alike, but the one is a total like 45 and 48, the other a part like "44 in Acapulco".
+    groups = _figure_groups(
+        tmp_path,
+        "The hurricane killed at least 27 people on the coast on Thursday, officials said.",
+        "The number of confirmed deaths from the hurricane on the coast rose to 45 on Sunday, officials said. "
+        "Of the dead, 43 were in Acapulco.",
+        "Officials raised the death toll from the hurricane on the coast to 48 on Thursday. "
+        "They said 44 people died in Acapulco.",
+    )
+    assert sorted(sorted(m.figure.text for m in g.mentions) for g in groups) == [["43", "44"], ["45", "48", "at least 27"]]

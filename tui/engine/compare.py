@@ -750,7 +750,8 @@ def _match_figures(
        that names the same thing, from sources that do not state it already;
        first against one counted in the same place ("812 people were killed
        in government-held areas" against "1,347 in government-controlled
-       areas", not the national total beside it).
+       areas", not the national total beside it); one that says where it was
+       counted and one that does not wait for step 4.
     3. Sums named differently that state one figure are one sum ("$21bn of securities",
        "$21bn of bonds").
     4. What is left is judged against the nearest of its quantity."""
@@ -773,7 +774,10 @@ def _match_figures(
         things = {k[2] for k in ka}
         return None not in things and things == {k[2] for k in kb} and one_quantity(ka, kb)
 
-    _judge_against_nearest(clusters, named_alike, join)
+    # Named alike is not enough where one says where it was counted and the other
+    # does not: a total ("killed at least 27 people") goes first with the other
+    # totals, however they name it ("the death toll rose to 45").
+    _judge_against_nearest(clusters, named_alike, join, same_placing=True)
     for x, (cluster, keys) in enumerate(clusters):
         for other, other_keys in clusters[x + 1:]:
             if other and cluster and all((a, b) in relation for a in keys for b in other_keys) \
@@ -789,6 +793,7 @@ def _judge_against_nearest(
     clusters: list[tuple[list[Mention], set[_Key]]],
     allowed: Callable[[set[_Key], set[_Key]], bool],
     join: Callable[[Mention, Mention], bool],
+    same_placing: bool = False,
 ) -> None:
     """Groups join the likeliest one quantity with them that ``allowed`` lets
     them (counted in the same place, then nearest in value: ``_nearness``),
@@ -803,7 +808,8 @@ def _judge_against_nearest(
     def apart(x: int, y: int) -> bool:
         (a, keys_a), (b, keys_b) = clusters[x], clusters[y]
         return not sources[x].isdisjoint(sources[y]) or not allowed(keys_a, keys_b) \
-            or _counted_elsewhere(a, b) or _of_other_years(a, b)
+            or _counted_elsewhere(a, b) or _of_other_years(a, b) \
+            or (same_placing and any(m.scope for m in a) != any(m.scope for m in b))
 
     pairs = [(_nearness(clusters[x][0], clusters[y][0]), heads[x], heads[y], x, y)
              for x in range(len(clusters)) for y in range(x + 1, len(clusters))
