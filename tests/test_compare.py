@@ -224,7 +224,9 @@ def test_twitter_review_groups(twitter):
      # "as" before what they are is no other clause
      ("The toll rose to 45, and 47 people are still listed as missing, the governor said.", "47", "missing"),
      ("Police said 12 people were hurt as the crowd fled.", "12", "injured"),
-     ("Police said 12 people were held as the crowd fled the scene.", "12", None)],
+     ("Two people died as 300 homes were destroyed.", "300", "destroyed"),
+     ("Police said 12 people were held as dead bodies were found nearby.", "12", None),
+     ("One officer was injured as 12 protesters were arrested.", "12", "arrested")],
 )
 def test_figure_role(sentence, figure, role):
     start = sentence.index(figure)
@@ -831,12 +833,12 @@ def test_a_reason_is_given_once_when_two_wordings_of_one_figure_differ_alike(tmp
 def test_a_count_takes_the_place_its_sentence_opens_with(tmp_path):
     groups = _figure_groups(
         tmp_path,
-        "The toll from the earthquake rose to 7,800 on Tuesday, rescuers said. "
+        "The number of dead from the earthquake rose to 7,800 on Tuesday, rescuers said. "
         "In Norland, the number of dead rose to 5,894, officials said.",
-        "The toll from the earthquake climbed past 11,700 on Wednesday, rescuers said. "
+        "The number of dead from the earthquake rose to 11,700 on Wednesday, rescuers said. "
         "In Norland, the number of dead rose to 9,100, officials said.",
-        "The toll from the earthquake passed 16,000 on Thursday, rescuers said. "
-        "In Norland, the number of dead reached 12,873, officials said.",
+        "The number of dead from the earthquake rose to 16,000 on Thursday, rescuers said. "
+        "In Norland, the number of dead rose to 12,873, officials said.",
     )
     values = sorted(sorted(m.figure.value for m in g.mentions) for g in groups)
     assert values == [[5894, 9100, 12873], [7800, 11700, 16000]]
@@ -844,16 +846,29 @@ def test_a_count_takes_the_place_its_sentence_opens_with(tmp_path):
 
 @pytest.mark.parametrize("sentence, scope", [
     ("In Norland, the number of dead rose to 5,894.", {"norland"}),
+    ('"In Norland, 300 died," the mayor said.', {"norland"}),
     ("Across the northern provinces, 300 schools were shut.", {"norther", "provinc"}),
     ("In total, 300 schools were shut.", set()),
     ("In a statement, the ministry said 300 schools were shut.", set()),
-    ("In Norland, 300 schools were shut in the capital.", {"capital"}),
+    ("Within hours Bernard Arnault, the richest man, had offered 300 million.", set()),
+    ("In Norland, 9,057 people were killed, and in Sudra 300 have died.", set()),
+    ("In Norland, 9,057 people were killed; 300 were injured in Sudra.", set()),
 ])
 def test_the_place_a_sentence_opens_with(sentence, scope):
-    from tui.engine.compare import figure_scope
+    from tui.engine.compare import opening_place
 
-    end = sentence.index("300") + 3 if "300" in sentence else sentence.index("5,894") + 5
-    assert figure_scope(sentence, end) == frozenset(scope)
+    figure = "300" if "300" in sentence else "5,894"
+    assert opening_place(sentence, sentence.index(figure)) == frozenset(scope)
+
+
+def test_a_distance_is_not_placed_by_the_sentence_s_opening(tmp_path):
+    groups = _figure_groups(
+        tmp_path,
+        "In Oregon, the jet had climbed to 16,000 feet when the panel blew out on Friday evening.",
+        "The jet had climbed to 14,830 feet in the skies over Portland when the panel blew out on Friday evening.",
+    )
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == \
+        [("conflict", ["14,830 feet", "16,000 feet"])]
 
 
 def test_a_count_of_one_place_is_not_judged_against_a_total_named_alike(tmp_path):

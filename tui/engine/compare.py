@@ -98,19 +98,30 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
     miles (1,450 km) east of Cape Cod", past the conversion in brackets). Only
     a named place or a word for one counts: "in Tuesday's blast" says when. A
     hyphenated word counts as its parts and as one word, so that "north-west"
-    meets "northwest". A count with no place after it takes the place its
-    sentence opens with ("In Turkey, the number of dead rose to 5,894")."""
-    after = _scope_after(sentence, end)
-    if after or end <= 0:
-        return after
-    fronted = _FRONTED_PLACE.match(sentence)
-    if fronted is None or fronted.end() > end:
-        return after
-    return _scope_after(sentence[: fronted.end() - 1], fronted.start(1))
+    meets "northwest"."""
+    return _scope_after(sentence, end)
 
 
-# A sentence that opens with where it is about: "In Turkey, …", "Across the region, …".
-_FRONTED_PLACE = re.compile(r"\s*((?:In|Across|Throughout|Inside|Within)\s+[^,;:()\d]{2,60}),")
+# A sentence that opens with where it is about: "In Turkey, …", "Across the northern provinces, …".
+_OPENING_PLACE = re.compile(r"[\s\"'“‘]*((?:In|Across|Throughout|Inside|Within)\s+([^,;:()\d]{2,60})),")
+# What starts another clause, or another place, between that opening and a figure.
+_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but|in|across|throughout|inside|within|from)\b", re.IGNORECASE)
+
+
+def opening_place(sentence: str, start: int) -> frozenset[str]:
+    """The place a sentence opens with, for the count at sentence[start:] in
+    its first clause: "In Turkey, the number of dead rose to 5,894". Not past
+    another clause or place ("..., and in Syria 2,662 have died"), and only a
+    named place or a word for one ("In a statement, ..." and "Within hours
+    ..." name none)."""
+    opening = _OPENING_PLACE.match(sentence)
+    if opening is None or opening.end() > start or _OTHER_CLAUSE.search(sentence, opening.end(), start):
+        return frozenset()
+    words = [w for w in _SCOPE_WORD.findall(opening.group(2)) if w.lower() not in SCOPE_DETERMINERS]
+    if not words or not ((words[0][0].isupper() and words[0].lower() not in CALENDAR_WORDS)
+                         or words[0].lower() in _PLACE_NOUNS):
+        return frozenset()
+    return _scope_after(sentence[: opening.end() - 1], opening.start(1))
 
 
 def _scope_after(sentence: str, end: int) -> frozenset[str]:
@@ -382,7 +393,10 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
                 # "and 1,120 in the north" were killed too, if the count before it was
                 role = next((m.role for m in reversed(mentions)
                              if m.sentence == sentence and m.figure.thing == f.thing and m.role), None)
-            mentions.append(Mention(p.source_id, p.id, f, sentence, role, figure_scope(sentence, f.end - start),
+            scope = figure_scope(sentence, f.end - start)
+            if not scope and f.kind != "measure":  # a distance is told from its own place, not the sentence's
+                scope = opening_place(sentence, f.start - start)
+            mentions.append(Mention(p.source_id, p.id, f, sentence, role, scope,
                                     clause_years(sentence, start, f, figures, dates.get(p.source_id))))
         out[p.id] = mentions
     return out

@@ -139,16 +139,25 @@ def _object_words(words: list[str], i: int) -> list[str]:
     return []
 
 
+# Verbs that say what a count is "as": "are listed as missing", "were registered as displaced".
+_LABELLING_VERBS = frozenset("""
+listed classed classified confirmed counted registered recorded reported declared identified presumed treated
+described regarded considered
+""".split())
+
+
 def _clause_words(tokens: list[str], *, relative_ok: bool = False) -> list[str]:
     """Up to ``ROLE_REACH`` lower-cased words from the figure outwards, to the
     end of its clause or the next number. With ``relative_ok``, a clause on who
-    is counted goes on ("300 people whose homes were destroyed")."""
+    is counted goes on ("300 people whose homes were destroyed"), and so does
+    what they are listed as ("47 people are listed as missing")."""
     words: list[str] = []
     for n, token in enumerate(tokens):
         word = token.lower()
         if relative_ok and word in _RELATIVE_PRONOUNS:
             continue
-        if word == "as" and n + 1 < len(tokens) and tokens[n + 1].lower() in ROLE_OF:
+        if relative_ok and word == "as" and words and words[-1] in _LABELLING_VERBS \
+                and n + 1 < len(tokens) and tokens[n + 1].lower() in ROLE_OF:
             continue  # "listed as missing", "confirmed as dead": what they are, not another clause
         if word in ",;:()" or word in CLAUSE_WORDS or word[0].isdigit():
             break
