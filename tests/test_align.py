@@ -305,7 +305,7 @@ MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8
                "final": {"variants_must": 8, "conflicts_must": 3, "agree_must": 7},
                "mpox": {"conflicts_must": 4, "agree_must": 3},
                "bridge": {"variants_must": 5, "conflicts_must": 4, "agree_must": 6},
-               "titan": {"variants_must": 2, "conflicts_must": 1, "agree_must": 15},
+               "titan": {"variants_must": 2, "conflicts_must": 1, "agree_must": 16},
                "haneda": {"variants_must": 8, "conflicts_must": 2, "agree_must": 10},
                "crowdstrike": {"variants_must": 6, "conflicts_must": 3, "agree_must": 5},
                "fico": {"variants_must": 5, "conflicts_must": 1, "agree_must": 5},
@@ -316,7 +316,7 @@ MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8
                "crocus": {"variants_must": 6, "conflicts_must": 3, "agree_must": 8},
                "altman": {"variants_must": 4, "agree_must": 4},
                "grindavik": {"variants_must": 6, "conflicts_must": 1, "agree_must": 8},
-               "otis": {"variants_must": 1, "conflicts_must": 4, "agree_must": 7},
+               "otis": {"variants_must": 1, "conflicts_must": 4, "agree_must": 9},
                "thaicave": {"variants_must": 6, "conflicts_must": 4, "agree_must": 8},
                "alaska": {"variants_must": 4, "conflicts_must": 4, "agree_must": 10},
                "palestine": {"variants_must": 3, "conflicts_must": 2, "agree_must": 7}}

@@ -883,3 +883,19 @@ def test_a_count_of_one_place_is_not_judged_against_a_total_named_alike(tmp_path
         "They said 44 people died in Acapulco.",
     )
     assert sorted(sorted(m.figure.text for m in g.mentions) for g in groups) == [["43", "44"], ["45", "48", "at least 27"]]
+
+
+@pytest.mark.parametrize("a, b, one", [
+    ("OceanGate was founded by Rush in 2009.", "Stockton Rush founded OceanGate in 2009.", True),
+    ("It surpassed Hurricane Patricia, which came ashore in 2015.", "Hurricane Patricia in 2015 was stronger.", True),
+    ("The company was founded in 2009.", "The war began in 2009.", False),
+    ("OceanGate was founded by Rush in 2009.", "OceanGate was founded by Rush in 2010.", False),
+])
+def test_a_year_told_in_two_rows_is_one_event_s_when_its_sentences_share_their_words(tmp_path, a, b, one):
+    from tui.engine.compare import _mentions, _one_year_of_one_event
+
+    (tmp_path / "a.txt").write_text(a + "\n")
+    (tmp_path / "b.txt").write_text(b + "\n")
+    years = [m for ms in _mentions(load_corpus([tmp_path])).values() for m in ms if m.figure.kind == "year"]
+    assert len(years) == 2
+    assert _one_year_of_one_event(*years) is one

@@ -703,6 +703,25 @@ def _says_what_it_is(m: Mention) -> bool:
     return "," in m.figure.text or not re.search(re.escape(m.figure.text) + r"\s+[A-Z][a-z]*[a-rt-z]\b", m.sentence)
 
 
+_EVENT_WORDS_SHARED = 2  # content words two sentences share for one year to be one event's
+
+
+def _one_year_of_one_event(a: Mention, b: Mention) -> bool:
+    """The same year told of the same event: "OceanGate was founded by Rush in
+    2009" and "Stockton Rush founded OceanGate in 2009" share the year and
+    their words; "the company was founded in 2009" and "the war began in
+    2009" share only the year."""
+    if a.figure.kind != "year" or b.figure.kind != "year" or a.figure.value != b.figure.value or a.role != b.role:
+        return False
+    return len(_event_words(a.sentence, a.figure) & _event_words(b.sentence, b.figure)) >= _EVENT_WORDS_SHARED
+
+
+def _event_words(sentence: str, year: Figure) -> set[str]:
+    return {stem(w) for w in ROLE_TOKEN.findall(sentence)
+            if len(w) > 3 and not w[0].isdigit() and w.lower() not in STOPWORDS and w.lower() not in CALENDAR_WORDS
+            and w != year.text}
+
+
 def _same_precise_figures(
     mentions: list[Mention], alignment: Alignment, dates: dict[str, _dt.date] | None = None
 ) -> list[FigureGroup]:
@@ -711,7 +730,9 @@ def _same_precise_figures(
     put their paragraphs in different rows: they agree. Only agreement is read
     this way, as a difference between rows may be two different quantities;
     but a named person's age is judged wherever it is told ("Bankman-Fried,
-    31", "Bankman-Fried, 32")."""
+    31", "Bankman-Fried, 32"). A year agrees so only where the sentences that
+    tell it share their words ("founded OceanGate in 2009", "OceanGate was
+    founded in 2009")."""
     rows_of: dict[str, list[str]] = defaultdict(list)
     for row in alignment.rows:
         for pid in row.paragraphs:
@@ -723,6 +744,8 @@ def _same_precise_figures(
             continue
         if f.kind == "age" and _is_name(f.thing):  # a person's age is one quantity wherever it is told
             by_value[f.kind, "", _surname_key(f.thing or "")].append(m)
+        elif f.kind == "year":
+            by_value[f.kind, m.role or "", f.value].append(m)
         elif f.bound in ("exact", "about") and f.high is None and significant_digits(f) >= _PRECISE_DIGITS \
                 and _says_what_it_is(m):
             dimension, value = base_quantity(f)
@@ -733,7 +756,8 @@ def _same_precise_figures(
         # "Sam Bankman-Fried, 31" and "Barbara Fried, 70" share a bucket, not a group
         here: list[list[Mention]] = []
         for m in candidates:
-            home = next((c for c in here if all(_same_quantity(m, other) for other in c)), None)
+            home = next((c for c in here if all(_same_quantity(m, other) or _one_year_of_one_event(m, other)
+                                                 for other in c)), None)
             if home is None:
                 here.append([m])
             else:
