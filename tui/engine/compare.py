@@ -99,32 +99,6 @@ def figure_scope(sentence: str, end: int) -> frozenset[str]:
     a named place or a word for one counts: "in Tuesday's blast" says when. A
     hyphenated word counts as its parts and as one word, so that "north-west"
     meets "northwest"."""
-    return _scope_after(sentence, end)
-
-
-# A sentence that opens with where it is about: "In Turkey, …", "Across the northern provinces, …".
-_OPENING_PLACE = re.compile(r"[\s\"'“‘]*((?:In|Across|Throughout|Inside|Within)\s+([^,;:()\d]{2,60})),")
-# What starts another clause, or another place, between that opening and a figure.
-_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but|in|across|throughout|inside|within|from)\b", re.IGNORECASE)
-
-
-def opening_place(sentence: str, start: int) -> frozenset[str]:
-    """The place a sentence opens with, for the count at sentence[start:] in
-    its first clause: "In Turkey, the number of dead rose to 5,894". Not past
-    another clause or place ("..., and in Syria 2,662 have died"), and only a
-    named place or a word for one ("In a statement, ..." and "Within hours
-    ..." name none)."""
-    opening = _OPENING_PLACE.match(sentence)
-    if opening is None or opening.end() > start or _OTHER_CLAUSE.search(sentence, opening.end(), start):
-        return frozenset()
-    words = [w for w in _SCOPE_WORD.findall(opening.group(2)) if w.lower() not in SCOPE_DETERMINERS]
-    if not words or not ((words[0][0].isupper() and words[0].lower() not in CALENDAR_WORDS)
-                         or words[0].lower() in _PLACE_NOUNS):
-        return frozenset()
-    return _scope_after(sentence[: opening.end() - 1], opening.start(1))
-
-
-def _scope_after(sentence: str, end: int) -> frozenset[str]:
     tokens = _SCOPE_WORD.findall(sentence, end)
     if tokens[:1] == ["("] and ")" in tokens:
         tokens = tokens[tokens.index(")") + 1:]  # "900 miles (1,450 km) east of Cape Cod"
@@ -151,6 +125,28 @@ def _scope_after(sentence: str, end: int) -> frozenset[str]:
                 out.add(stem(part))
     # "in the earthquake", "in total", "in the past week" say how or when, not where
     return frozenset(out) if is_place else frozenset()
+
+
+# A sentence that opens with where it is about: "In Turkey, …", "Across the northern provinces, …".
+_OPENING_PLACE = re.compile(r"[\s\"'“‘]*((?:In|Across|Throughout|Inside|Within)\s+([^,;:()\d]{2,60})),")
+# What starts another clause, or another place, between that opening and a figure.
+_OTHER_CLAUSE = re.compile(r"[;:]|\b(?:while|whereas|but|in|across|throughout|inside|within|from)\b", re.IGNORECASE)
+
+
+def opening_place(sentence: str, start: int) -> frozenset[str]:
+    """The place a sentence opens with, for the count at sentence[start:] in
+    its first clause: "In Turkey, the number of dead rose to 5,894". Not past
+    another clause or place ("..., and in Syria 2,662 have died"), and only a
+    named place or a word for one ("In a statement, ..." and "Within hours
+    ..." name none)."""
+    opening = _OPENING_PLACE.match(sentence)
+    if opening is None or opening.end() > start or _OTHER_CLAUSE.search(sentence, opening.end(), start):
+        return frozenset()
+    words = [w for w in _SCOPE_WORD.findall(opening.group(2)) if w.lower() not in SCOPE_DETERMINERS]
+    if not words or not ((words[0][0].isupper() and words[0].lower() not in CALENDAR_WORDS)
+                         or words[0].lower() in _PLACE_NOUNS):
+        return frozenset()
+    return figure_scope(sentence[: opening.end() - 1], opening.start(1))
 
 
 _DIRECTIONS = frozenset("north south east west northwest northeast southwest southeast north-west north-east "
