@@ -229,6 +229,29 @@ def test_close_figures_for_one_quantity_share_evidence(tmp_path):
     assert not _features(evidence, corpus, "a", "369", "g:") & _features(evidence, corpus, "b", "5,000", "g:")
 
 
+def test_close_counts_of_people_share_evidence_whatever_word_counts_them(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="By the evening 1,042 people had crossed the border.\n\nThe town has 980 houses.\n",
+        b="More than 1,000 refugees had crossed by nightfall.\n\nSome 1,000 refugees slept in the hall.\n",
+    )
+    assert _features(evidence, corpus, "a", "1,042", "g:") & _features(evidence, corpus, "b", "More than 1,000", "g:")
+    # houses are not people, however close the number
+    assert not _features(evidence, corpus, "a", "980", "g:") & _features(evidence, corpus, "b", "Some 1,000", "g:")
+
+
+def test_a_head_count_of_them_is_a_count_of_people(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The first refugees reached the border town. The state will house at least 360 of them.\n\n"
+        "Crowds sent replies, and she answered dozens of them.\n",
+        b="So far 377 people have arrived, officials said.\n\nSome 40 replies came back.\n",
+    )
+    assert _features(evidence, corpus, "a", "360", "g:") & _features(evidence, corpus, "b", "377", "g:")
+    # "dozens of them" names no size to be close to, nor any people
+    assert not _features(evidence, corpus, "a", "dozens", "t:people")
+
+
 def test_a_count_of_dead_and_a_count_of_deaths_are_one_quantity(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -434,6 +434,8 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
             return []
         if not fig.thing:
             keys = [""]
+        elif counts_people(fig.thing):
+            keys = ["people"] + [f"s{g}" for g in paraphrases().words.get(stem(fig.thing), ())]
         else:
             keys = [stem(fig.thing)] + [f"s{g}" for g in paraphrases().words.get(stem(fig.thing), ())]
         value = fig.value
@@ -447,6 +449,7 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
     return [(f"g:{key}|{b}", _specificity(fig.value), label) for key in keys for b in (step, step + 1)]
 
 
+_OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 CLOSE_FIGURE = "figure close to "
 CLOSE_TIME = "time close to "
 _HEDGE_AFTER = re.compile(r"\s+(?:or\s+so|or\s+more|or\s+less|and\s+more|and\s+counting)$", re.IGNORECASE)
@@ -639,6 +642,11 @@ def sentence_evidence(
         told_today = any(f.kind == "date" for f in sentence_figures) or _WEEKDAY_OR_NOW.search(p.text, s, e) is not None
         for fig in sentence_figures:
             group += 2
+            if fig.kind == "count" and fig.thing is None and fig.value >= 10 and not fig.vague \
+                    and _OF_THEM.match(p.text, fig.end):
+                # "at least 360 of them", part of no count before it: a head count, in news of people;
+                # not "dozens of them" nor "five of them", which as often count shots or replies
+                fig = replace(fig, thing="people")
             years = clause_years(p.text[s:e], s, fig, figures, reference) \
                 if fig.kind in _YEARED_KINDS and not told_today else frozenset()
             # a figure of a year well before the report's ("In 1957 a flood killed 81 people"), not
