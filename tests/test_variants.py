@@ -531,6 +531,28 @@ def test_a_name_and_a_common_word_are_not_variants():
     assert groups == []
 
 
+def test_a_word_one_article_capitalises_in_a_name_and_another_writes_plain_is_one_word():
+    groups = find_variants(
+        corpus(
+            a=["Fighters signed contracts with the Defense Ministry. The Defense Ministry agreed."],
+            b=["The mutiny came as the defence ministry moved. Critics of its defence policy spoke."],
+        )
+    )
+    assert joined(groups, "Defense", "defence").kind == BRITISH_AMERICAN
+    # the two stand beside no common word: still two things
+    assert find_variants(
+        corpus(
+            a=["The Labour Party won. The Labour Party met."],
+            b=["Rising labor costs hurt. Higher labor costs loom."],
+        )
+    ) == []
+
+
+def test_british_words_outside_the_spelling_rules():
+    groups = find_variants(corpus(a=["A strong odour hung over the town."], b=["A strong odor hung over town."]))
+    assert joined(groups, "odor", "odour").kind == BRITISH_AMERICAN
+
+
 def test_per_cent_and_percent():
     groups = find_variants(corpus(a=["Prices rose 5 per cent."], b=["Prices rose 5 percent."]))
     assert joined(groups, "per cent", "percent").kind == HYPHENATION

@@ -539,7 +539,8 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
             by_skeleton[(key[:1], _consonants(key))].append(folded)
     for bucket in by_american.values():
         for a, b in combinations(sorted(bucket), 2):
-            if _same_use(corpus.words[a], corpus.words[b]):  # not the Labour Party / labor costs
+            # not the Labour Party / labor costs; but the Defense Ministry / the defence ministry
+            if _same_use(corpus.words[a], corpus.words[b]) or _same_company(corpus, a, b):
                 yield BRITISH_AMERICAN, a, b
     for bucket in by_skeleton.values():
         for a, b in combinations(sorted(bucket), 2):
@@ -553,6 +554,30 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
 def _same_use(a: _Word, b: _Word) -> bool:
     """Both names or both common words, as far as sentences show (a word only seen first in one is either)."""
     return not (a.seen_in_sentences() and b.seen_in_sentences()) or a.is_name == b.is_name
+
+
+_COMPANY_REACH = 2  # words either side, within a phrase: "Ministry of Defence"
+
+
+def _company(corpus: _Corpus, folded: str) -> set[str]:
+    """American spellings of the content words next to a word in its phrase, whatever their capitals."""
+    found = set()
+    for index, i in corpus.where(folded):
+        para = corpus.paras[index]
+        for j in range(i - _COMPANY_REACH, i + _COMPANY_REACH + 1):
+            if j == i or not 0 <= j < len(para.words):
+                continue
+            if all(para.gaps[k] in (" ", "-") for k in range(min(i, j) + 1, max(i, j) + 1)):
+                other = para.folds[j]
+                if other != folded and corpus.is_content(other):
+                    found.add(to_american(other))
+    return found
+
+
+def _same_company(corpus: _Corpus, a: str, b: str) -> bool:
+    """Two spellings of one word that stand beside one word somewhere ("Defense Ministry", "the defence
+    ministry"): one thing, though one article writes it as a name and another as a common word."""
+    return bool(_company(corpus, a) & _company(corpus, b))
 
 
 def _neighbours(corpus: _Corpus, folded: str) -> set[str]:
