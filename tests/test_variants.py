@@ -15,6 +15,7 @@ from tui.engine.variants import (
     DIACRITICS,
     HYPHENATION,
     KINDS,
+    SHORT_FORM,
     TRANSLITERATION,
     VariantGroup,
     find_variants,
@@ -551,6 +552,25 @@ def test_a_word_one_article_capitalises_in_a_name_and_another_writes_plain_is_on
 def test_british_words_outside_the_spelling_rules():
     groups = find_variants(corpus(a=["A strong odour hung over the town."], b=["A strong odor hung over town."]))
     assert joined(groups, "odor", "odour").kind == BRITISH_AMERICAN
+
+
+def test_a_given_name_and_its_short_form_before_one_surname_are_one_name():
+    groups = find_variants(
+        corpus(
+            a=["Delta chief Ed Bastian apologised. Administrator Mike Whitaker spoke."],
+            b=["Edward Bastian said flights resumed. Michael Whitaker of the FAA said so."],
+        )
+    )
+    assert joined(groups, "Ed", "Edward").kind == SHORT_FORM
+    assert joined(groups, "Mike", "Michael").sources_by_form() == {"Michael": ["b"], "Mike": ["a"]}
+
+
+def test_a_short_form_before_another_surname_is_another_person():
+    groups = find_variants(corpus(a=["Mike Pence spoke."], b=["Michael Flynn spoke."]))
+    assert joined(groups, "Mike", "Michael") is None
+    # nor is one article's Mike Pence and Michael Flynn one name
+    groups = find_variants(corpus(a=["Mike Pence and Michael Flynn met."], b=["Michael Pence spoke."]))
+    assert joined(groups, "Mike", "Michael") is None
 
 
 def test_per_cent_and_percent():

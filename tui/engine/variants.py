@@ -9,6 +9,8 @@ A fuzzy score only proposes candidates; rules decide (see docs/DESIGN.md):
 * letter-level variants differ in letters: British and American spelling
   (Defence / Defense), found by rules and tables, and transliterations of a
   name (Pashinian / Pashinyan), found by a transliteration skeleton;
+* a given name and its short form (Michael / Mike), from a table, where both
+  stand before one surname;
 * an ending added to a word makes another word (Armenia / Armenian), never a
   variant; two letter-level spellings inside one article are two different
   things; short names need a shared neighbour or an aligned row.
@@ -41,6 +43,7 @@ __all__ = [
     "DIACRITICS",
     "HYPHENATION",
     "KINDS",
+    "SHORT_FORM",
     "TRANSLITERATION",
     "Occurrence",
     "VariantGroup",
@@ -56,7 +59,8 @@ BRITISH_AMERICAN = "british_american"
 HYPHENATION = "hyphenation"
 DIACRITICS = "diacritics"
 CASE_OR_PUNCTUATION = "case_or_punctuation"
-KINDS = (TRANSLITERATION, BRITISH_AMERICAN, HYPHENATION, DIACRITICS, CASE_OR_PUNCTUATION)
+SHORT_FORM = "short_form"  # a given name and its everyday short form: Michael / Mike
+KINDS = (TRANSLITERATION, BRITISH_AMERICAN, HYPHENATION, DIACRITICS, CASE_OR_PUNCTUATION, SHORT_FORM)
 _WEAK_TRANSLITERATION = "weak_transliteration"  # a candidate that needs a shared neighbour or row
 
 MIN_WORD = 3  # shorter words never carry a letter-level variant
@@ -95,6 +99,7 @@ class _Tables:
     british_rules: tuple[tuple[re.Pattern[str], str], ...]
     british_any_rule: re.Pattern[str]  # matches a word that some rule rewrites
     name_rules: tuple[_Rewrite, ...]
+    short_names: dict[str, tuple[str, ...]]  # given name -> its short forms
 
 
 def _strings(values: list[object], what: str) -> list[str]:
@@ -128,6 +133,7 @@ def _tables() -> _Tables:
         british_rules=tuple((re.compile(pattern), replacement) for pattern, replacement in rules),
         british_any_rule=re.compile("|".join(f"(?:{pattern})" for pattern, _ in rules)),
         name_rules=tuple(_rewrite(pattern, replacement) for pattern, replacement in data["transliteration"]),
+        short_names={name: tuple(_strings(shorts, name)) for name, shorts in data["short_names"].items()},
     )
 
 
@@ -551,6 +557,28 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
                 yield TRANSLITERATION if match == "skeleton" else _WEAK_TRANSLITERATION, a, b
 
 
+def _short_form_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
+    """A given name the corpus writes as a name, and a short form of it written with a capital."""
+    for name, shorts in _tables().short_names.items():
+        word = corpus.words.get(name)
+        if word is None or not word.is_name:
+            continue
+        for short in shorts:
+            if corpus.sources(short) and all(corpus.paras[index].words[i][0].isupper()
+                                             for index, i in corpus.where(short)):
+                yield SHORT_FORM, short, name
+
+
+def _surnames(corpus: _Corpus, folded: str) -> set[str]:
+    """Skeletons of the capitalised words right after a given name."""
+    found = set()
+    for index, i in corpus.where(folded):
+        para = corpus.paras[index]
+        if para.spaced(i + 1) and para.words[i + 1][0].isupper() and corpus.is_content(para.folds[i + 1]):
+            found.add(_skeleton(para.folds[i + 1]))
+    return found
+
+
 def _same_use(a: _Word, b: _Word) -> bool:
     """Both names or both common words, as far as sentences show (a word only seen first in one is either)."""
     return not (a.seen_in_sentences() and b.seen_in_sentences()) or a.is_name == b.is_name
@@ -629,7 +657,8 @@ def _letter_components(corpus: _Corpus, linked: Callable[[str, str], bool] | Non
 
     # One article using both spellings means two different things.
     pairs = [
-        (kind, a, b) for kind, a, b in sorted(set(_letter_pairs(corpus))) if not corpus.sources(a) & corpus.sources(b)
+        (kind, a, b) for kind, a, b in sorted(set(_letter_pairs(corpus)) | set(_short_form_pairs(corpus)))
+        if not corpus.sources(a) & corpus.sources(b)
     ]
     corpus.index(chain.from_iterable((a, b) for kind, a, b in pairs if kind != BRITISH_AMERICAN))
     for kind, a, b in pairs:
@@ -637,6 +666,8 @@ def _letter_components(corpus: _Corpus, linked: Callable[[str, str], bool] | Non
             if not _supported(corpus, a, b, linked):
                 continue
             kind = TRANSLITERATION
+        elif kind == SHORT_FORM and not _surnames(corpus, a) & _surnames(corpus, b):
+            continue  # Mike Whitaker and Michael Whitaker; not Mike Pence and Michael Flynn
         for x in (a, b):
             if x not in parent:
                 parent[x], kinds[x], sources[x] = x, set(), set(corpus.sources(x))
@@ -651,7 +682,8 @@ def _letter_components(corpus: _Corpus, linked: Callable[[str, str], bool] | Non
     for x in parent:
         members[root(x)].append(x)
     return [
-        (TRANSLITERATION if TRANSLITERATION in kinds[r] else BRITISH_AMERICAN, sorted(folded))
+        (next(k for k in (TRANSLITERATION, SHORT_FORM, BRITISH_AMERICAN) if k in kinds[r] or k == BRITISH_AMERICAN),
+         sorted(folded))
         for r, folded in members.items()
         if len(folded) > 1
     ]
