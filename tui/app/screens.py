@@ -321,7 +321,9 @@ class CompareScreen(ParallaxScreen):
         columns = self.table.columns
         involved = [s for s in app.shown_sources() if app.model.rows[row].cells.get(s)]
         preferred = [s for s in (show_first or app.model.row_sides(row)) if s in involved]
-        wanted = preferred + [s for s in involved if s not in preferred]
+        # after a match, the other side of the discrepancy it is in: 377 beside "more than 1,000"
+        partners = [s for sides in app.model.row_side_sets.get(row, []) if set(sides) & set(preferred) for s in sides]
+        wanted = list(dict.fromkeys(preferred + [s for s in partners + involved if s in involved]))
         need = wanted[: max(min(2, len(wanted)), len(preferred))][: len(columns) or 1]
         if all(s in columns for s in need):
             return
