@@ -482,6 +482,16 @@ def test_a_time_both_state_is_not_also_told_as_close(tmp_path):
     assert not any(label.startswith("time close to") for label in row.evidence)
 
 
+def test_close_figures_are_named_side_by_side_in_the_evidence(tmp_path):
+    result = _align_articles(
+        tmp_path,
+        a="Ferry operators said 377 passengers had reached the Velden terminal by Sunday night.\n",
+        b="By Sunday night, 391 passengers had reached the Velden terminal, ferry operators said.\n",
+    )
+    row = _row_with(result, "a:p1", "b:p1")
+    assert row is not None and "figures 377 ≈ 391" in row.evidence, row.evidence
+
+
 def test_two_leftover_paragraphs_sharing_rare_words_one_to_a_sentence_make_a_row(tmp_path):
     result = _align_articles(
         tmp_path,

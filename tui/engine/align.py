@@ -679,15 +679,30 @@ def _drop_contained(rows: list[Row]) -> list[Row]:
     return keep
 
 
+_CLOSE_SHOWN = 3  # figures named in a label of close figures
+
+
 def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
     """The evidence the sources in a fact have in common, heaviest first, in words."""
     sents = evidence.sentences
     by_feature: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, str] = {}
+    nearby: dict[str, dict[object, str]] = defaultdict(dict)  # a close-figure feature -> its figures by value
     for i in group:
         for f in sents[i].features:
             by_feature[f].add(sents[i].source)
-            labels.setdefault(f, sents[i].labels.get(f, f[2:]))
+            label = sents[i].labels.get(f, f[2:])
+            labels.setdefault(f, label)
+            if f[0] == "g":
+                value = next(((fig.value, fig.unit) for fig in sents[i].figures
+                              if label.endswith(unhedged(fig.text))), label)
+                nearby[f].setdefault(value, label)
+    for f, told in nearby.items():
+        # "figures 360 ≈ 377": what is close to what, not only the first of them
+        for near, plural in ((CLOSE_FIGURE, "figures "), (CLOSE_TIME, "times ")):
+            values = [label[len(near):] for label in told.values() if label.startswith(near)]
+            if len(values) > 1 and len(by_feature[f]) > 1:
+                labels[f] = plural + " ≈ ".join(values[:_CLOSE_SHOWN])
     shared = [
         (evidence.weight(f, sents[group[0]].features.get(f, 1.0)) * len(srcs), f)
         for f, srcs in by_feature.items()
