@@ -343,6 +343,19 @@ def test_a_long_name_may_end_in_another_vowel_with_support():
     assert joined(find_variants(given, linked=lambda x, y: True), "Fernando", "Fernanda") is None
 
 
+def test_a_name_romanised_with_another_first_vowel_is_one_name():
+    groups = find_variants(
+        corpus(
+            a=["The health minister Osama Hamad visited the city.", "Trains stop in Asipovichy District."],
+            b=["Usama Hamad, the health minister, visited.", "The camp in Osipovichi District is empty."],
+        )
+    )
+    assert joined(groups, "Osama", "Usama").kind == TRANSLITERATION
+    assert joined(groups, "Asipovichy", "Osipovichi").kind == TRANSLITERATION
+    # short names of different people stay apart
+    assert joined(find_variants(corpus(a=["Ivan Petrov spoke."], b=["Evan Peters spoke."])), "Ivan", "Evan") is None
+
+
 def test_transliteration_is_for_names_only():
     groups = find_variants(corpus(a=["Of course the talks went on."], b=["The war is a curse for the region."]))
     assert joined(groups, "course", "curse") is None

@@ -228,7 +228,7 @@ def _name_match(a: str, b: str) -> str | None:
     similar = (
         min(len(ka), len(kb)) >= SHORT_NAME
         and abs(len(ka) - len(kb)) <= 1
-        and ka[0] == kb[0]
+        and _initial(ka) == _initial(kb)
         and (ka[-1] == kb[-1] or (_both_vowels(ka[-1], kb[-1]) and min(len(ka), len(kb)) >= LONG_NAME))
         and _consonants(ka) == _consonants(kb)
         and (fuzz.ratio(ka, kb) >= LOOSE_NAME_SCORE
@@ -237,6 +237,11 @@ def _name_match(a: str, b: str) -> str | None:
     if not similar:
         return None
     return "vowels" if ka[-1] == kb[-1] else "ending"
+
+
+def _initial(key: str) -> str:
+    """A key's first letter, any vowel as one: Osama / Usama, Ilham / Elham."""
+    return "a" if _VOWELS.match(key) else key[:1]
 
 
 def _both_vowels(x: str, y: str) -> bool:
@@ -542,7 +547,7 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
         by_american[to_american(folded)].append(folded)
         if word.is_name:
             key = _skeleton(folded)
-            by_skeleton[(key[:1], _consonants(key))].append(folded)
+            by_skeleton[(_initial(key), _consonants(key))].append(folded)
     for bucket in by_american.values():
         for a, b in combinations(sorted(bucket), 2):
             # not the Labour Party / labor costs; but the Defense Ministry / the defence ministry
