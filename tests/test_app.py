@@ -454,6 +454,23 @@ def test_a_conflict_among_three_sources_shows_the_two_that_disagree_first(tmp_pa
     assert set(model.row_side_sets[row][0][:2]) == {"a", "c"}
 
 
+async def test_a_search_pages_to_the_other_side_of_the_discrepancy_it_matched(tmp_path):
+    # a spells Harbor as b does but c does not; a's 377 conflicts with b's "more than 1,000".
+    (tmp_path / "a.txt").write_text("By Sunday night 377 people had reached the Harbor terminal at Port Lin, officials said.\n")
+    (tmp_path / "b.txt").write_text("By Sunday night more than 1,000 people had reached the Harbor terminal at Port Lin, "
+                                    "officials said.\n")
+    (tmp_path / "c.txt").write_text("By Sunday night 377 people had reached the Harbour terminal at Port Lin, officials said.\n")
+    app = create_app(load_corpus([tmp_path]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        row = next(r for r, sets in app.model.row_side_sets.items() if len(sets) == 2)
+        assert [sides[:2] for sides in app.model.row_side_sets[row]] == [["a", "c"], ["a", "b"]]
+        app.pinned = None
+        await pilot.press("slash", *"377", "enter")
+        await pilot.pause()
+        assert list(app.screen.table.columns) == ["a", "b"]
+
+
 async def test_read_shows_the_focused_paragraph_on_first_open_and_from_a_row_without_the_source(app):
     async with app.run_test(size=(80, 24)) as pilot:
         model = app.model

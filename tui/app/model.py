@@ -93,6 +93,8 @@ class ViewModel:
         self.row_has_discrepancy: set[int] = set()
         # row -> the sources that hold the sides of each of its discrepancies, to show side by side
         self.row_side_sets: dict[int, list[list[str]]] = defaultdict(list)
+        # and, side set by side set, what the discrepancy is written as: its spellings or its figures
+        self.row_side_texts: dict[int, list[list[str]]] = defaultdict(list)
         self.discrepancies: list[Discrepancy] = []
         self._index_variants()
         self._index_figures()
@@ -129,7 +131,7 @@ class ViewModel:
                         for pid in pids:
                             if pid in paragraph_form:
                                 side_of_form.setdefault(paragraph_form[pid], source)
-                    self._add_sides(i, list(side_of_form.values()))
+                    self._add_sides(i, list(side_of_form.values()), list(forms))
                     self.row_has_discrepancy.add(i)
                     self.row_notes[i].append(f"spelling {' / '.join(sorted(present))}")
             if not rows_with_two_forms:
@@ -162,9 +164,20 @@ class ViewModel:
                 )
             )
 
-    def _add_sides(self, row: int, sources: list[str]) -> None:
+    def _add_sides(self, row: int, sources: list[str], texts: list[str]) -> None:
         if len(set(sources)) > 1:
             self.row_side_sets[row].append(list(dict.fromkeys(sources)))
+            self.row_side_texts[row].append(texts)
+
+    def sides_told_as(self, row: int, needle: str, source: str) -> list[str]:
+        """The sources of the row's discrepancy that ``source`` is a side of and
+        whose spellings or figures hold the searched text ("377" in "377 vs more
+        than 1,000"); else of any discrepancy ``source`` is a side of."""
+        terms = self.search_terms(needle)
+        sets = [(sides, texts) for sides, texts in zip(self.row_side_sets.get(row, []), self.row_side_texts.get(row, []),
+                                                        strict=True) if source in sides]
+        told = [sides for sides, texts in sets if any(term in text.lower() for text in texts for term in terms)]
+        return (told or [sides for sides, _ in sets] or [[]])[0]
 
     def row_sides(self, row: int) -> list[str]:
         """The sources holding a side of any of the row's discrepancies, first ones first."""
@@ -194,7 +207,7 @@ class ViewModel:
                 first = next(((a, b) for a, b, _ in pairs if a.paragraph in here and b.paragraph in here), None)
                 if first:
                     present = [*first, *present]
-                self._add_sides(i, [m.source for m in present])
+                self._add_sides(i, [m.source for m in present], [m.figure.text for m in group.mentions])
             detail = [f"{self.labels[q.source]} {self.paragraph_label(q.paragraph)}: “{q.sentence}”" for q in group.quotes()]
             detail += [f"why: {r}" for r in group.reasons]
             self.discrepancies.append(

@@ -313,17 +313,24 @@ class CompareScreen(ParallaxScreen):
                 app.column_offset = index - movable + 1
         self.refresh_view()
 
-    def bring_sources_into_view(self, row: int, show_first: list[str] | None = None) -> None:
+    def bring_sources_into_view(self, row: int, show_first: list[str] | None = None, needle: str = "") -> None:
         """Page the columns so that a row's sources show side by side: those in
-        ``show_first`` (where a search matched, the sides of one discrepancy) first,
-        else the sides of the row's discrepancies, else any two of its sources."""
+        ``show_first`` (where a search for ``needle`` matched, the sides of one
+        discrepancy) first, else the sides of the row's discrepancies, else any
+        two of its sources."""
         app = self.papp
         columns = self.table.columns
         involved = [s for s in app.shown_sources() if app.model.rows[row].cells.get(s)]
         preferred = [s for s in (show_first or app.model.row_sides(row)) if s in involved]
-        # after a match, the other side of the discrepancy it is in: 377 beside "more than 1,000"
-        partners = [s for sides in app.model.row_side_sets.get(row, []) if set(sides) & set(preferred) for s in sides]
-        wanted = list(dict.fromkeys(preferred + [s for s in partners + involved if s in involved]))
+        matched = preferred
+        if needle and preferred:
+            # the first match beside the other side of the discrepancy it is in: 377 beside "more than 1,000"
+            head = preferred[0]
+            sides = [s for s in app.model.sides_told_as(row, needle, head) if s in involved]
+            # each side set opens with two sources that disagree
+            partner = [s for s in sides[:2] if s != head][:1] if head in sides[:2] else sides[1:2]
+            preferred = [head, *partner] if partner else preferred
+        wanted = list(dict.fromkeys(preferred + matched + involved))
         need = wanted[: max(min(2, len(wanted)), len(preferred))][: len(columns) or 1]
         if all(s in columns for s in need):
             return
@@ -389,7 +396,7 @@ class CompareScreen(ParallaxScreen):
             position = next((i for i in matching if i > table.cursor), matching[0])
             wrapped = " (from the top again)" if position <= table.cursor and len(matching) > 1 else ""
             table.set_cursor(position)
-            self.bring_sources_into_view(rows[position], app.model.sources_matching(rows[position], needle))
+            self.bring_sources_into_view(rows[position], app.model.sources_matching(rows[position], needle), needle)
             table.scroll_to_cursor(top=True)
             others = app.model.other_spellings(needle)
             spelled = f" (also spelled {', '.join(others)})" if others else ""
