@@ -322,7 +322,8 @@ def variant_kind(a: str, b: str) -> str | None:
     """If two surface forms are spelling variants of one word, return the kind.
 
     Kinds: "transliteration", "british_american", "hyphenation",
-    "diacritics", "case_or_punctuation"; else None. Transliteration needs
+    "diacritics", "case_or_punctuation"; else None ("short_form" needs the
+    corpus: find_variants). Transliteration needs
     capitalised forms (names); a capital on a word's first letter alone is
     not a variant (president / President).
     """
@@ -358,7 +359,7 @@ class Occurrence:
 
 @dataclass
 class VariantGroup:
-    kind: str  # as variant_kind
+    kind: str  # one of KINDS
     forms: dict[str, list[Occurrence]]  # surface form -> occurrences (2+ forms, from 2+ sources)
 
     def sources_by_form(self) -> dict[str, list[str]]:
@@ -563,15 +564,19 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
 
 
 def _short_form_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
-    """A given name the corpus writes as a name, and a short form of it written with a capital."""
+    """A given name the corpus writes as a name, and a short form of it written
+    with a capital; not a short form of two given names the corpus holds (Pat:
+    Patrick and Patricia), which may be two people."""
+    names_of: dict[str, list[str]] = defaultdict(list)
     for name, shorts in _tables().short_names.items():
         word = corpus.words.get(name)
-        if word is None or not word.is_name:
-            continue
-        for short in shorts:
-            if corpus.sources(short) and all(corpus.paras[index].words[i][0].isupper()
-                                             for index, i in corpus.where(short)):
-                yield SHORT_FORM, short, name
+        if word is not None and word.is_name:
+            for short in shorts:
+                names_of[short].append(name)
+    for short, names in sorted(names_of.items()):
+        if len(names) == 1 and corpus.sources(short) and all(corpus.paras[index].words[i][0].isupper()
+                                                              for index, i in corpus.where(short)):
+            yield SHORT_FORM, short, names[0]
 
 
 def _surnames(corpus: _Corpus, folded: str) -> set[str]:
@@ -579,7 +584,9 @@ def _surnames(corpus: _Corpus, folded: str) -> set[str]:
     found = set()
     for index, i in corpus.where(folded):
         para = corpus.paras[index]
-        if para.spaced(i + 1) and para.words[i + 1][0].isupper() and corpus.is_content(para.folds[i + 1]):
+        after = para.folds[i + 1] if i + 1 < len(para.words) else ""
+        if para.spaced(i + 1) and para.words[i + 1][0].isupper() and len(after) >= 2 and after.isalpha() \
+                and after not in corpus.stopwords:  # "Mike Ng", not "Mike The"
             found.add(_skeleton(para.folds[i + 1]))
     return found
 
@@ -589,28 +596,30 @@ def _same_use(a: _Word, b: _Word) -> bool:
     return not (a.seen_in_sentences() and b.seen_in_sentences()) or a.is_name == b.is_name
 
 
-_COMPANY_REACH = 2  # words either side, within a phrase: "Ministry of Defence"
-
-
-def _company(corpus: _Corpus, folded: str) -> set[str]:
-    """American spellings of the content words next to a word in its phrase, whatever their capitals."""
-    found = set()
+def _company(corpus: _Corpus, folded: str) -> dict[str, bool]:
+    """The words beside a word in its name or phrase ("Defense Ministry", "the
+    defence ministry", "Ministry of Defence"), in American spelling, each with
+    whether it is ever written with a capital there."""
+    found: dict[str, bool] = {}
     for index, i in corpus.where(folded):
         para = corpus.paras[index]
-        for j in range(i - _COMPANY_REACH, i + _COMPANY_REACH + 1):
-            if j == i or not 0 <= j < len(para.words):
-                continue
-            if all(para.gaps[k] in (" ", "-") for k in range(min(i, j) + 1, max(i, j) + 1)):
-                other = para.folds[j]
-                if other != folded and corpus.is_content(other):
-                    found.add(to_american(other))
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(para.words) and para.gaps[max(i, j)] in (" ", "-")]
+        if i >= 2 and para.folds[i - 1] == "of" and para.gaps[i] == " " and para.gaps[i - 1] == " ":
+            beside.append(i - 2)
+        for j in beside:
+            other = para.folds[j]
+            if other != folded and corpus.is_content(other):
+                key = to_american(other)
+                found[key] = found.get(key, False) or para.words[j][0].isupper()
     return found
 
 
 def _same_company(corpus: _Corpus, a: str, b: str) -> bool:
-    """Two spellings of one word that stand beside one word somewhere ("Defense Ministry", "the defence
-    ministry"): one thing, though one article writes it as a name and another as a common word."""
-    return bool(_company(corpus, a) & _company(corpus, b))
+    """Two spellings of one word that stand beside one word of a name ("the Defense
+    Ministry", "the defence ministry"): one thing, though one article writes it
+    as a name and another as a common word; not "Labour said" and "labor said"."""
+    company_a, company_b = _company(corpus, a), _company(corpus, b)
+    return any(company_a[w] or company_b[w] for w in company_a.keys() & company_b.keys())
 
 
 def _neighbours(corpus: _Corpus, folded: str) -> set[str]:
