@@ -252,6 +252,25 @@ def test_a_head_count_of_them_is_a_count_of_people(tmp_path):
     assert not _features(evidence, corpus, "a", "dozens", "t:people")
 
 
+def test_a_count_of_them_after_things_is_not_of_people(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Russia launched a wave of drones overnight, and the air force shot down 38 of them.\n",
+        b="Some 40 people were evacuated from the village.\n",
+    )
+    assert not _features(evidence, corpus, "a", "38", "t:people")
+    assert not _features(evidence, corpus, "a", "38", "g:") & _features(evidence, corpus, "b", "40", "g:")
+
+
+def test_men_and_women_are_not_one_count(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The camp holds 1,000 men, officials said.\n",
+        b="The camp holds 1,040 women, officials said.\n",
+    )
+    assert not _features(evidence, corpus, "a", "1,000", "g:") & _features(evidence, corpus, "b", "1,040", "g:")
+
+
 def test_a_count_of_dead_and_a_count_of_deaths_are_one_quantity(tmp_path):
     corpus, evidence = _build(
         tmp_path,

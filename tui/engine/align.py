@@ -695,7 +695,7 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
             labels.setdefault(f, label)
             if f[0] == "g":
                 value = next(((fig.value, fig.unit) for fig in sents[i].figures
-                              if label.endswith(unhedged(fig.text))), label)
+                              if label in (CLOSE_FIGURE + unhedged(fig.text), CLOSE_TIME + unhedged(fig.text))), label)
                 nearby[f].setdefault(value, label)
     for f, told in nearby.items():
         # "figures 360 ≈ 377": what is close to what, not only the first of them

@@ -178,13 +178,23 @@ PEOPLE = frozenset(
 
 
 _PEOPLE_STEMS = frozenset(stem(p) for p in PEOPLE)
+# Words for people in general, one count whichever a report uses ("1,042 people",
+# "more than 1,000 refugees"); not men and women, nor Russians and Ukrainians.
+_ANYONE = PEOPLE - {"man", "men", "woman", "women"}
+_ANYONE_STEMS = frozenset(stem(p) for p in _ANYONE)
 
 
 def counts_people(thing: str) -> bool:
     """Whether a count of ``thing`` counts people in general: "residents", and
     those named by where they are from ("Armenians", "Lebanese")."""
     word = fold_word(thing)
-    return word in PEOPLE or stem(word) in _PEOPLE_STEMS or (len(word) > 5 and word.endswith(("ian", "ese")))
+    return _one_of(word, PEOPLE, _PEOPLE_STEMS) or (len(word) > 5 and word.endswith(("ian", "ese")))
+
+
+def _one_of(word: str, words: AbstractSet[str], stems: AbstractSet[str]) -> bool:
+    """A folded word, singular or plural, among some words ("refugees": its
+    stem is not the singular's, "refuge")."""
+    return word in words or word.removesuffix("s") in words or stem(word) in stems
 
 
 @dataclass(frozen=True)
@@ -434,7 +444,7 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
             return []
         if not fig.thing:
             keys = [""]
-        elif counts_people(fig.thing):
+        elif _one_of(fold_word(fig.thing), _ANYONE, _ANYONE_STEMS):
             keys = ["people"] + [f"s{g}" for g in paraphrases().words.get(stem(fig.thing), ())]
         else:
             keys = [stem(fig.thing)] + [f"s{g}" for g in paraphrases().words.get(stem(fig.thing), ())]
@@ -450,6 +460,19 @@ def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:
 
 
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
+_THEM_REACH = 250  # characters before "N of them" looked at for whom "them" are
+
+
+def _people_before(text: str, start: int) -> bool:
+    """Whether the last plural noun-like word shortly before ``start`` names people in general."""
+    for word in reversed(_WORD.findall(text, max(0, start - _THEM_REACH), start)):
+        lower = fold_word(word)
+        if lower != "them" and _one_of(lower, _ANYONE, _ANYONE_STEMS):
+            return True
+        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")) \
+                and lower not in STOPWORDS and word[0].islower():
+            return False  # "drones", "missiles": what them are
+    return False
 CLOSE_FIGURE = "figure close to "
 CLOSE_TIME = "time close to "
 _HEDGE_AFTER = re.compile(r"\s+(?:or\s+so|or\s+more|or\s+less|and\s+more|and\s+counting)$", re.IGNORECASE)
@@ -643,9 +666,9 @@ def sentence_evidence(
         for fig in sentence_figures:
             group += 2
             if fig.kind == "count" and fig.thing is None and fig.value >= 10 and not fig.vague \
-                    and _OF_THEM.match(p.text, fig.end):
-                # "at least 360 of them", part of no count before it: a head count, in news of people;
-                # not "dozens of them" nor "five of them", which as often count shots or replies
+                    and _OF_THEM.match(p.text, fig.end) and _people_before(p.text, fig.start):
+                # "the first refugees ... at least 360 of them", part of no count before it; not
+                # "dozens of them" nor "five of them", nor "a wave of drones ... 38 of them"
                 fig = replace(fig, thing="people")
             years = clause_years(p.text[s:e], s, fig, figures, reference) \
                 if fig.kind in _YEARED_KINDS and not told_today else frozenset()
