@@ -179,7 +179,7 @@ def test_development_gold_score_does_not_regress(tmp_path):
     result = subprocess.run([sys.executable, str(score), str(out), str(gold)], capture_output=True, text=True, check=True)
     fields = dict(item.split("=") for item in result.stdout.split() if "=" in item)
     # Floors a little under what the benchmark measures today: a regression guard.
-    assert float(fields["recall"]) >= 0.75
+    assert float(fields["recall"]) >= 0.8
     assert float(fields["precision"]) >= 0.82
     assert fields["boilerplate_leaked"] == "0"
     assert fields["unlocated_refs"] == "0"
@@ -298,10 +298,10 @@ CORPUS_FLOORS = {"brazil": (0.82, 0.91), "suez": (0.78, 0.93), "twitter": (0.79,
                  "altman": (0.54, 0.7), "grindavik": (0.67, 0.66), "otis": (0.61, 0.78), "thaicave": (0.62, 0.61),
                  "alaska": (0.66, 0.62), "palestine": (0.53, 0.72)}
 # Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
-MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8},
+MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8},
                "quake": {"variants_must": 10, "conflicts_must": 12, "agree_must": 5},
                "moon": {"variants_must": 8, "conflicts_must": 4, "agree_must": 8},
-               "verdict": {"variants_must": 4, "conflicts_must": 4, "agree_must": 6},
+               "verdict": {"variants_must": 5, "conflicts_must": 4, "agree_must": 6},
                "final": {"variants_must": 8, "conflicts_must": 3, "agree_must": 7},
                "mpox": {"conflicts_must": 4, "agree_must": 3},
                "bridge": {"variants_must": 5, "conflicts_must": 4, "agree_must": 6},
@@ -309,17 +309,17 @@ MUST_FLOORS = {"bank": {"variants_must": 4, "conflicts_must": 2, "agree_must": 8
                "haneda": {"variants_must": 8, "conflicts_must": 2, "agree_must": 10},
                "crowdstrike": {"variants_must": 6, "conflicts_must": 3, "agree_must": 5},
                "fico": {"variants_must": 5, "conflicts_must": 1, "agree_must": 5},
-               "derna": {"variants_must": 12, "conflicts_must": 2, "agree_must": 11},
+               "derna": {"variants_must": 13, "conflicts_must": 2, "agree_must": 11},
                "notredame": {"variants_must": 2, "conflicts_must": 3, "agree_must": 7},
                "valencia": {"variants_must": 9, "conflicts_must": 6, "agree_must": 5},
-               "wagner": {"variants_must": 4, "conflicts_must": 1, "agree_must": 7},
+               "wagner": {"variants_must": 6, "conflicts_must": 1, "agree_must": 7},
                "crocus": {"variants_must": 6, "conflicts_must": 3, "agree_must": 8},
                "altman": {"variants_must": 4, "agree_must": 4},
-               "grindavik": {"variants_must": 6, "conflicts_must": 1, "agree_must": 8},
+               "grindavik": {"variants_must": 7, "conflicts_must": 1, "agree_must": 8},
                "otis": {"variants_must": 1, "conflicts_must": 4, "agree_must": 9},
                "thaicave": {"variants_must": 6, "conflicts_must": 4, "agree_must": 8},
-               "alaska": {"variants_must": 4, "conflicts_must": 4, "agree_must": 10},
-               "palestine": {"variants_must": 3, "conflicts_must": 2, "agree_must": 7}}
+               "alaska": {"variants_must": 5, "conflicts_must": 4, "agree_must": 10},
+               "palestine": {"variants_must": 4, "conflicts_must": 2, "agree_must": 7}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
