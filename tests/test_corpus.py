@@ -430,6 +430,7 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "Photo: The president addresses officers at a ceremony in Minsk, 27 June 2023. Photo by the presidential press service",
     "A resident stands in his backyard, where he found the panel on Sunday. Staff photo / Dana Whitcomb",
     "Crews sort debris at the port on Monday. AP Photo: Julio Cortez",
+    "Related on Harbor Safety Review: How tugs are rated | Ten years of port closures",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
@@ -448,6 +449,7 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Results: Labour won 412 seats after a 64-36 split in the vote.",
     "The exhibition opened in Minsk on Friday. Pictures by local children line the walls",
     "The mayor held up a photograph. Her staff photo: a smiling crew before the flood, taken in 2019.",
+    "Related on Monday: police said the two fires were started by the same man.",
 ]
 
 
