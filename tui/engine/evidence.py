@@ -473,6 +473,8 @@ def _people_before(text: str, start: int) -> bool:
                 and lower not in STOPWORDS and word[0].islower():
             return False  # "drones", "missiles": what them are
     return False
+
+
 CLOSE_FIGURE = "figure close to "
 CLOSE_TIME = "time close to "
 _HEDGE_AFTER = re.compile(r"\s+(?:or\s+so|or\s+more|or\s+less|and\s+more|and\s+counting)$", re.IGNORECASE)
