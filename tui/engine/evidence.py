@@ -151,9 +151,14 @@ def stem(word: str) -> str:
             w = w[: -len(suffix)]
             break
     else:
-        if len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        if _plural_s(w):
             w = w[:-1]  # short plurals: guns, arms, tons
     return w[:STEM_LENGTH]
+
+
+def _plural_s(word: str) -> bool:
+    """A folded word that reads as a plural in -s ("guns", "drones"; not "loss", "virus", "crisis")."""
+    return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _VOWEL_RUN = re.compile(r"[aeiouy]+[^aeiouy]+")
@@ -469,8 +474,7 @@ def _people_before(text: str, start: int) -> bool:
         lower = fold_word(word)
         if lower != "them" and _one_of(lower, _ANYONE, _ANYONE_STEMS):
             return True
-        if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")) \
-                and lower not in STOPWORDS and word[0].islower():
+        if _plural_s(lower) and lower not in STOPWORDS and word[0].islower():
             return False  # "drones", "missiles": what them are
     return False
 
