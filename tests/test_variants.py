@@ -599,6 +599,10 @@ def test_a_short_form_before_another_surname_is_another_person():
     assert joined(groups, "Mike", "Michael") is None
 
 
+def test_a_name_in_chinese_characters_and_in_pinyin_is_a_transliteration():
+    assert variant_kind("徐榛蔚", "Xu Zhenwei") == TRANSLITERATION
+
+
 def test_per_cent_and_percent():
     groups = find_variants(corpus(a=["Prices rose 5 per cent."], b=["Prices rose 5 percent."]))
     assert joined(groups, "per cent", "percent").kind == HYPHENATION

@@ -293,6 +293,8 @@ def _shouting(x: str, y: str) -> bool:
 
 def _surface_kind(a: str, b: str) -> str | None:
     """Kind of two different forms with the same fold."""
+    if _is_latin(a) != _is_latin(b):
+        return TRANSLITERATION  # 徐榛蔚 / Xu Zhenwei, whatever the spaces
     if _layout(a) != _layout(b):
         return HYPHENATION
     letters_a, letters_b = _letters(a), _letters(b)
