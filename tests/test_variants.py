@@ -20,6 +20,7 @@ from tui.engine.variants import (
     VariantGroup,
     find_variants,
     fold,
+    mandarin_key,
     name_key,
     variant_kind,
 )
@@ -597,6 +598,36 @@ def test_a_short_form_before_another_surname_is_another_person():
     # nor is one article's Mike Pence and Michael Flynn one name
     groups = find_variants(corpus(a=["Mike Pence and Michael Flynn met."], b=["Michael Pence spoke."]))
     assert joined(groups, "Mike", "Michael") is None
+
+
+def test_wade_giles_and_pinyin_spell_one_mandarin_key():
+    for wade_giles, pinyin in [("chenwei", "zhenwei"), ("chichi", "jiji"), ("dachingshui", "daqingshui"),
+                               ("kaohsiung", "gaoxiong"), ("tsaiingwen", "caiyingwen"), ("kowenje", "kewenzhe")]:
+        assert mandarin_key(wade_giles) == mandarin_key(pinyin) is not None
+    assert mandarin_key("chenwei") != mandarin_key("chenwan")
+    assert mandarin_key("london") is None and mandarin_key("stepanakert") is None
+
+
+def test_a_chinese_name_in_wade_giles_and_in_pinyin_is_one_name():
+    groups = find_variants(
+        corpus(
+            a=["County Commissioner Hsu Chen-wei said roads near Dachingshui were shut."],
+            b=["County Commissioner Xu Zhenwei said the Daqingshui tunnel was shut."],
+        ),
+        linked=lambda x, y: True,
+    )
+    assert joined(groups, "Chen-wei", "Zhenwei").kind == TRANSLITERATION
+    assert joined(groups, "Dachingshui", "Daqingshui").kind == TRANSLITERATION
+
+
+def test_romanized_names_need_a_shared_neighbour_or_row_and_two_sources():
+    alone = corpus(a=["Hsu Chen-wei spoke."], b=["Xu Zhenwei spoke."])
+    assert joined(find_variants(alone), "Chen-wei", "Zhenwei") is None
+    assert joined(find_variants(alone, linked=lambda x, y: True), "Chen-wei", "Zhenwei") is not None
+    beside = corpus(a=["Commissioner Chen-wei spoke."], b=["Commissioner Zhenwei spoke."])
+    assert joined(find_variants(beside), "Chen-wei", "Zhenwei") is not None
+    one_article = corpus(a=["Commissioner Chen-wei met Commissioner Zhenwei."], b=["Commissioner Zhenwei spoke."])
+    assert joined(find_variants(one_article, linked=lambda x, y: True), "Chen-wei", "Zhenwei") is None
 
 
 def test_a_name_in_chinese_characters_and_in_pinyin_is_a_transliteration():

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from itertools import accumulate, chain, combinations
 from operator import methodcaller
 from pathlib import Path
@@ -100,6 +100,8 @@ class _Tables:
     british_any_rule: re.Pattern[str]  # matches a word that some rule rewrites
     name_rules: tuple[_Rewrite, ...]
     short_names: dict[str, tuple[str, ...]]  # given name -> its short forms
+    mandarin_initials: dict[str, str]  # as written -> as keyed
+    mandarin_finals: dict[str, str]
 
 
 def _strings(values: list[object], what: str) -> list[str]:
@@ -123,6 +125,7 @@ def _inflected(words: dict[str, str], endings: list[str]) -> dict[str, str]:
 def _tables() -> _Tables:
     data = load_yaml(_DATA_FILE.read_text(encoding="utf-8"))
     british = data["british_american"]
+    mandarin = data["mandarin"]
     rules = [(pattern, replacement) for pattern, replacement in british["rules"]]
     return _Tables(
         stopwords=frozenset(_strings(data["stopwords"], "stopwords")),
@@ -134,6 +137,10 @@ def _tables() -> _Tables:
         british_any_rule=re.compile("|".join(f"(?:{pattern})" for pattern, _ in rules)),
         name_rules=tuple(_rewrite(pattern, replacement) for pattern, replacement in data["transliteration"]),
         short_names={name: tuple(_strings(shorts, name)) for name, shorts in data["short_names"].items()},
+        mandarin_initials=dict(zip(_strings(list(mandarin["initials"]), "mandarin initials"),
+                                   _strings(list(mandarin["initials"].values()), "mandarin initials"), strict=True)),
+        mandarin_finals=dict(zip(_strings(list(mandarin["finals"]), "mandarin finals"),
+                                 _strings(list(mandarin["finals"].values()), "mandarin finals"), strict=True)),
     )
 
 
@@ -169,6 +176,35 @@ def _skeleton(folded: str) -> str:
     for rewrite in _tables().name_rules:
         folded = rewrite(folded)
     return folded
+
+
+@lru_cache(maxsize=1 << 16)
+def mandarin_key(folded: str) -> str | None:
+    """The key of a word written wholly in Mandarin syllables, the same for
+    Wade-Giles and pinyin: "chenwei" and "zhenwei" -> "cen-wei", "chichi" and
+    "jiji" -> "ci-ci". None for a word that does not split into syllables."""
+    tables = _tables()
+    initials, finals = tables.mandarin_initials, tables.mandarin_finals
+
+    @cache
+    def split(start: int) -> tuple[str, ...] | None:
+        if start == len(folded):
+            return ()
+        for initial in sorted((i for i in initials if folded.startswith(i, start)), key=len, reverse=True) + [""]:
+            at = start + len(initial)
+            for final in sorted((f for f in finals if folded.startswith(f, at)), key=len, reverse=True):
+                rest = split(at + len(final))
+                if rest is not None:
+                    sound, vowel = initials.get(initial, ""), finals[final]
+                    if sound in ("k", "h") and vowel == "o":
+                        vowel = "e"  # Wade-Giles ko, ho: pinyin ge, he
+                    elif (sound, vowel[0]) in (("y", "i"), ("w", "u")):
+                        sound = ""  # pinyin ying, wu: Wade-Giles ing, u
+                    return (sound + vowel, *rest)
+        return None
+
+    syllables = split(0)
+    return "-".join(syllables) if syllables else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -913,6 +949,66 @@ def _touches_word(text: str, start: int, end: int) -> bool:
     return before.isalnum() or before == "." or after[:1].isalnum() or (after[:1] == "." and after[1:].isalnum())
 
 
+def _romanized_groups(
+    corpus: _Corpus, taken: set[str], linked: Callable[[str, str], bool] | None
+) -> list[VariantGroup]:
+    """One Chinese name romanized in Wade-Giles and in pinyin ("Hsu Chen-wei" /
+    "Xu Zhenwei", "Chi-Chi" / "Jiji"), the syllables written apart or together:
+    capitalised words and hyphenated names of two or more syllables with one
+    Mandarin key, written by different sources and, as for any short name,
+    next to one name or in one aligned row."""
+    spans: dict[str, list[_Phrase]] = defaultdict(list)  # fold -> where the form stands
+    for phrase in _hyphenated(corpus):
+        para = corpus.paras[phrase.paragraph]
+        if para.words[phrase.first][0].isupper() and not _is_shouted(corpus, phrase):
+            spans[_phrase_key(corpus, phrase)].append(phrase)
+    names = [folded for folded, word in corpus.words.items() if word.is_name and folded not in taken]
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for folded in chain(list(spans), names):
+        key = mandarin_key(folded)
+        if key is not None and "-" in key:
+            by_key[key].add(folded)
+    candidates = [sorted(folds) for _, folds in sorted(by_key.items()) if len({_skeleton(f) for f in folds}) > 1]
+    if not candidates:
+        return []
+
+    def placed(folded: str) -> list[_Phrase]:
+        if folded not in spans:
+            spans[folded] = [_Phrase(index, i, i) for index, i in corpus.where(folded)]
+        return spans[folded]
+
+    def neighbours(folded: str) -> set[str]:
+        found = set()
+        for phrase in placed(folded):
+            para = corpus.paras[phrase.paragraph]
+            for j, gap in ((phrase.first - 1, phrase.first), (phrase.last + 1, phrase.last + 1)):
+                if 0 <= j < len(para.words) and para.spaced(gap) and para.words[j][0].isupper() \
+                        and corpus.is_content(para.folds[j]):
+                    found.add(_skeleton(para.folds[j]))
+        return found
+
+    def supported(a: str, b: str) -> bool:
+        if neighbours(a) & neighbours(b):
+            return True
+        pids_a = sorted({corpus.paras[p.paragraph].pid for p in placed(a)})
+        pids_b = sorted({corpus.paras[p.paragraph].pid for p in placed(b)})
+        return linked is not None and any(linked(x, y) or linked(y, x) for x in pids_a for y in pids_b)
+
+    def sources(folded: str) -> set[str]:
+        return {corpus.paras[p.paragraph].source for p in placed(folded)}
+
+    groups = []
+    for folds in candidates:
+        joined = [f for f in folds if any(_skeleton(f) != _skeleton(g) and not sources(f) & sources(g)
+                                           and supported(f, g) for g in folds)]
+        if len({_skeleton(f) for f in joined}) < 2:
+            continue
+        forms = _merge_forms(_phrase_forms(corpus, [p for f in joined for p in placed(f)]), str.lower)
+        groups.append(VariantGroup(TRANSLITERATION, forms))
+        taken.update(joined)
+    return groups
+
+
 # ---------------------------------------------------------------- find_variants
 
 
@@ -969,6 +1065,7 @@ def find_variants(
     for kind, folded_words in components:
         groups.append(VariantGroup(kind, _merge_forms(corpus.word_forms(folded_words), str.lower)))
         taken.update(folded_words)
+    groups.extend(_romanized_groups(corpus, taken, linked))
     groups.extend(_surface_groups(corpus, taken))
     groups.extend(_numbered_names(paragraphs))
     tidy = [_tidy(g) for g in groups]
