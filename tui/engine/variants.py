@@ -1016,8 +1016,11 @@ def _natural(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", text))
 
 
-# A name with a number: "Chandrayaan-3", "Luna 25", "Covid19".
-_NUMBERED_NAME = re.compile(r"(?<![\w\-\u2010\u2011])([A-Z][^\W\d_]+)([\-\u2010\u2011 ]?)([0-9]{1,4})(?![\w\-\u2010\u2011]|[.,][0-9])")
+# A name with a number: "Chandrayaan-3", "Luna 25", "Covid19", "M-4"; a
+# single letter only written with a hyphen or solid ("F-16", "F16"), as a
+# letter and a number apart are most often something else ("Plan A 2").
+_NUMBERED_NAME = re.compile(r"(?<![\w\-\u2010\u2011])([A-Z][^\W\d_]+|[A-Z](?! ))([\-\u2010\u2011 ]?)([0-9]{1,4})"
+                            r"(?![\w\-\u2010\u2011]|[.,][0-9])")
 
 
 def _numbered_names(paragraphs: Sequence[tuple[str, str, str]]) -> list[VariantGroup]:
