@@ -309,6 +309,15 @@ def test_a_name_and_its_number_hyphenated_or_not():
     assert find_variants(corpus(a=["Luna-25 crashed."], b=["Luna-25 failed."])) == []
 
 
+def test_a_letter_and_its_number_hyphenated_or_solid():
+    groups = find_variants(corpus(a=["Columns drove up the M4 highway. An F16 flew over."],
+                                  b=["They raced up the M-4 motorway as an F-16 circled. Plan A 2 failed."],
+                                  c=["Plan A2 worked."]))
+    assert joined(groups, "M-4", "M4").kind == HYPHENATION
+    assert joined(groups, "F-16", "F16").kind == HYPHENATION
+    assert not any("A 2" in g.forms for g in groups)  # a letter and a number apart are most often something else
+
+
 def test_a_word_in_capitals_for_emphasis_is_not_an_acronym():
     groups = find_variants(corpus(a=['"Made for the MOON!" the agency posted. The Moon rover rolled out.'],
                                   b=["The Moon lander touched down, and the rover went for a walk on the moon."]))
@@ -571,6 +580,8 @@ def test_a_word_one_article_capitalises_in_a_name_and_another_writes_plain_is_on
 def test_british_words_outside_the_spelling_rules():
     groups = find_variants(corpus(a=["A strong odour hung over the town."], b=["A strong odor hung over town."]))
     assert joined(groups, "odor", "odour").kind == BRITISH_AMERICAN
+    groups = find_variants(corpus(a=["He was paid 10m roubles."], b=["He was paid 10 million rubles."]))
+    assert joined(groups, "roubles", "rubles").kind == BRITISH_AMERICAN
 
 
 def test_a_given_name_and_its_short_form_before_one_surname_are_one_name():
