@@ -349,6 +349,20 @@ def test_a_precise_figure_two_sources_state_agrees_across_rows(tmp_path):
     assert groups[0].rows == ["r0", "r1"]
 
 
+def test_a_weak_row_holding_two_counts_of_one_thing_does_not_chain_them(tmp_path):
+    (tmp_path / "a.txt").write_text("About 70 workers were trapped at two quarries near the river.\n\n"
+                                    "About 50 workers of a hotel in the gorge could not be reached.\n")
+    (tmp_path / "b.txt").write_text("All 50 hotel workers who vanished in the gorge were found alive.\n\n"
+                                    "Rescuers brought out 45 workers trapped at the quarries.\n")
+    corpus = load_corpus([tmp_path])
+    # the hotel workers' row and the quarries' row, and a weaker one that wrongly holds a quarry beside the hotel
+    rows = [Row("r0", {"a": ["a:p1"], "b": ["b:p1"]}, 0.3, []), Row("r1", {"a": ["a:p2"], "b": ["b:p1"]}, 0.9, []),
+            Row("r2", {"a": ["a:p1"], "b": ["b:p2"]}, 0.8, [])]
+    groups = compare(corpus, alignment=replace(align(corpus), rows=rows)).figures
+    assert sorted((g.status, sorted(m.figure.text for m in g.mentions)) for g in groups) == [
+        ("agree", ["50", "About 50"]), ("conflict", ["45", "About 70"])]
+
+
 def test_a_toll_ten_times_another_is_still_judged_against_it(tmp_path):
     groups = _groups(tmp_path, "The earthquake in the valley on Monday killed at least 95 people, officials said.",
                      "The death toll from the earthquake in the valley rose to 1,300 on Monday, officials said.")

@@ -564,7 +564,9 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     in one bucket; one representative per bucket decides which buckets count
     one quantity, and ``_match_figures`` pairs the figures themselves. Their
     comparisons are cached by what they state, so a row that repeats a figure
-    in many sources costs little."""
+    in many sources costs little. Rows are taken strongest first, and two
+    groups never merge where one source gives figures in both that agree
+    with none of its own in the other: those are two quantities."""
     mentions = _mentions(corpus)
     dates = _report_dates(corpus)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
@@ -581,13 +583,17 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     # sentence ("43 people died and 96 were rescued", "150 rockets and 20
     # missiles") are two quantities, and never join one group.
     figure_in: dict[tuple[str, int], dict[tuple[str, str], int]] = {}
+    # Per group, the figures each source gives in it.
+    told: dict[tuple[str, int], dict[str, list[Figure]]] = {}
 
     def join(a: Mention, b: Mention, row_id: str) -> bool:
-        """Put ``a`` and ``b`` in one group, unless that would put two figures of one sentence in it."""
+        """Put ``a`` and ``b`` in one group, unless that would put two figures of one sentence in it,
+        or two quantities of one source (``_told_apart``)."""
         for m in (a, b):
             if m.key not in parent:
                 parent[m.key] = m.key
                 figure_in[m.key] = {(m.paragraph, m.sentence): m.figure.start}
+                told[m.key] = {m.source: [m.figure]}
             by_key[m.key] = m
             rows_of[m.key].add(row_id)
         ra, rb = find(a.key), find(b.key)
@@ -596,10 +602,14 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         small, large = sorted((figure_in[ra], figure_in[rb]), key=len)
         if any(large.get(sentence, start) != start for sentence, start in small.items()):
             return False
+        if _told_apart(told[ra], told[rb], agreement):
+            return False
         parent[rb] = ra
         large.update(small)
         figure_in[ra] = large
         del figure_in[rb]
+        for source, figures in told.pop(rb).items():
+            told[ra].setdefault(source, []).extend(figures)
         return True
 
     agreed: dict[tuple[tuple, tuple], bool] = {}
@@ -611,7 +621,9 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             agreed[key] = _distance(a, b) <= _SAME_FIGURE and compare_figures(a, b)[0] == "agree"
         return agreed[key]
 
-    for row in alignment.rows:
+    # The strongest rows first: a row that wrongly holds two counts of one thing
+    # must not chain them before the rows that pair each with its own.
+    for row in sorted(alignment.rows, key=lambda r: (-r.score, r.id)):
         if len(row.sources) < 2:
             continue
         buckets: dict[_Key, list[Mention]] = defaultdict(list)
@@ -673,6 +685,14 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     row_order = {r.id: i for i, r in enumerate(alignment.rows)}
     groups.sort(key=lambda g: (g.status != "conflict", min(row_order[r] for r in g.rows), g.about))
     return groups
+
+
+def _told_apart(a: dict[str, list[Figure]], b: dict[str, list[Figure]], agree: Callable[[Figure, Figure], bool]) -> bool:
+    """Two groups in which one source gives figures that agree with none of
+    its figures in the other: two quantities ("about 70 workers at two
+    quarries", "about 50 employees of a hotel"), which a row that holds one
+    of each must not chain into one group."""
+    return any(not any(agree(x, y) for x in a[source] for y in b[source]) for source in a.keys() & b.keys())
 
 
 _PRECISE_DIGITS = 3  # significant digits written ("1,752 kg", "384,000 km") that make a figure one fact's
