@@ -20,8 +20,8 @@ from tui.engine.variants import (
     VariantGroup,
     find_variants,
     fold,
-    mandarin_key,
     name_key,
+    romanized_alike,
     variant_kind,
 )
 
@@ -611,12 +611,23 @@ def test_a_short_form_before_another_surname_is_another_person():
     assert joined(groups, "Mike", "Michael") is None
 
 
-def test_wade_giles_and_pinyin_spell_one_mandarin_key():
-    for wade_giles, pinyin in [("chenwei", "zhenwei"), ("chichi", "jiji"), ("dachingshui", "daqingshui"),
-                               ("kaohsiung", "gaoxiong"), ("tsaiingwen", "caiyingwen"), ("kowenje", "kewenzhe")]:
-        assert mandarin_key(wade_giles) == mandarin_key(pinyin) is not None
-    assert mandarin_key("chenwei") != mandarin_key("chenwan")
-    assert mandarin_key("london") is None and mandarin_key("stepanakert") is None
+@pytest.mark.parametrize("wade_giles, pinyin", [
+    ("Chen-wei", "Zhenwei"), ("Chi-Chi", "Jiji"), ("Dachingshui", "Daqingshui"), ("Kaohsiung", "Gaoxiong"),
+    ("Ing-wen", "Yingwen"), ("Chih-hua", "Zhihua"), ("Chien-jen", "Jianren"), ("Tzu-chi", "Ciji"),
+    ("Hee-geun", "Hee-keun"),  # hyphenated given names that differ only in an aspirated letter
+])
+def test_wade_giles_and_pinyin_spell_one_name(wade_giles, pinyin):
+    assert romanized_alike(wade_giles, pinyin) and romanized_alike(pinyin, wade_giles)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Kate", "Gate"), ("Tina", "Dina"), ("German", "Kerman"), ("Heading", "Heating"), ("Side", "Site"),
+    ("Baku", "Bagu"),  # only a plain and an aspirated letter: English names, not romanizations
+    ("Zhiwei", "Ziwei"),  # two pinyin names
+    ("London", "Lundun"), ("Chenwei", "Chenwan"),
+])
+def test_names_that_are_not_one_romanization(a, b):
+    assert not romanized_alike(a, b)
 
 
 def test_a_chinese_name_in_wade_giles_and_in_pinyin_is_one_name():
@@ -639,6 +650,21 @@ def test_romanized_names_need_a_shared_neighbour_or_row_and_two_sources():
     assert joined(find_variants(beside), "Chen-wei", "Zhenwei") is not None
     one_article = corpus(a=["Commissioner Chen-wei met Commissioner Zhenwei."], b=["Commissioner Zhenwei spoke."])
     assert joined(find_variants(one_article, linked=lambda x, y: True), "Chen-wei", "Zhenwei") is None
+    # nor through a third source's spelling
+    three = corpus(a=["Commissioner Chen-wei met Commissioner Zhenwei."], b=["Commissioner Jenwei spoke."])
+    groups = find_variants(three, linked=lambda x, y: True)
+    assert not any({"Chen-wei", "Zhenwei"} <= set(g.forms) for g in groups)
+
+
+def test_every_form_of_a_romanized_name_is_in_its_one_group():
+    groups = find_variants(
+        corpus(a=["Commissioner Chi-Chi spoke."], b=["Commissioner Jiji spoke."], c=["Commissioner Chichi spoke."],
+               d=["Commissioner Chi Chi spoke."]),
+        linked=lambda x, y: True,
+    )
+    [group] = [g for g in groups if "Jiji" in g.forms]
+    assert set(group.forms) == {"Chi-Chi", "Jiji", "Chichi", "Chi Chi"}
+    assert sum("Chi-Chi" in g.forms for g in groups) == 1
 
 
 def test_a_name_in_chinese_characters_and_in_pinyin_is_a_transliteration():

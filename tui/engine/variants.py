@@ -11,6 +11,8 @@ A fuzzy score only proposes candidates; rules decide (see docs/DESIGN.md):
   name (Pashinian / Pashinyan), found by a transliteration skeleton;
 * a given name and its short form (Michael / Mike), from a table, where both
   stand before one surname;
+* a Chinese name in Wade-Giles and in pinyin (Chen-wei / Zhenwei), syllable
+  by syllable, written apart or together;
 * an ending added to a word makes another word (Armenia / Armenian), never a
   variant; two letter-level spellings inside one article are two different
   things; short names need a shared neighbour or an aligned row.
@@ -25,6 +27,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import accumulate, chain, combinations
@@ -50,6 +53,7 @@ __all__ = [
     "find_variants",
     "fold",
     "name_key",
+    "romanized_alike",
     "to_american",
     "variant_kind",
 ]
@@ -90,6 +94,19 @@ _Rewrite = Callable[[str], str]
 
 
 @dataclass(frozen=True)
+class _Mandarin:
+    """Mandarin syllables and the pairs in which Wade-Giles and pinyin write one sound."""
+
+    initials: tuple[str, ...]  # longest first
+    finals: tuple[str, ...]
+    same_initials: frozenset[tuple[str, str]]  # each pair in both orders
+    aspirated: frozenset[tuple[str, str]]
+    same_finals: frozenset[tuple[str, str]]
+    same_syllables: frozenset[tuple[str, str]]
+    sound_of_initial: dict[str, str]  # initial -> one of all initials some pair joins it to, for bucketing
+
+
+@dataclass(frozen=True)
 class _Tables:
     stopwords: frozenset[str]
     endings: frozenset[str]
@@ -100,8 +117,7 @@ class _Tables:
     british_any_rule: re.Pattern[str]  # matches a word that some rule rewrites
     name_rules: tuple[_Rewrite, ...]
     short_names: dict[str, tuple[str, ...]]  # given name -> its short forms
-    mandarin_initials: dict[str, str]  # as written -> as keyed
-    mandarin_finals: dict[str, str]
+    mandarin: _Mandarin
 
 
 def _strings(values: list[object], what: str) -> list[str]:
@@ -121,11 +137,40 @@ def _inflected(words: dict[str, str], endings: list[str]) -> dict[str, str]:
     return {british + ending: american + ending for british, american in words.items() for ending in ["", *endings]}
 
 
+def _mandarin(data: dict[str, list[object]]) -> _Mandarin:
+    def pairs(what: str) -> frozenset[tuple[str, str]]:
+        found = set()
+        for pair in data[what]:
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise ValueError(f"{_DATA_FILE.name}: mandarin {what} holds {pair!r}, not a pair")
+            a, b = _strings(pair, f"mandarin {what}")
+            found |= {(a, b), (b, a)}
+        return frozenset(found)
+
+    initials = tuple(sorted(_strings(data["initials"], "mandarin initials"), key=len, reverse=True))
+    finals = tuple(sorted(_strings(data["finals"], "mandarin finals"), key=len, reverse=True))
+    same_syllables = pairs("same_syllables")
+    joined = set(pairs("same_initials") | pairs("aspirated"))
+    for a, b in same_syllables:
+        joined.add((_initial_of(a, initials), _initial_of(b, initials)))
+    sound = {i: i for i in (*initials, "")}
+    for a, b in sorted(joined):
+        ra, rb = sound[a], sound[b]
+        for i, r in sound.items():
+            if r == rb:
+                sound[i] = ra
+    return _Mandarin(initials, finals, pairs("same_initials"), pairs("aspirated"), pairs("same_finals"),
+                     same_syllables, sound)
+
+
+def _initial_of(syllable: str, initials: tuple[str, ...]) -> str:
+    return next((i for i in initials if syllable.startswith(i) and len(syllable) > len(i)), "")
+
+
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     data = load_yaml(_DATA_FILE.read_text(encoding="utf-8"))
     british = data["british_american"]
-    mandarin = data["mandarin"]
     rules = [(pattern, replacement) for pattern, replacement in british["rules"]]
     return _Tables(
         stopwords=frozenset(_strings(data["stopwords"], "stopwords")),
@@ -137,10 +182,7 @@ def _tables() -> _Tables:
         british_any_rule=re.compile("|".join(f"(?:{pattern})" for pattern, _ in rules)),
         name_rules=tuple(_rewrite(pattern, replacement) for pattern, replacement in data["transliteration"]),
         short_names={name: tuple(_strings(shorts, name)) for name, shorts in data["short_names"].items()},
-        mandarin_initials=dict(zip(_strings(list(mandarin["initials"]), "mandarin initials"),
-                                   _strings(list(mandarin["initials"].values()), "mandarin initials"), strict=True)),
-        mandarin_finals=dict(zip(_strings(list(mandarin["finals"]), "mandarin finals"),
-                                 _strings(list(mandarin["finals"].values()), "mandarin finals"), strict=True)),
+        mandarin=_mandarin(data["mandarin"]),
     )
 
 
@@ -178,33 +220,77 @@ def _skeleton(folded: str) -> str:
     return folded
 
 
+_MAX_SPLITS = 8  # ways of splitting one word into syllables that are looked at
+
+
 @lru_cache(maxsize=1 << 16)
-def mandarin_key(folded: str) -> str | None:
-    """The key of a word written wholly in Mandarin syllables, the same for
-    Wade-Giles and pinyin: "chenwei" and "zhenwei" -> "cen-wei", "chichi" and
-    "jiji" -> "ci-ci". None for a word that does not split into syllables."""
-    tables = _tables()
-    initials, finals = tables.mandarin_initials, tables.mandarin_finals
+def _syllables(folded: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The ways, longest syllables first, to write a folded word as Mandarin
+    syllables (initial, final); none for a word that does not split so."""
+    mandarin = _tables().mandarin
 
     @cache
-    def split(start: int) -> tuple[str, ...] | None:
+    def splits(start: int) -> tuple[tuple[tuple[str, str], ...], ...]:
         if start == len(folded):
-            return ()
-        for initial in sorted((i for i in initials if folded.startswith(i, start)), key=len, reverse=True) + [""]:
+            return ((),)
+        found: list[tuple[tuple[str, str], ...]] = []
+        for initial in (*(i for i in mandarin.initials if folded.startswith(i, start)), ""):
             at = start + len(initial)
-            for final in sorted((f for f in finals if folded.startswith(f, at)), key=len, reverse=True):
-                rest = split(at + len(final))
-                if rest is not None:
-                    sound, vowel = initials.get(initial, ""), finals[final]
-                    if sound in ("k", "h") and vowel == "o":
-                        vowel = "e"  # Wade-Giles ko, ho: pinyin ge, he
-                    elif (sound, vowel[0]) in (("y", "i"), ("w", "u")):
-                        sound = ""  # pinyin ying, wu: Wade-Giles ing, u
-                    return (sound + vowel, *rest)
-        return None
+            for final in (f for f in mandarin.finals if folded.startswith(f, at)):
+                found.extend(((initial, final), *rest) for rest in splits(at + len(final)))
+                if len(found) >= _MAX_SPLITS:
+                    return tuple(found[:_MAX_SPLITS])
+        return tuple(found)
 
-    syllables = split(0)
-    return "-".join(syllables) if syllables else None
+    return splits(0)
+
+
+def _mandarin_sounds(folded: str) -> set[str]:
+    """Keys that any two spellings of one name of two or more syllables share
+    for some way of splitting them: each syllable's initial as a sound, and
+    how its final ends."""
+    sound = _tables().mandarin.sound_of_initial
+    return {"-".join(sound[i] + _coda(f) for i, f in split) for split in _syllables(folded) if len(split) > 1}
+
+
+def _coda(final: str) -> str:
+    return "ng" if final.endswith("ng") else "n" if final.endswith("n") else "r" if final in ("er", "erh") else ""
+
+
+def _syllable_pair(x: tuple[str, str], y: tuple[str, str]) -> str | None:
+    """How two syllables are one: "same", "system" (a Wade-Giles / pinyin
+    pair), "aspirated" (p / b, t / d, k / g only), or None."""
+    mandarin = _tables().mandarin
+    if x == y or x[0] + x[1] == y[0] + y[1]:
+        return "same"
+    if (x[0] + x[1], y[0] + y[1]) in mandarin.same_syllables:
+        return "system"
+    initial = "same" if x[0] == y[0] else "system" if (x[0], y[0]) in mandarin.same_initials \
+        else "aspirated" if (x[0], y[0]) in mandarin.aspirated else None
+    final = "same" if x[1] == y[1] else "system" if (x[1], y[1]) in mandarin.same_finals else None
+    if initial is None or final is None:
+        return None
+    return "system" if "system" in (initial, final) else initial
+
+
+def romanized_alike(a: str, b: str) -> bool:
+    """Whether two spellings are one Chinese name in Wade-Giles and in pinyin
+    (Chen-wei / Zhenwei, Chi-Chi / Jiji, Tzu-chi / Ciji): the same number of
+    syllables, two or more, each pair alike, at least one a Wade-Giles /
+    pinyin pair proper, or only plain and aspirated letters where both are
+    hyphenated as given names (Hee-geun / Hee-keun); not Kate / Gate."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return False
+    hyphenated = all(any(h in form for h in _HYPHENS) for form in (a, b))
+    for sa in _syllables(fa):
+        for sb in _syllables(fb):
+            if len(sa) < 2 or len(sa) != len(sb):
+                continue
+            kinds = [_syllable_pair(x, y) for x, y in zip(sa, sb)]
+            if None not in kinds and ("system" in kinds or (hyphenated and "aspirated" in kinds)):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)
@@ -873,8 +959,9 @@ def _may_vary(word: _Word) -> bool:
     return word.is_name or len({s.lower() for s in word.surfaces}) > 1
 
 
-def _surface_groups(corpus: _Corpus, taken: set[str]) -> list[VariantGroup]:
-    """Forms that share a fold: hyphenated, open and closed compounds, and single words."""
+def _surface_groups(corpus: _Corpus, taken: set[str], romanized: AbstractSet[str] = frozenset()) -> list[VariantGroup]:
+    """Forms that share a fold: hyphenated, open and closed compounds, and single
+    words; not the folds of romanized names, whose group holds all their forms."""
     hyphenated_by_key: dict[str, list[_Phrase]] = defaultdict(list)
     for phrase in _hyphenated(corpus):
         if not _is_shouted(corpus, phrase):
@@ -887,7 +974,7 @@ def _surface_groups(corpus: _Corpus, taken: set[str]) -> list[VariantGroup]:
 
     varied = {f for f in closed_keys if _may_vary(corpus.words[f])}
     multiple = {k for k, phrases in hyphenated_by_key.items() if len(phrases) > 1 or k in closed_keys}
-    keys = sorted(varied | multiple | set(open_by_key))
+    keys = sorted((varied | multiple | set(open_by_key)) - romanized)
     corpus.index(k for k in keys if k in closed_keys)
     groups = []
     for key in keys:
@@ -951,31 +1038,37 @@ def _touches_word(text: str, start: int, end: int) -> bool:
 
 def _romanized_groups(
     corpus: _Corpus, taken: set[str], linked: Callable[[str, str], bool] | None
-) -> list[VariantGroup]:
+) -> tuple[list[VariantGroup], set[str]]:
     """One Chinese name romanized in Wade-Giles and in pinyin ("Hsu Chen-wei" /
-    "Xu Zhenwei", "Chi-Chi" / "Jiji"), the syllables written apart or together:
-    capitalised words and hyphenated names of two or more syllables with one
-    Mandarin key, written by different sources and, as for any short name,
-    next to one name or in one aligned row."""
-    spans: dict[str, list[_Phrase]] = defaultdict(list)  # fold -> where the form stands
+    "Xu Zhenwei", "Chi-Chi" / "Jiji"), the syllables written apart or together
+    (``romanized_alike``): capitalised names and hyphenated names, written by
+    different sources (one article writing both means two people) and, as for
+    any short name, next to one name or in one aligned row. Returns the groups
+    and the folds they took, whose hyphenated, open and closed forms are all in
+    them."""
+    phrases: dict[str, list[_Phrase]] = defaultdict(list)
+    form_of: dict[str, str] = {}
     for phrase in _hyphenated(corpus):
         para = corpus.paras[phrase.paragraph]
         if para.words[phrase.first][0].isupper() and not _is_shouted(corpus, phrase):
-            spans[_phrase_key(corpus, phrase)].append(phrase)
-    names = [folded for folded, word in corpus.words.items() if word.is_name and folded not in taken]
-    by_key: dict[str, set[str]] = defaultdict(set)
-    for folded in chain(list(spans), names):
-        key = mandarin_key(folded)
-        if key is not None and "-" in key:
-            by_key[key].add(folded)
-    candidates = [sorted(folds) for _, folds in sorted(by_key.items()) if len({_skeleton(f) for f in folds}) > 1]
-    if not candidates:
-        return []
+            key = _phrase_key(corpus, phrase)
+            phrases[key].append(phrase)
+            form_of.setdefault(key, para.text[para.start(phrase.first) : para.end(phrase.last)])
+    for folded, word in corpus.words.items():
+        if word.is_name and word.capitalised and folded not in taken and folded not in form_of:
+            form_of[folded] = min(word.surfaces)
+    buckets: dict[str, set[str]] = defaultdict(set)
+    for folded in form_of:
+        for key in _mandarin_sounds(folded):
+            buckets[key].add(folded)
+    pairs = sorted({(a, b) for folds in buckets.values() for a, b in combinations(sorted(folds), 2)
+                    if romanized_alike(form_of[a], form_of[b])})
+    if not pairs:
+        return [], set()
 
     def placed(folded: str) -> list[_Phrase]:
-        if folded not in spans:
-            spans[folded] = [_Phrase(index, i, i) for index, i in corpus.where(folded)]
-        return spans[folded]
+        words = [_Phrase(index, i, i) for index, i in corpus.where(folded)] if folded in corpus.words else []
+        return phrases.get(folded, []) + words
 
     def neighbours(folded: str) -> set[str]:
         found = set()
@@ -994,19 +1087,39 @@ def _romanized_groups(
         pids_b = sorted({corpus.paras[p.paragraph].pid for p in placed(b)})
         return linked is not None and any(linked(x, y) or linked(y, x) for x in pids_a for y in pids_b)
 
-    def sources(folded: str) -> set[str]:
-        return {corpus.paras[p.paragraph].source for p in placed(folded)}
+    parent: dict[str, str] = {}
+    sources: dict[str, set[str]] = {}
 
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        for x in (a, b):
+            if x not in parent:
+                parent[x], sources[x] = x, {corpus.paras[p.paragraph].source for p in placed(x)}
+        ra, rb = root(a), root(b)
+        if ra != rb and not sources[ra] & sources[rb] and supported(a, b):
+            parent[rb] = ra
+            sources[ra] |= sources.pop(rb)
+    members: dict[str, list[str]] = defaultdict(list)
+    for x in parent:
+        members[root(x)].append(x)
+    joined = {x for folds in members.values() if len(folds) > 1 for x in folds}
+    if not joined:
+        return [], set()
+    opened = defaultdict(list)
+    for phrase in _open_phrases(corpus, joined, set()):
+        para = corpus.paras[phrase.paragraph]
+        if all(w[0].isupper() for w in para.words[phrase.first : phrase.last + 1]):
+            opened[_phrase_key(corpus, phrase)].append(phrase)
     groups = []
-    for folds in candidates:
-        joined = [f for f in folds if any(_skeleton(f) != _skeleton(g) and not sources(f) & sources(g)
-                                           and supported(f, g) for g in folds)]
-        if len({_skeleton(f) for f in joined}) < 2:
-            continue
-        forms = _merge_forms(_phrase_forms(corpus, [p for f in joined for p in placed(f)]), str.lower)
-        groups.append(VariantGroup(TRANSLITERATION, forms))
-        taken.update(joined)
-    return groups
+    for folds in sorted(sorted(f) for f in members.values() if len(f) > 1):
+        found = [p for f in folds for p in placed(f) + opened.get(f, [])]
+        groups.append(VariantGroup(TRANSLITERATION, _merge_forms(_phrase_forms(corpus, found), str.lower)))
+    return groups, joined
 
 
 # ---------------------------------------------------------------- find_variants
@@ -1068,8 +1181,10 @@ def find_variants(
     for kind, folded_words in components:
         groups.append(VariantGroup(kind, _merge_forms(corpus.word_forms(folded_words), str.lower)))
         taken.update(folded_words)
-    groups.extend(_romanized_groups(corpus, taken, linked))
-    groups.extend(_surface_groups(corpus, taken))
+    romanized, romanized_keys = _romanized_groups(corpus, taken, linked)
+    groups.extend(romanized)
+    taken.update(romanized_keys)
+    groups.extend(_surface_groups(corpus, taken, romanized_keys))
     groups.extend(_numbered_names(paragraphs))
     tidy = [_tidy(g) for g in groups]
     return sorted(tidy, key=lambda g: (fold(next(iter(g.forms))), g.kind, tuple(g.forms)))
