@@ -314,7 +314,7 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "notredame": {"variants_must": 2, "conflicts_must": 3, "agree_must": 7},
                "valencia": {"variants_must": 9, "conflicts_must": 6, "agree_must": 5},
                "wagner": {"variants_must": 8, "conflicts_must": 1, "agree_must": 7},
-               "crocus": {"variants_must": 8, "conflicts_must": 3, "agree_must": 8},
+               "crocus": {"variants_must": 7, "conflicts_must": 3, "agree_must": 8},
                "altman": {"variants_must": 4, "agree_must": 4},
                "grindavik": {"variants_must": 7, "conflicts_must": 1, "agree_must": 8},
                "otis": {"variants_must": 1, "conflicts_must": 4, "agree_must": 9},

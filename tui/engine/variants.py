@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
-from itertools import accumulate, chain, combinations
+from itertools import accumulate, chain, combinations, product
 from operator import methodcaller
 from pathlib import Path
 from typing import NamedTuple
@@ -95,15 +95,11 @@ _Rewrite = Callable[[str], str]
 
 @dataclass(frozen=True)
 class _Mandarin:
-    """Mandarin syllables and the pairs in which Wade-Giles and pinyin write one sound."""
+    """Pinyin syllables and how Wade-Giles writes them."""
 
-    initials: tuple[str, ...]  # longest first
-    finals: tuple[str, ...]
-    same_initials: frozenset[tuple[str, str]]  # each pair in both orders
-    aspirated: frozenset[tuple[str, str]]
-    same_finals: frozenset[tuple[str, str]]
-    same_syllables: frozenset[tuple[str, str]]
-    sound_of_initial: dict[str, str]  # initial -> one of all initials some pair joins it to, for bucketing
+    pinyin: frozenset[str]
+    wade_giles: dict[str, str]  # pinyin syllable -> its Wade-Giles spelling, where that differs
+    marked: frozenset[str]  # syllables whose Wade-Giles spelling no pinyin name has (hs, ts, ch for zh, -ih...)
 
 
 @dataclass(frozen=True)
@@ -137,34 +133,40 @@ def _inflected(words: dict[str, str], endings: list[str]) -> dict[str, str]:
     return {british + ending: american + ending for british, american in words.items() for ending in ["", *endings]}
 
 
-def _mandarin(data: dict[str, list[object]]) -> _Mandarin:
-    def pairs(what: str) -> frozenset[tuple[str, str]]:
-        found = set()
-        for pair in data[what]:
-            if not isinstance(pair, list) or len(pair) != 2:
-                raise ValueError(f"{_DATA_FILE.name}: mandarin {what} holds {pair!r}, not a pair")
-            a, b = _strings(pair, f"mandarin {what}")
-            found |= {(a, b), (b, a)}
-        return frozenset(found)
-
-    initials = tuple(sorted(_strings(data["initials"], "mandarin initials"), key=len, reverse=True))
-    finals = tuple(sorted(_strings(data["finals"], "mandarin finals"), key=len, reverse=True))
-    same_syllables = pairs("same_syllables")
-    joined = set(pairs("same_initials") | pairs("aspirated"))
-    for a, b in same_syllables:
-        joined.add((_initial_of(a, initials), _initial_of(b, initials)))
-    sound = {i: i for i in (*initials, "")}
-    for a, b in sorted(joined):
-        ra, rb = sound[a], sound[b]
-        for i, r in sound.items():
-            if r == rb:
-                sound[i] = ra
-    return _Mandarin(initials, finals, pairs("same_initials"), pairs("aspirated"), pairs("same_finals"),
-                     same_syllables, sound)
+_MARKED_INITIALS = frozenset({"zh", "j", "q", "x"})  # written ch and hs in Wade-Giles; not ts or j, as in Atsumi, Jena
+_MARKED_SPELLINGS = ("ih", "ieh", "ueh", "erh", "ss")
+_PINYIN_INITIALS = ("zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z",
+                    "c", "s", "y", "w")
 
 
-def _initial_of(syllable: str, initials: tuple[str, ...]) -> str:
-    return next((i for i in initials if syllable.startswith(i) and len(syllable) > len(i)), "")
+def _mandarin(data: dict[str, object]) -> _Mandarin:
+    def table(what: str) -> dict[str, str]:
+        found = data[what]
+        if not isinstance(found, dict):
+            raise ValueError(f"{_DATA_FILE.name}: mandarin {what} is not a table")
+        return dict(zip(_strings(list(found), f"mandarin {what}"), _strings(list(found.values()), f"mandarin {what}"),
+                        strict=True))
+
+    pinyin = data["pinyin"]
+    if not isinstance(pinyin, list):
+        raise ValueError(f"{_DATA_FILE.name}: mandarin pinyin is not a list")
+    syllables, initials, finals = table("wade_giles_syllables"), table("wade_giles_initials"), table("wade_giles_finals")
+
+    def wade_giles(syllable: str) -> str:
+        if syllable in syllables:
+            return syllables[syllable]
+        initial = next((i for i in _PINYIN_INITIALS if syllable.startswith(i) and len(syllable) > len(i)), "")
+        final = syllable[len(initial) :]
+        return initials.get(initial, initial) + finals.get(final, final)
+
+    def marked(syllable: str) -> bool:
+        initial = next((i for i in _PINYIN_INITIALS if syllable.startswith(i) and len(syllable) > len(i)), "")
+        spelled = wade_giles(syllable)
+        return spelled != syllable and (initial in _MARKED_INITIALS or any(m in spelled for m in _MARKED_SPELLINGS))
+
+    all_pinyin = frozenset(_strings(pinyin, "mandarin pinyin"))
+    return _Mandarin(all_pinyin, {p: w for p in sorted(all_pinyin) if (w := wade_giles(p)) != p},
+                     frozenset(p for p in all_pinyin if marked(p)))
 
 
 @lru_cache(maxsize=1)
@@ -220,24 +222,25 @@ def _skeleton(folded: str) -> str:
     return folded
 
 
-_MAX_SPLITS = 8  # ways of splitting one word into syllables that are looked at
+_MAX_SPLITS = 8  # ways of splitting one word into pinyin syllables that are looked at
+_LONGEST_SYLLABLE = 6  # letters: zhuang
 
 
 @lru_cache(maxsize=1 << 16)
-def _syllables(folded: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    """The ways, longest syllables first, to write a folded word as Mandarin
-    syllables (initial, final); none for a word that does not split so."""
-    mandarin = _tables().mandarin
+def _pinyin(folded: str) -> tuple[tuple[str, ...], ...]:
+    """The ways to write a folded word as pinyin syllables, longest syllables
+    first; none for a word that is not pinyin. Only the first syllable may
+    begin with a vowel: pinyin writes Xi'an, and Rana is no Ran-a."""
+    syllables = _tables().mandarin.pinyin
 
     @cache
-    def splits(start: int) -> tuple[tuple[tuple[str, str], ...], ...]:
+    def splits(start: int) -> tuple[tuple[str, ...], ...]:
         if start == len(folded):
             return ((),)
-        found: list[tuple[tuple[str, str], ...]] = []
-        for initial in (*(i for i in mandarin.initials if folded.startswith(i, start)), ""):
-            at = start + len(initial)
-            for final in (f for f in mandarin.finals if folded.startswith(f, at)):
-                found.extend(((initial, final), *rest) for rest in splits(at + len(final)))
+        found: list[tuple[str, ...]] = []
+        for end in range(min(len(folded), start + _LONGEST_SYLLABLE), start, -1):
+            if folded[start:end] in syllables and not (start and folded[start] in "aoe"):
+                found.extend((folded[start:end], *rest) for rest in splits(end))
                 if len(found) >= _MAX_SPLITS:
                     return tuple(found[:_MAX_SPLITS])
         return tuple(found)
@@ -245,52 +248,46 @@ def _syllables(folded: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     return splits(0)
 
 
-def _mandarin_sounds(folded: str) -> set[str]:
-    """Keys that any two spellings of one name of two or more syllables share
-    for some way of splitting them: each syllable's initial as a sound, and
-    how its final ends."""
-    sound = _tables().mandarin.sound_of_initial
-    return {"-".join(sound[i] + _coda(f) for i, f in split) for split in _syllables(folded) if len(split) > 1}
-
-
-def _coda(final: str) -> str:
-    return "ng" if final.endswith("ng") else "n" if final.endswith("n") else "r" if final in ("er", "erh") else ""
-
-
-def _syllable_pair(x: tuple[str, str], y: tuple[str, str]) -> str | None:
-    """How two syllables are one: "same", "system" (a Wade-Giles / pinyin
-    pair), "aspirated" (p / b, t / d, k / g only), or None."""
+@lru_cache(maxsize=1 << 16)
+def _wade_giles_spellings(folded: str) -> dict[str, bool]:
+    """A pinyin name of two or more syllables as Wade-Giles spells it, each
+    syllable either way, as Taiwanese names mix them (Dachingshui for
+    Daqingshui), each spelling with whether it writes some syllable as no
+    pinyin name would (hs, ts, ch for zh, -ih): Zhenwei -> chenwei (marked),
+    Bowen -> powen (not); not the name itself."""
     mandarin = _tables().mandarin
-    if x == y or x[0] + x[1] == y[0] + y[1]:
-        return "same"
-    if (x[0] + x[1], y[0] + y[1]) in mandarin.same_syllables:
-        return "system"
-    initial = "same" if x[0] == y[0] else "system" if (x[0], y[0]) in mandarin.same_initials \
-        else "aspirated" if (x[0], y[0]) in mandarin.aspirated else None
-    final = "same" if x[1] == y[1] else "system" if (x[1], y[1]) in mandarin.same_finals else None
-    if initial is None or final is None:
-        return None
-    return "system" if "system" in (initial, final) else initial
+    found: dict[str, bool] = {}
+    for split in _pinyin(folded):
+        if len(split) > 1:
+            ways = [[(s, False)] + ([(mandarin.wade_giles[s], s in mandarin.marked)] if s in mandarin.wade_giles else [])
+                    for s in split]
+            for parts in product(*ways):
+                spelled = "".join(p for p, _ in parts)
+                found[spelled] = found.get(spelled, False) or any(m for _, m in parts)
+    found.pop(folded, None)
+    return found
+
+
+def _hyphenated_form(form: str) -> bool:
+    return any(h in form for h in _HYPHENS)
+
+
+def _spells_in_wade_giles(pinyin: str, other: str) -> bool:
+    """Whether ``other`` writes the pinyin name ``pinyin`` as Wade-Giles does:
+    hyphenated as Taiwanese given names are (Teng-hui for Denghui), or no
+    pinyin itself and with a syllable no pinyin name has (Dachingshui; not
+    Julien for Julian, nor Changzhou for Zhangzhou, two cities)."""
+    marked = _wade_giles_spellings(fold(pinyin)).get(fold(other))
+    if marked is None:
+        return False
+    return _hyphenated_form(other) or (marked and not _pinyin(fold(other)))
 
 
 def romanized_alike(a: str, b: str) -> bool:
-    """Whether two spellings are one Chinese name in Wade-Giles and in pinyin
-    (Chen-wei / Zhenwei, Chi-Chi / Jiji, Tzu-chi / Ciji): the same number of
-    syllables, two or more, each pair alike, at least one a Wade-Giles /
-    pinyin pair proper, or only plain and aspirated letters where both are
-    hyphenated as given names (Hee-geun / Hee-keun); not Kate / Gate."""
-    fa, fb = fold(a), fold(b)
-    if fa == fb:
-        return False
-    hyphenated = all(any(h in form for h in _HYPHENS) for form in (a, b))
-    for sa in _syllables(fa):
-        for sb in _syllables(fb):
-            if len(sa) < 2 or len(sa) != len(sb):
-                continue
-            kinds = [_syllable_pair(x, y) for x, y in zip(sa, sb)]
-            if None not in kinds and ("system" in kinds or (hyphenated and "aspirated" in kinds)):
-                return True
-    return False
+    """Whether one of two spellings is a pinyin name of two or more syllables
+    and the other writes it as Wade-Giles does (Zhenwei / Chen-wei, Jiji /
+    Chi-Chi, Denghui / Teng-hui); not Kate / Gate, nor two pinyin names."""
+    return fold(a) != fold(b) and (_spells_in_wade_giles(a, b) or _spells_in_wade_giles(b, a))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1047,22 +1044,16 @@ def _romanized_groups(
     and the folds they took, whose hyphenated, open and closed forms are all in
     them."""
     phrases: dict[str, list[_Phrase]] = defaultdict(list)
-    form_of: dict[str, str] = {}
     for phrase in _hyphenated(corpus):
         para = corpus.paras[phrase.paragraph]
         if para.words[phrase.first][0].isupper() and not _is_shouted(corpus, phrase):
-            key = _phrase_key(corpus, phrase)
-            phrases[key].append(phrase)
-            form_of.setdefault(key, para.text[para.start(phrase.first) : para.end(phrase.last)])
-    for folded, word in corpus.words.items():
-        if word.is_name and word.capitalised and folded not in taken and folded not in form_of:
-            form_of[folded] = min(word.surfaces)
-    buckets: dict[str, set[str]] = defaultdict(set)
-    for folded in form_of:
-        for key in _mandarin_sounds(folded):
-            buckets[key].add(folded)
-    pairs = sorted({(a, b) for folds in buckets.values() for a, b in combinations(sorted(folds), 2)
-                    if romanized_alike(form_of[a], form_of[b])})
+            phrases[_phrase_key(corpus, phrase)].append(phrase)
+    names = {folded for folded, word in corpus.words.items() if word.is_name and word.capitalised and folded not in taken}
+    # a fold written hyphenated anywhere, or that is no pinyin, may be the Wade-Giles side
+    wade_giles_side = {f for f in names | phrases.keys() if f in phrases or not _pinyin(f)}
+    pairs = sorted({(min(f, g), max(f, g)) for f in sorted(names | phrases.keys())
+                    for g, marked in _wade_giles_spellings(f).items()
+                    if g in wade_giles_side and (g in phrases or marked)})
     if not pairs:
         return [], set()
 
@@ -1070,6 +1061,7 @@ def _romanized_groups(
         words = [_Phrase(index, i, i) for index, i in corpus.where(folded)] if folded in corpus.words else []
         return phrases.get(folded, []) + words
 
+    @cache
     def neighbours(folded: str) -> set[str]:
         found = set()
         for phrase in placed(folded):
@@ -1080,12 +1072,14 @@ def _romanized_groups(
                     found.add(_skeleton(para.folds[j]))
         return found
 
+    @cache
+    def pids(folded: str) -> list[str]:
+        return sorted({corpus.paras[p.paragraph].pid for p in placed(folded)})
+
     def supported(a: str, b: str) -> bool:
         if neighbours(a) & neighbours(b):
             return True
-        pids_a = sorted({corpus.paras[p.paragraph].pid for p in placed(a)})
-        pids_b = sorted({corpus.paras[p.paragraph].pid for p in placed(b)})
-        return linked is not None and any(linked(x, y) or linked(y, x) for x in pids_a for y in pids_b)
+        return linked is not None and any(linked(x, y) or linked(y, x) for x in pids(a) for y in pids(b))
 
     parent: dict[str, str] = {}
     sources: dict[str, set[str]] = {}
