@@ -745,17 +745,36 @@ def _same_company(corpus: _Corpus, a: str, b: str) -> bool:
 
 def _neighbours(corpus: _Corpus, folded: str) -> set[str]:
     """Skeletons of capitalised content words right before or after a word."""
+    return _neighbours_of(corpus, folded, [_Phrase(index, i, i) for index, i in corpus.where(folded)])
+
+
+def _neighbours_of(corpus: _Corpus, folded: str, spans: Iterable[_Phrase]) -> set[str]:
+    """Skeletons of capitalised content words right before or after the spans where a form stands."""
     found = set()
-    for index, i in corpus.where(folded):
+    for index, first, last in spans:
         para = corpus.paras[index]
-        for j in (i - 1, i + 1):
-            if para.spaced(max(i, j)) and para.words[j][0].isupper():
+        for j, gap in ((first - 1, first), (last + 1, last + 1)):
+            if para.spaced(gap) and para.words[j][0].isupper():
                 other = para.folds[j]
                 if other != folded and corpus.is_content(other):
                     found.add(_skeleton(other))
-        if i > 0 and len(para.words[i - 1]) == 1 and para.words[i - 1].isupper() and para.gaps[i] in (" ", ". "):
-            found.add(f"{para.words[i - 1]}.")  # an initial: "S. Somanath", "S Somnath"
+        if first > 0 and len(para.words[first - 1]) == 1 and para.words[first - 1].isupper() \
+                and para.gaps[first] in (" ", ". "):
+            found.add(f"{para.words[first - 1]}.")  # an initial: "S. Somanath", "S Somnath"
     return found
+
+
+def _in_one_row(linked: Callable[[str, str], bool] | None, pids_a: list[str], pids_b: list[str]) -> bool:
+    """Whether the aligner put a paragraph of each list in one row."""
+    return linked is not None and any(linked(x, y) or linked(y, x) for x in pids_a for y in pids_b)
+
+
+def _root(parent: dict[str, str], x: str) -> str:
+    """The representative of ``x`` in a union-find forest, halving the path."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 def _followed_by_name(corpus: _Corpus, folded: str) -> bool:
@@ -775,7 +794,7 @@ def _supported(corpus: _Corpus, a: str, b: str, linked: Callable[[str, str], boo
         return False
     pids_a = sorted({corpus.paras[index].pid for index in corpus.paragraphs(a)})
     pids_b = sorted({corpus.paras[index].pid for index in corpus.paragraphs(b)})
-    return any(linked(x, y) or linked(y, x) for x in pids_a for y in pids_b)
+    return _in_one_row(linked, pids_a, pids_b)
 
 
 def _letter_components(corpus: _Corpus, linked: Callable[[str, str], bool] | None) -> list[tuple[str, list[str]]]:
@@ -785,10 +804,7 @@ def _letter_components(corpus: _Corpus, linked: Callable[[str, str], bool] | Non
     sources: dict[str, set[str]] = {}
 
     def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return _root(parent, x)
 
     # One article using both spellings means two different things.
     pairs = [
@@ -1063,32 +1079,20 @@ def _romanized_groups(
 
     @cache
     def neighbours(folded: str) -> set[str]:
-        found = set()
-        for phrase in placed(folded):
-            para = corpus.paras[phrase.paragraph]
-            for j, gap in ((phrase.first - 1, phrase.first), (phrase.last + 1, phrase.last + 1)):
-                if 0 <= j < len(para.words) and para.spaced(gap) and para.words[j][0].isupper() \
-                        and corpus.is_content(para.folds[j]):
-                    found.add(_skeleton(para.folds[j]))
-        return found
+        return _neighbours_of(corpus, folded, placed(folded))
 
     @cache
     def pids(folded: str) -> list[str]:
         return sorted({corpus.paras[p.paragraph].pid for p in placed(folded)})
 
     def supported(a: str, b: str) -> bool:
-        if neighbours(a) & neighbours(b):
-            return True
-        return linked is not None and any(linked(x, y) or linked(y, x) for x in pids(a) for y in pids(b))
+        return bool(neighbours(a) & neighbours(b)) or _in_one_row(linked, pids(a), pids(b))
 
     parent: dict[str, str] = {}
     sources: dict[str, set[str]] = {}
 
     def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return _root(parent, x)
 
     for a, b in pairs:
         for x in (a, b):
