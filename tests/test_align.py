@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import json
 import random
 import shutil
@@ -506,3 +507,24 @@ def test_two_leftover_paragraphs_sharing_rare_words_one_to_a_sentence_make_a_row
         "Elsewhere, the local council debated parking fees again.\n",
     )
     assert _row_with(result, "a:p2", "b:p2") is not None
+
+
+def test_align_leaves_the_cycle_collector_as_it_found_it(monkeypatch):
+    corpus = load_corpus([SEEDS])
+    assert gc.isenabled()
+    align(corpus)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        align(corpus)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def broken(_corpus):
+        raise RuntimeError("evidence failed")
+
+    monkeypatch.setattr("tui.engine.align.build_evidence", broken)
+    with pytest.raises(RuntimeError):
+        align(corpus)
+    assert gc.isenabled()
