@@ -152,21 +152,18 @@ def _mandarin(data: dict[str, object]) -> _Mandarin:
         raise ValueError(f"{_DATA_FILE.name}: mandarin pinyin is not a list")
     syllables, initials, finals = table("wade_giles_syllables"), table("wade_giles_initials"), table("wade_giles_finals")
 
-    def wade_giles(syllable: str) -> str:
-        if syllable in syllables:
-            return syllables[syllable]
+    all_pinyin = frozenset(_strings(pinyin, "mandarin pinyin"))
+    wade_giles: dict[str, str] = {}
+    marked: set[str] = set()
+    for syllable in sorted(all_pinyin):
         initial = next((i for i in _PINYIN_INITIALS if syllable.startswith(i) and len(syllable) > len(i)), "")
         final = syllable[len(initial) :]
-        return initials.get(initial, initial) + finals.get(final, final)
-
-    def marked(syllable: str) -> bool:
-        initial = next((i for i in _PINYIN_INITIALS if syllable.startswith(i) and len(syllable) > len(i)), "")
-        spelled = wade_giles(syllable)
-        return spelled != syllable and (initial in _MARKED_INITIALS or any(m in spelled for m in _MARKED_SPELLINGS))
-
-    all_pinyin = frozenset(_strings(pinyin, "mandarin pinyin"))
-    return _Mandarin(all_pinyin, {p: w for p in sorted(all_pinyin) if (w := wade_giles(p)) != p},
-                     frozenset(p for p in all_pinyin if marked(p)))
+        spelled = syllables.get(syllable, initials.get(initial, initial) + finals.get(final, final))
+        if spelled != syllable:
+            wade_giles[syllable] = spelled
+            if initial in _MARKED_INITIALS or any(m in spelled for m in _MARKED_SPELLINGS):
+                marked.add(syllable)
+    return _Mandarin(all_pinyin, wade_giles, frozenset(marked))
 
 
 @lru_cache(maxsize=1)
@@ -268,26 +265,23 @@ def _wade_giles_spellings(folded: str) -> dict[str, bool]:
     return found
 
 
-def _hyphenated_form(form: str) -> bool:
-    return any(h in form for h in _HYPHENS)
-
-
-def _spells_in_wade_giles(pinyin: str, other: str) -> bool:
-    """Whether ``other`` writes the pinyin name ``pinyin`` as Wade-Giles does:
-    hyphenated as Taiwanese given names are (Teng-hui for Denghui), or no
-    pinyin itself and with a syllable no pinyin name has (Dachingshui; not
-    Julien for Julian, nor Changzhou for Zhangzhou, two cities)."""
-    marked = _wade_giles_spellings(fold(pinyin)).get(fold(other))
-    if marked is None:
-        return False
-    return _hyphenated_form(other) or (marked and not _pinyin(fold(other)))
+def _written_in_wade_giles(pinyin: str, other: str, hyphenated: bool) -> bool:
+    """Whether the folded ``other`` writes the folded pinyin name ``pinyin`` as
+    Wade-Giles does: hyphenated as Taiwanese given names are (Teng-hui for
+    Denghui), or no pinyin itself and with a syllable no pinyin name has
+    (Dachingshui; not Julien for Julian, nor Changzhou for Zhangzhou, two
+    cities)."""
+    marked = _wade_giles_spellings(pinyin).get(other)
+    return marked is not None and (hyphenated or (marked and not _pinyin(other)))
 
 
 def romanized_alike(a: str, b: str) -> bool:
     """Whether one of two spellings is a pinyin name of two or more syllables
     and the other writes it as Wade-Giles does (Zhenwei / Chen-wei, Jiji /
     Chi-Chi, Denghui / Teng-hui); not Kate / Gate, nor two pinyin names."""
-    return fold(a) != fold(b) and (_spells_in_wade_giles(a, b) or _spells_in_wade_giles(b, a))
+    fa, fb = fold(a), fold(b)
+    return fa != fb and (_written_in_wade_giles(fa, fb, not _HYPHEN_GAPS.isdisjoint(b))
+                         or _written_in_wade_giles(fb, fa, not _HYPHEN_GAPS.isdisjoint(a)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1065,11 +1059,9 @@ def _romanized_groups(
         if para.words[phrase.first][0].isupper() and not _is_shouted(corpus, phrase):
             phrases[_phrase_key(corpus, phrase)].append(phrase)
     names = {folded for folded, word in corpus.words.items() if word.is_name and word.capitalised and folded not in taken}
-    # a fold written hyphenated anywhere, or that is no pinyin, may be the Wade-Giles side
-    wade_giles_side = {f for f in names | phrases.keys() if f in phrases or not _pinyin(f)}
-    pairs = sorted({(min(f, g), max(f, g)) for f in sorted(names | phrases.keys())
-                    for g, marked in _wade_giles_spellings(f).items()
-                    if g in wade_giles_side and (g in phrases or marked)})
+    forms = names | phrases.keys()  # a fold written hyphenated anywhere counts as hyphenated
+    pairs = sorted({(min(f, g), max(f, g)) for f in sorted(forms) for g in _wade_giles_spellings(f)
+                    if g in forms and _written_in_wade_giles(f, g, g in phrases)})
     if not pairs:
         return [], set()
 
