@@ -238,6 +238,20 @@ def test_a_sentence_stating_two_facts_joins_both(tmp_path):
     assert not any(r.cells["b"] and r.cells["c"] for r in result.rows)
 
 
+def test_a_month_written_as_a_date_or_as_a_word_is_shared_evidence(tmp_path):
+    result = _align_articles(
+        tmp_path,
+        a="date 2023-11-02\n\nThe jury convicted the founder of the exchange on all seven counts on Thursday.\n\n"
+          "The exchange collapsed in November last year, when its customers rushed to withdraw.\n\n"
+          "He faces decades in prison when he is sentenced.\n",
+        b="date 2023-11-03\n\nA jury found the founder guilty on all seven counts on Thursday.\n\n"
+          "The firm collapsed in November 2022, once valued at $32 billion.\n\nSentencing is set for March.\n",
+    )
+    row = _row_with(result, "a:p2", "b:p2")
+    assert row is not None and "month November" in row.evidence
+    assert _row_with(result, "a:p3", "b:p3") is None
+
+
 def test_edited_copies_of_one_sentence_share_a_row(tmp_path):
     # Sixteen reports repeat one short sentence with different figures, so its
     # words are common in this corpus; the copies still belong in one row.
@@ -320,7 +334,7 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "grindavik": {"variants_must": 7, "conflicts_must": 1, "agree_must": 8},
                "otis": {"variants_must": 1, "conflicts_must": 4, "agree_must": 9},
                "thaicave": {"variants_must": 6, "conflicts_must": 4, "agree_must": 8},
-               "alaska": {"variants_must": 5, "conflicts_must": 4, "agree_must": 10},
+               "alaska": {"variants_must": 5, "conflicts_must": 3, "agree_must": 10},
                "palestine": {"variants_must": 4, "conflicts_must": 2, "agree_must": 7},
                "itaewon": {"variants_must": 3, "conflicts_must": 2, "agree_must": 7},
                "hualien": {"variants_must": 6, "conflicts_must": 6, "agree_must": 9}}

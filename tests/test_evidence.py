@@ -70,6 +70,30 @@ def test_weekdays_stay_words_when_no_report_is_dated(tmp_path):
     assert not _features(evidence, corpus, "a", "Tuesday", "d:")
 
 
+def test_a_month_is_one_feature_however_it_is_written(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="date 2023-11-02\n\nFTX collapsed in November last year, when customers ran.\n\n"
+          "The jury may return a verdict soon.\n\nProtesters march on the court.\n",
+        b="date 2023-11-03\n\nFTX collapsed in November 2022 when customers rushed to withdraw.\n\n"
+          "The exchange filed for bankruptcy on Nov. 11.\n",
+    )
+    assert _features(evidence, corpus, "a", "November last year", "m:") == {"m:11"}
+    assert _features(evidence, corpus, "b", "November 2022", "m:") == {"m:11"}
+    assert _features(evidence, corpus, "b", "Nov. 11", "m:") == {"m:11"}
+    assert not _features(evidence, corpus, "a", "November last year", "w:novemb")
+    # "may" and "march" in lower case are a verb, not a month
+    assert not _features(evidence, corpus, "a", "may return", "m:")
+    assert not _features(evidence, corpus, "a", "march on", "m:")
+
+
+def test_a_weekday_does_not_tell_its_month(tmp_path):
+    # Nearly every report of a week names its days: the month they fall in says nothing.
+    corpus, evidence = _build(tmp_path, a="date 2023-09-24\n\nThe army began the operation on Tuesday.\n",
+                              b="Nothing was said in September.\n")
+    assert not _features(evidence, corpus, "a", "on Tuesday", "m:")
+
+
 def test_background_clause_weighs_less_than_the_news(tmp_path):
     corpus, evidence = _build(
         tmp_path,

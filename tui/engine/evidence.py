@@ -5,7 +5,7 @@ they are in this corpus.
 Each sentence becomes a bag of evidence features. A feature is a string with a
 kind prefix (``w:`` word, ``s:`` paraphrase group, ``n:`` name, ``q:`` quoted
 word pair, ``f:`` figure, ``g:`` close figure, ``t:`` thing counted, ``d:`` date,
-``h:`` clock time, ``y:`` year) and a
+``h:`` clock time, ``m:`` month, ``y:`` year) and a
 kind multiplier; the aligner multiplies it by the feature's rarity across the
 corpus's paragraphs.
 """
@@ -55,6 +55,7 @@ KIND_WEIGHT = {
     "h": 1.5,  # clock time
     "y": 0.7,  # year
     "s": 0.8,  # a paraphrase group ("hand over" / "surrender"), when the words differ
+    "m": 1.0,  # month, as a word: "in November", "Nov. 11", "November 2022"
 }
 
 PARAPHRASES = Path(__file__).with_name("paraphrases.yaml")
@@ -259,6 +260,7 @@ def _tokens(
 
 
 _NAME_OPENERS = frozenset({"new", "st"})
+MONTH_NAMES = "january february march april may june july august september october november december".split()
 # "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a capitalised name.
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|ar|an|az|ibn|bin|abu|ben)[-‐](?=[A-Z])")
 
@@ -336,6 +338,9 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
     if fig.kind == "date":
         # Month and day: "Sept. 20" and "September 20, 2023" name the same day in one story.
         out.append((f"d:{int(fig.value) % 10000}", 1.0, f"date {fig.text}"))
+        month = int(fig.value) // 100 % 100
+        if month:
+            out.append(_month_feature(month))
         return out
     if fig.kind == "year":
         year = int(fig.value)
@@ -387,6 +392,10 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
         for group in paraphrases().words.get(stem(fig.thing), ()):
             out.append((f"t:s{group}", 0.6, label))
     return out
+
+
+def _month_feature(month: int) -> tuple[str, float, str]:
+    return f"m:{month}", 1.0, f"month {MONTH_NAMES[month - 1].capitalize()}"
 
 
 _THING_LABELS = {"money": "sum of", "measure": "measure of", "percent": "share of", "duration": "length of"}
@@ -686,7 +695,7 @@ def sentence_evidence(
                 if other_year and feature[0] in "gt":
                     feature += other_year  # "in 1957 a flood killed 81 people": not a count of this year's dead
                 # One figure counts once as a value (exact or close) and once as its thing.
-                add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fgh" else None)
+                add(feature, mult, label, group if feature[0] == "t" else group - 1 if feature[0] in "fghdm" else None)
 
         tokens = _tokens(p.text, s, e, capitalised_words, (p.id, s) in headlines)
         if number_spans:
@@ -745,6 +754,11 @@ def sentence_evidence(
                 continue
             if lower in STOPWORDS or len(lower) < 3:
                 content.append((t, ""))  # keeps word pairs from bridging a stopword gap
+                continue
+            if lower in MONTH_NAMES and t.text[0].isupper():  # not "may", a stopword
+                feature, _, label = _month_feature(MONTH_NAMES.index(lower) + 1)
+                add(feature, scale(t.start), label)
+                content.append((t, ""))
                 continue
             key = stem(t.text)
             if "-" in t.text:
