@@ -312,7 +312,7 @@ CORPUS_FLOORS = {"brazil": (0.82, 0.91), "suez": (0.78, 0.93), "twitter": (0.79,
                  "notredame": (0.58, 0.72), "valencia": (0.71, 0.84), "wagner": (0.54, 0.61), "crocus": (0.73, 0.76),
                  "altman": (0.54, 0.7), "grindavik": (0.67, 0.66), "otis": (0.61, 0.78), "thaicave": (0.62, 0.61),
                  "alaska": (0.66, 0.62), "palestine": (0.53, 0.72), "itaewon": (0.73, 0.79),
-                 "hualien": (0.51, 0.71)}
+                 "hualien": (0.51, 0.71), "niger": (0.73, 0.57)}
 # Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
 MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8},
                "quake": {"variants_must": 10, "conflicts_must": 12, "agree_must": 5},
@@ -337,7 +337,8 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "alaska": {"variants_must": 5, "conflicts_must": 3, "agree_must": 10},
                "palestine": {"variants_must": 4, "conflicts_must": 2, "agree_must": 7},
                "itaewon": {"variants_must": 3, "conflicts_must": 2, "agree_must": 7},
-               "hualien": {"variants_must": 6, "conflicts_must": 6, "agree_must": 9}}
+               "hualien": {"variants_must": 6, "conflicts_must": 6, "agree_must": 9},
+               "niger": {"variants_must": 7, "conflicts_must": 2, "agree_must": 8}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
