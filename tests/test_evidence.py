@@ -87,8 +87,20 @@ def test_a_month_is_one_feature_however_it_is_written(tmp_path):
     assert not _features(evidence, corpus, "a", "march on", "m:")
 
 
+@pytest.mark.parametrize(("sentence", "months"), [
+    ("The vote was held in May, officials said.", {"m:5"}),
+    ("The vote was held on May 5, officials said.", {"m:5"}),
+    ("Officials said the unions May Strike Again.", set()),
+    ("March organisers said 5,000 people came.", set()),  # opens the sentence: a word, not a month
+])
+def test_which_capitalised_month_names_are_months(tmp_path, sentence, months):
+    corpus, evidence = _build(tmp_path, a=f"{sentence}\n", b="Nothing was said.\n")
+    assert _features(evidence, corpus, "a", sentence[:12], "m:") == months
+
+
 def test_a_weekday_does_not_tell_its_month(tmp_path):
-    # Nearly every report of a week names its days: the month they fall in says nothing.
+    # Nearly every report of a week names its days: the month they fall in says nothing
+    # (counting it cost the seeds 0.09 recall).
     corpus, evidence = _build(tmp_path, a="date 2023-09-24\n\nThe army began the operation on Tuesday.\n",
                               b="Nothing was said in September.\n")
     assert not _features(evidence, corpus, "a", "on Tuesday", "m:")

@@ -713,14 +713,15 @@ def _shared_labels(evidence: Evidence, group: list[int]) -> list[str]:
     ]
     shared.sort(key=lambda t: (-t[0], t[1]))
     order = {"f": 0, "g": 0, "q": 1, "n": 2, "d": 3, "h": 3, "m": 3, "t": 4, "y": 5, "s": 6, "w": 7}
+    dated_months = {int(f[2:]) // 100 for _, f in shared if f[0] == "d"}  # "date Sept. 20" tells the month
     top: list[str] = []
     for _, f in shared:  # the parts of one name share its label: the name counts once
+        if f[0] == "m" and int(f[2:]) in dated_months:
+            continue
         if labels[f] not in {labels[t] for t in top}:
             top.append(f)
             if len(top) == 8:
                 break
-    dated_months = {int(f[2:]) // 100 for f in top if f[0] == "d"}
-    top = [f for f in top if not (f[0] == "m" and int(f[2:]) in dated_months)]  # "date Sept. 20" tells the month
     top.sort(key=lambda f: order[f[0]])
     out: list[str] = []
     words: list[str] = []

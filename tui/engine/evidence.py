@@ -338,9 +338,7 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
     if fig.kind == "date":
         # Month and day: "Sept. 20" and "September 20, 2023" name the same day in one story.
         out.append((f"d:{int(fig.value) % 10000}", 1.0, f"date {fig.text}"))
-        month = int(fig.value) // 100 % 100
-        if month:
-            out.append(_month_feature(month))
+        out.append(_month_feature(int(fig.value) // 100 % 100))  # a date always has its month
         return out
     if fig.kind == "year":
         year = int(fig.value)
@@ -392,6 +390,23 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
         for group in paraphrases().words.get(stem(fig.thing), ()):
             out.append((f"t:s{group}", 0.6, label))
     return out
+
+
+_MAY_IS_A_MONTH = re.compile(r"\b(?:in|of|since|until|till|by|from|through|last|next|early|late|mid|this)[\s-]+\Z",
+                             re.IGNORECASE)
+
+
+def _month_named(text: str, sentence_start: int, t: Token) -> int:
+    """The month a word names (1-12), or 0: a capitalised month name inside
+    a sentence ("in November"), not one that opens it ("March organisers
+    said"); "May" only after a word that takes a month ("in May", "last
+    May"), not the verb ("They May Walk Out")."""
+    word = fold_word(t.text)
+    if word not in MONTH_NAMES or not t.text[0].isupper() or not text[sentence_start : t.start].strip(" \"'“‘("):
+        return 0
+    if word == "may" and not _MAY_IS_A_MONTH.search(text, max(sentence_start, t.start - 12), t.start):
+        return 0
+    return MONTH_NAMES.index(word) + 1
 
 
 def _month_feature(month: int) -> tuple[str, float, str]:
@@ -752,13 +767,14 @@ def sentence_evidence(
             if t.start in in_run:
                 content.append((t, ""))
                 continue
-            if lower in STOPWORDS or len(lower) < 3:
-                content.append((t, ""))  # keeps word pairs from bridging a stopword gap
-                continue
-            if lower in MONTH_NAMES and t.text[0].isupper():  # not "may", a stopword
-                feature, _, label = _month_feature(MONTH_NAMES.index(lower) + 1)
+            month = _month_named(p.text, s, t)
+            if month:
+                feature, _, label = _month_feature(month)
                 add(feature, scale(t.start), label)
                 content.append((t, ""))
+                continue
+            if lower in STOPWORDS or len(lower) < 3:
+                content.append((t, ""))  # keeps word pairs from bridging a stopword gap
                 continue
             key = stem(t.text)
             if "-" in t.text:
