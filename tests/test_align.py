@@ -252,6 +252,20 @@ def test_a_month_written_as_a_date_or_as_a_word_is_shared_evidence(tmp_path):
     assert _row_with(result, "a:p3", "b:p3") is None
 
 
+def test_a_row_holding_two_facts_names_its_evidence_once(tmp_path):
+    result = _align_articles(
+        tmp_path,
+        a="The storm damaged the pillars of the Varna bridge, and engineers closed it on Monday. Near Orsk, "
+          "farmers lost 3,000 sheep when the river flooded their pastures.\n\nSchools reopened.\n",
+        b="Engineers closed the Varna bridge on Monday after the storm damaged its pillars. The river flooded "
+          "pastures near Orsk, where farmers lost 3,000 sheep.\n\nTrains ran late.\n",
+    )
+    row = _row_with(result, "a:p1", "b:p1")
+    assert row is not None and {"name Varna", "figure 3,000"} <= set(row.evidence)
+    assert len([label for label in row.evidence if label.startswith("words ")]) == 1
+    assert len(row.evidence) == len(set(row.evidence))
+
+
 def test_edited_copies_of_one_sentence_share_a_row(tmp_path):
     # Sixteen reports repeat one short sentence with different figures, so its
     # words are common in this corpus; the copies still belong in one row.

@@ -625,6 +625,7 @@ def _fact_rows(
     sents = evidence.sentences
     source_ids = [s.id for s in corpus.sources]
     by_members: dict[tuple[str, ...], Row] = {}
+    merged: list[Row] = []
     for node_group in node_groups:
         group = sorted(i for u in node_group for i in nodes.members[u])
         found: dict[str, set[str]] = defaultdict(set)
@@ -646,10 +647,10 @@ def _fact_rows(
         score = sum(scores) / len(scores) if scores else 0.0
         if key in by_members:
             row = by_members[key]
-            row.evidence = list(dict.fromkeys(row.evidence + shared))[:8]
             row.score = max(row.score, score)
             for p, sp in spans.items():
                 row.sentences[p] = sorted(set(row.sentences.get(p, [])) | set(sp))
+            merged.append(row)
             continue
         by_members[key] = Row(
             id=_row_id(cells),
@@ -658,13 +659,35 @@ def _fact_rows(
             evidence=shared,
             sentences={p: sorted(set(sp)) for p, sp in spans.items()},
         )
-    return _drop_contained(list(by_members.values()))
+    if merged:
+        by_paragraph = _sentences_by_paragraph(evidence)
+        for row in merged:
+            row.evidence = _told_labels(evidence, row, by_paragraph)
+    return _drop_contained(list(by_members.values()), evidence)
 
 
-def _drop_contained(rows: list[Row]) -> list[Row]:
+def _sentences_by_paragraph(evidence: Evidence) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, ev in enumerate(evidence.sentences):
+        out[ev.paragraph].append(i)
+    return out
+
+
+def _told_labels(evidence: Evidence, row: Row, by_paragraph: dict[str, list[int]]) -> list[str]:
+    """The evidence of all the sentences a row tells, as one list: a row that
+    took in another fact's sentences names what they share once, not two
+    lists side by side."""
+    sents = evidence.sentences
+    told = [i for p in row.paragraphs for i in by_paragraph[p]
+            if (sents[i].start, sents[i].end) in row.sentences.get(p, ())]
+    return _shared_labels(evidence, told)
+
+
+def _drop_contained(rows: list[Row], evidence: Evidence) -> list[Row]:
     """A row whose paragraphs all sit in a larger row adds nothing to read: its
-    evidence and sentences go to the larger row."""
+    sentences go to the larger row, whose evidence then covers them."""
     member_sets = [set(r.paragraphs) for r in rows]
+    hosts: list[Row] = []
     keep = []
     for i, r in enumerate(rows):
         inside = [
@@ -674,11 +697,15 @@ def _drop_contained(rows: list[Row]) -> list[Row]:
         ]
         if inside:
             host = rows[inside[0]]
-            host.evidence = list(dict.fromkeys(host.evidence + r.evidence))[:8]
             for p, sp in r.sentences.items():
                 host.sentences[p] = sorted(set(host.sentences.get(p, [])) | set(sp))
+            hosts.append(host)
             continue
         keep.append(r)
+    if hosts:
+        by_paragraph = _sentences_by_paragraph(evidence)
+        for host in hosts:
+            host.evidence = _told_labels(evidence, host, by_paragraph)
     return keep
 
 
@@ -862,9 +889,8 @@ def _attach_paragraphs(
         row.cells[source] = [p]
         row.sentences[p] = [(sents[i].start, sents[i].end) for i in sentence_ids[p]]
         row.id = _row_id(row.cells)
-        told = [i for q in row.paragraphs for i in sentence_ids[q] if (sents[i].start, sents[i].end) in row.sentences.get(q, ())]
-        row.evidence = _shared_labels(evidence, told)
-    return _drop_contained(rows) if chosen else rows
+        row.evidence = _told_labels(evidence, row, sentence_ids)
+    return _drop_contained(rows, evidence) if chosen else rows
 
 
 _FEW_HOLDERS = 8  # leftover paragraphs holding a feature, for it to propose them to each other
