@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from tui.engine.align import AlignParams, align
+from tui.engine.align import AlignParams, _merge_passages, _nodes, align
 from tui.engine.corpus import load_corpus
+from tui.engine.evidence import build_evidence
 
 from .conftest import ROOT, SEEDS, SHARED
 
@@ -315,6 +316,24 @@ def test_a_passage_cut_into_sentences_differently_is_one_row(tmp_path):
     result = align(load_corpus([tmp_path]))
     rows = [r for r in result.rows if "a:p1" in r.paragraphs and len(r.sources) > 1]
     assert [r.cells for r in rows] == [{"a": ["a:p1"], "b": ["b:p1"], "c": ["c:p1"]}]
+
+
+def test_two_sources_alone_do_not_make_one_passage_of_two_facts(tmp_path):
+    # Fact X: a's first sentence and b:p1. Fact Y: a's second sentence, a:p2 and
+    # b:p2. They share a:p1, and b:p1 is linked to a:p2: with a third source that
+    # could be one passage, with two it is only the weak link b:p1 / a:p2.
+    (tmp_path / "a.txt").write_text("The dam burst at dawn. The town flooded.\n\nTwo roads closed.\n")
+    (tmp_path / "b.txt").write_text("The dam burst.\n\nThe town flooded and roads closed.\n")
+    corpus = load_corpus([tmp_path])
+    evidence = build_evidence(corpus)
+    nodes = _nodes(corpus, evidence)
+    node = {evidence.sentences[m[0]].paragraph + " " + str(evidence.sentences[m[0]].index): u
+            for u, m in enumerate(nodes.members)}
+    fact_x = sorted([node["a:p1 0"], node["b:p1 0"]])
+    fact_y = sorted([node["a:p1 1"], node["a:p2 0"], node["b:p2 0"]])
+    params = AlignParams(rare_unit=evidence.rare_unit)
+    links = [(2 * params.min_shared, node["a:p2 0"], node["b:p1 0"], False)]
+    assert _merge_passages([fact_x, fact_y], nodes, evidence, links, params) == sorted([fact_x, fact_y])
 
 
 # Floors a little under what benchmarks/bench_align.py measures today on the

@@ -499,7 +499,10 @@ def _merge_passages(
     across them as a sentence joining a fact must be, are one passage that
     the sources cut into sentences differently ("the fire began on Tuesday
     | gusts of 60 mph drove it" against "it began Aug. 8, driven by 60 mph
-    winds"): merge them. Paragraphs count as linked by their best sentences."""
+    winds"): merge them. Paragraphs count as linked by their best sentences.
+    Only where the two facts hold three sources or more: with two, the pairs a
+    merge adds are those whose own link was too weak to join them, and no
+    third report says they belong together."""
     sents = evidence.sentences
     para_of = [sorted({sents[i].paragraph for i in m}) for m in nodes.members]
     source_of = {sents[i].paragraph: sents[i].source for m in nodes.members for i in m}
@@ -547,7 +550,8 @@ def _merge_passages(
             continue
         if x in grown or y in grown:
             average, linked = agreement(x, y)
-        if average >= params.min_average and linked >= params.quorum:
+        if average >= params.min_average and linked >= params.quorum \
+                and len({source_of[p] for p in paras[x] | paras[y]}) >= 3:
             parent[y] = x
             members[x] |= members[y]
             paras[x] |= paras[y]
