@@ -808,9 +808,7 @@ def _attach_paragraphs(
     that row. Decided on the rows as the sentences made them, so the order of
     the paragraphs does not matter."""
     source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
-    sentence_ids: dict[str, list[int]] = defaultdict(list)
-    for i, ev in enumerate(evidence.sentences):
-        sentence_ids[ev.paragraph].append(i)
+    sentence_ids = _sentences_by_paragraph(evidence)
     bags, groups = _paragraph_evidence(evidence, weights, node_of, sentence_ids)
     multi = [r for r in rows if len(r.sources) > 1]
     sources_of = [r.sources for r in multi]
