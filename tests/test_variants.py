@@ -582,6 +582,8 @@ def test_british_words_outside_the_spelling_rules():
     assert joined(groups, "odor", "odour").kind == BRITISH_AMERICAN
     groups = find_variants(corpus(a=["He was paid 10m roubles."], b=["He was paid 10 million rubles."]))
     assert joined(groups, "roubles", "rubles").kind == BRITISH_AMERICAN
+    groups = find_variants(corpus(a=["Doctors practise in the town."], b=["Doctors practice in the town."]))
+    assert joined(groups, "practise", "practice").kind == BRITISH_AMERICAN
 
 
 def test_a_given_name_and_its_short_form_before_one_surname_are_one_name():
