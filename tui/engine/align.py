@@ -646,7 +646,6 @@ def _fact_rows(
         ]
         if len(node_group) == 1:
             scores = [1.0]  # the same sentence, word for word, in several sources
-        shared = _shared_labels(evidence, group)
         key = tuple(p for ps in cells.values() for p in ps)
         score = sum(scores) / len(scores) if scores else 0.0
         if key in by_members:
@@ -660,7 +659,7 @@ def _fact_rows(
             id=_row_id(cells),
             cells=cells,
             score=min(1.0, score),
-            evidence=shared,
+            evidence=_shared_labels(evidence, group),
             sentences={p: sorted(set(sp)) for p, sp in spans.items()},
         )
     if merged:
