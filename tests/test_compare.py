@@ -333,6 +333,11 @@ def test_measure_dimension(sentence, figure, dimension):
     assert measure_dimension(sentence, start, start + len(figure)) == dimension
 
 
+def _figures_over_rows(corpus, rows):
+    """The figure groups of ``corpus`` compared over the given rows instead of its own alignment."""
+    return compare(corpus, alignment=replace(align(corpus), rows=rows)).figures
+
+
 def test_a_precise_figure_two_sources_state_agrees_across_rows(tmp_path):
     (tmp_path / "a.txt").write_text("The lander touched down on Wednesday.\n\nThe lander, weighing 1,752 kg, carries "
                                     "four instruments.\n\nThe storm destroyed 1,240 houses.\n\nA jury of 12 heard it.\n")
@@ -343,7 +348,7 @@ def test_a_precise_figure_two_sources_state_agrees_across_rows(tmp_path):
     cells = [{"a": ["a:p1"], "b": ["b:p1"]}, *({"a": [p], "b": []} for p in ("a:p2", "a:p3", "a:p4")),
              *({"a": [], "b": [p]} for p in ("b:p2", "b:p3"))]
     rows = [Row(f"r{n}", c, 1.0, []) for n, c in enumerate(cells)]
-    groups = compare(corpus, alignment=replace(align(corpus), rows=rows)).figures
+    groups = _figures_over_rows(corpus, rows)
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [
         ("agree", ["1,752 kg", "1,752-kilogram"])]
     assert groups[0].rows == ["r0", "r1"]
@@ -358,7 +363,7 @@ def test_a_weak_row_holding_two_counts_of_one_thing_does_not_chain_them(tmp_path
     # the hotel workers' row and the quarries' row, and a weaker one that wrongly holds a quarry beside the hotel
     rows = [Row("r0", {"a": ["a:p1"], "b": ["b:p1"]}, 0.3, []), Row("r1", {"a": ["a:p2"], "b": ["b:p1"]}, 0.9, []),
             Row("r2", {"a": ["a:p1"], "b": ["b:p2"]}, 0.8, [])]
-    groups = compare(corpus, alignment=replace(align(corpus), rows=rows)).figures
+    groups = _figures_over_rows(corpus, rows)
     assert sorted((g.status, sorted(m.figure.text for m in g.mentions)) for g in groups) == [
         ("agree", ["50", "About 50"]), ("conflict", ["45", "About 70"])]
 
@@ -414,7 +419,7 @@ def test_a_sum_naming_nothing_or_a_model_number_does_not_agree_across_rows(tmp_p
     corpus = load_corpus([tmp_path])
     cells = [{"a": ["a:p1"], "b": []}, {"a": ["a:p2"], "b": []}, {"a": [], "b": ["b:p1"]}, {"a": [], "b": ["b:p2"]}]
     rows = [Row(f"r{n}", c, 1.0, []) for n, c in enumerate(cells)]
-    assert compare(corpus, alignment=replace(align(corpus), rows=rows)).figures == []
+    assert _figures_over_rows(corpus, rows) == []
 
 
 def test_a_person_s_age_is_compared_beside_a_relative_s(tmp_path):
@@ -426,7 +431,7 @@ def test_a_person_s_age_is_compared_beside_a_relative_s(tmp_path):
     corpus = load_corpus([tmp_path])
     rows = [Row(f"r{n}", {s: [p.id] if p.source_id == s else [] for s in ("a", "b")}, 1.0, [])
             for n, p in enumerate(corpus.paragraphs())]  # every paragraph in a row of its own
-    groups = [g for g in compare(corpus, alignment=replace(align(corpus), rows=rows)).figures if g.about.startswith("age")]
+    groups = [g for g in _figures_over_rows(corpus, rows) if g.about.startswith("age")]
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [("agree", ["31", "31"])]
 
 
@@ -448,7 +453,7 @@ def test_a_count_written_with_separators_before_a_capitalised_word_agrees_across
     (tmp_path / "b.txt").write_text("Officials later named 1,139 Israeli civilians among the dead.\n")
     corpus = load_corpus([tmp_path])
     rows = [Row("r0", {"a": ["a:p1"], "b": []}, 1.0, []), Row("r1", {"a": [], "b": ["b:p1"]}, 1.0, [])]
-    groups = compare(corpus, alignment=replace(align(corpus), rows=rows)).figures
+    groups = _figures_over_rows(corpus, rows)
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups] == [("agree", ["1,139", "1,139"])]
 
 
