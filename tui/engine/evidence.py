@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
+from .background import word_scales
 from .corpus import Corpus, Paragraph
 from .figures import (
     CALENDAR_WORDS,
@@ -842,6 +843,8 @@ class Evidence:
     sentences: list[SentenceEvidence]
     idf: dict[str, float]
     paragraph_count: int
+    # content word -> factor on its rarity, from how common it is in news at large
+    word_scales: dict[str, float] = field(default_factory=dict)
 
     @property
     def rare_unit(self) -> float:
@@ -855,6 +858,8 @@ class Evidence:
             # most paragraphs and say nothing about which fact is meant: a name
             # counts by the square of its rarity.
             idf *= min(1.0, idf / self.rare_unit)
+        elif feature[0] == "w":
+            idf *= self.word_scales.get(feature, 1.0)
         return KIND_WEIGHT[feature[0]] * multiplier * idf
 
     def weights(self, ev: SentenceEvidence) -> dict[str, float]:
@@ -952,4 +957,5 @@ def build_evidence(corpus: Corpus) -> Evidence:
     n = max(1, len(paragraphs))
     # Smoothed so that a corpus of two paragraphs still weighs what they share.
     idf = {f: math.log(1 + n / d) for f, d in df.items() if d > 1}
-    return Evidence(sentences, idf, n)
+    scales = word_scales(n, {f[2:]: d for f, d in df.items() if f[0] == "w"})
+    return Evidence(sentences, idf, n, {f"w:{key}": scale for key, scale in scales.items()})

@@ -1,0 +1,59 @@
+"""Make the aligner's background table, tui/engine/background.txt: in how many
+of the evaluation stories (benchmarks/eval/corpora, one story per folder, the
+bundled seeds left out) each content word is found, keyed as the aligner keys
+words. Run it again after a change to how words are keyed (the stemmer, the
+paraphrase groups); a test fails while the table is out of date.
+
+    python benchmarks/build_background.py [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.engine.background import TABLE, format_table  # noqa: E402
+from tui.engine.corpus import load_corpus  # noqa: E402
+from tui.engine.evidence import build_evidence  # noqa: E402
+
+CORPORA = ROOT / "benchmarks" / "eval" / "corpora"
+
+
+def story_folders(root: Path = CORPORA) -> list[Path]:
+    return [f for f in sorted(root.iterdir()) if f.is_dir() and any(f.glob("*.txt"))]
+
+
+def count_words(folders: list[Path]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for folder in folders:
+        evidence = build_evidence(load_corpus(sorted(folder.glob("*.txt"))))
+        counts.update({f[2:] for ev in evidence.sentences for f in ev.features if f[0] == "w"})
+    return counts
+
+
+def table_text(root: Path = CORPORA) -> str:
+    folders = story_folders(root)
+    return format_table(len(folders), dict(count_words(folders)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only say whether the bundled table is up to date")
+    args = parser.parse_args()
+    text = table_text()
+    if args.check:
+        current = TABLE.read_text(encoding="utf-8") if TABLE.is_file() else ""
+        print("up to date" if current == text else f"{TABLE} is out of date: run benchmarks/build_background.py")
+        return 0 if current == text else 1
+    TABLE.write_text(text, encoding="utf-8")
+    print(f"wrote {TABLE}: {text.count(chr(10)) - 3} words from {len(story_folders())} stories")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
