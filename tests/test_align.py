@@ -355,7 +355,7 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "mpox": {"conflicts_must": 4, "agree_must": 3},
                "bridge": {"variants_must": 5, "conflicts_must": 4, "agree_must": 6},
                "titan": {"variants_must": 2, "conflicts_must": 1, "agree_must": 16},
-               "haneda": {"variants_must": 8, "conflicts_must": 2, "agree_must": 8},
+               "haneda": {"variants_must": 8, "conflicts_must": 2, "agree_must": 9},
                "crowdstrike": {"variants_must": 6, "conflicts_must": 3, "agree_must": 5},
                "fico": {"variants_must": 5, "conflicts_must": 1, "agree_must": 5},
                "derna": {"variants_must": 13, "conflicts_must": 2, "agree_must": 11},

@@ -918,3 +918,28 @@ def test_a_year_told_in_two_rows_is_one_event_s_when_its_sentences_share_their_w
     years = [m for ms in _mentions(load_corpus([tmp_path])).values() for m in ms if m.figure.kind == "year"]
     assert len(years) == 2
     assert _one_year_of_one_event(*years) is one
+
+
+def test_a_figure_one_source_states_beside_the_count_as_another_thing_is_that_thing(tmp_path):
+    # 003 says both: 379 is everyone on board, 367 the passengers; 004's 379 people is no reading of 367.
+    (tmp_path / "a.txt").write_text("Japan Airlines said all 367 passengers had been evacuated.\n")
+    (tmp_path / "b.txt").write_text("All 379 occupants of the A350, 367 passengers and 12 crew, escaped.\n")
+    (tmp_path / "c.txt").write_text("The A350 with 379 people on board burst into flames.\n")
+    corpus = load_corpus([tmp_path])
+    rows = [Row("r0", {"a": ["a:p1"], "b": ["b:p1"], "c": ["c:p1"]}, 1.0, [])]
+    groups = _figures_over_rows(corpus, rows)
+    assert not [g for g in groups if g.status == "conflict"]
+    assert ("agree", ["367", "367"]) in [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups]
+
+
+def test_a_figure_naming_the_same_thing_as_the_group_still_conflicts_though_it_equals_another_figure(tmp_path):
+    # "about $88 billion in assets" is the assets, told wrongly, not the $88.6 billion of deposits.
+    (tmp_path / "a.txt").write_text("Signature had $110.4 billion in assets and $88.6 billion in deposits at the "
+                                    "end of last year.\n")
+    (tmp_path / "b.txt").write_text("Signature, a New York lender with about $88 billion in assets, was also "
+                                    "closed.\n")
+    corpus = load_corpus([tmp_path])
+    rows = [Row("r0", {"a": ["a:p1"], "b": ["b:p1"]}, 1.0, [])]
+    groups = _figures_over_rows(corpus, rows)
+    assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups if g.status == "conflict"] == [
+        ("conflict", ["$110.4 billion", "about $88 billion"])]

@@ -604,6 +604,9 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             return False
         if _told_apart(told[ra], told[rb], agreement):
             return False
+        if _stated_beside(figure_in[ra], figure_in[rb], mentions, agreement) \
+                or _stated_beside(figure_in[rb], figure_in[ra], mentions, agreement):
+            return False
         parent[rb] = ra
         large.update(small)
         figure_in[ra] = large
@@ -693,6 +696,40 @@ def _told_apart(a: dict[str, list[Figure]], b: dict[str, list[Figure]], agree: C
     quarries", "about 50 employees of a hotel"), which a row that holds one
     of each must not chain into one group."""
     return any(not any(agree(x, y) for x in a[source] for y in b[source]) for source in a.keys() & b.keys())
+
+
+def _stated_beside(
+    group: dict[tuple[str, str], int], other: dict[tuple[str, str], int], mentions: dict[str, list[Mention]],
+    agree: Callable[[Figure, Figure], bool],
+) -> bool:
+    """Whether a sentence of one group states a figure of the other group as
+    a second figure of its own, counting another thing: "All 379 occupants,
+    367 passengers and 12 crew" tells that 379 people on board is not a count
+    of the passengers. Figures of one thing ("the toll rose from 36 to 53")
+    do not count: they are one quantity told at two times; nor does a figure
+    that names the same thing as the group's ("about $88 billion in assets"
+    against "$110.4 billion in assets and $88.6 billion in deposits"): that
+    is the same quantity told differently."""
+    theirs = [m.figure for (pid, sentence), start in other.items() for m in mentions[pid]
+              if m.sentence == sentence and m.figure.start == start]
+    for (pid, sentence), start in group.items():
+        own = [m for m in mentions[pid] if m.sentence == sentence]
+        mine = next((m.figure for m in own if m.figure.start == start), None)
+        if mine is None or _thing_key(mine.thing) is None:
+            continue
+        for m in own:
+            thing = _thing_key(m.figure.thing)
+            if m.figure.start == start or thing is None or thing == _thing_key(mine.thing):
+                continue
+            if any(_comparable(m.figure, f) and _comparable(mine, f) and agree(m.figure, f) and not agree(mine, f)
+                   and not _same_word(f.thing, mine.thing) for f in theirs):
+                return True
+    return False
+
+
+def _same_word(a: str | None, b: str | None) -> bool:
+    """Two things named by one word ("assets", "asset"); "passengers" and "people" are not."""
+    return bool(a and b) and stem(fold_word(a)) == stem(fold_word(b))
 
 
 _PRECISE_DIGITS = 3  # significant digits written ("1,752 kg", "384,000 km") that make a figure one fact's
