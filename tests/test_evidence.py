@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from tui.engine.corpus import load_corpus
-from tui.engine.evidence import PARAPHRASES, build_evidence, paraphrases, stem
+from tui.engine.evidence import PARAPHRASES, QUOTED_WEIGHT, build_evidence, paraphrases, shared_weight, stem
 
 
 def _build(tmp_path, **articles):
@@ -631,3 +631,16 @@ def test_a_shooting_told_in_other_words_shares_evidence(tmp_path):
     for word_a, word_b in (("gunman", "shooter"), ("pistol", "handgun"), ("overpowered", "restrained")):
         shared = {f"s:{g}" for g in table[stem(word_a)]} & {f"s:{g}" for g in table[stem(word_b)]}
         assert shared & a & b, (word_a, word_b)
+
+
+def test_words_both_reports_quote_count_more_than_words_both_use(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a='He said: "The water came without warning in the dark."\n',
+        b='"The water came without warning in the dark," a neighbour said.\n',
+        c="Residents said the water came without warning in the dark.\n",
+    )
+    a, b, c = (evidence.weights(_sentence(evidence, corpus, s, "water")) for s in "abc")
+    key = f"w:{stem('warning')}"
+    assert a[key] == b[key] == pytest.approx(QUOTED_WEIGHT * c[key])
+    assert shared_weight(a, b, {}) > shared_weight(a, c, {}) == pytest.approx(shared_weight(b, c, {}))

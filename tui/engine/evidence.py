@@ -541,6 +541,9 @@ def _specificity(value: float) -> float:
 # with both sides,") gives background, not the news the sentence reports.
 _BACKGROUND = re.compile(r",\s+(?:which|who|whose)\b[^;:()“”\"]*?(?=,\s|;|:|\.\s|\.$|$)")
 BACKGROUND_WEIGHT = 0.35
+# A word two reports both quote is the speaker's own word in both, not only a
+# word both reporters chose: it counts this much more, where both quote it.
+QUOTED_WEIGHT = 1.5
 # "Alameda Research, its sister trading firm, ...", "Gary Wang, FTX's
 # co-founder, ...": a name's description, said wherever the name comes up.
 _APPOSITIVE = re.compile(
@@ -778,13 +781,14 @@ def sentence_evidence(
                 content.append((t, ""))  # keeps word pairs from bridging a stopword gap
                 continue
             key = stem(t.text)
+            weight = scale(t.start) * (QUOTED_WEIGHT if any(a <= t.start < b for a, b in quotes) else 1.0)
             if "-" in t.text:
                 group += 1
-                add(f"w:{key}", scale(t.start), t.text.lower(), group)
+                add(f"w:{key}", weight, t.text.lower(), group)
                 for part in _word_parts(t.text):
-                    add(f"w:{stem(part)}", scale(t.start), t.text.lower(), group)
+                    add(f"w:{stem(part)}", weight, t.text.lower(), group)
             else:
-                add(f"w:{key}", scale(t.start), t.text.lower())
+                add(f"w:{key}", weight, t.text.lower())
             content.append((t, key))
         # Paraphrase groups: a word and its group count once, so the same word
         # in both sentences is not counted twice.
