@@ -1113,3 +1113,11 @@ def test_a_duration_in_two_units_is_as_precise_as_its_smaller_unit(a, b, status)
 def test_a_hyphened_ordinal_keeps_its_noun() -> None:
     (fig,) = extract_figures("Mbappe scored a 118th-minute penalty.")
     assert (fig.kind, fig.thing) == ("ordinal", "minute")
+
+
+@pytest.mark.parametrize("text", ["491 litres per square metre fell", "491 liters of water per square meter fell",
+                                  "491 l/m² fell", "491 litres of rain per square metre fell"])
+def test_rain_in_litres_per_square_metre_is_millimetres(text: str) -> None:
+    rain = extract_figures(text)[0]
+    assert (rain.value, rain.unit, rain.kind) == (491.0, "mm", "measure")
+    assert compare_figures(rain, extract_figures("491 mm of rain fell")[0])[0] == "agree"

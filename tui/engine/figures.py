@@ -115,6 +115,10 @@ _UNITS = {
     "metre": ("m", "measure"), "metres": ("m", "measure"),
     "cm": ("cm", "measure"), "centimeters": ("cm", "measure"), "centimetres": ("cm", "measure"),
     "mm": ("mm", "measure"), "millimeters": ("mm", "measure"), "millimetres": ("mm", "measure"),
+    # rainfall: a litre on a square metre stands a millimetre deep
+    **{f"{litres}{what} per square {metre}": ("mm", "measure") for litres in ("litres", "liters")
+       for what in ("", " of rain", " of water", " of rainfall") for metre in ("metre", "meter")},
+    "l/m2": ("mm", "measure"), "l/m²": ("mm", "measure"), "l/sq m": ("mm", "measure"),
     "mile": ("mile", "measure"), "miles": ("mile", "measure"), "mi": ("mile", "measure"),
     "ft": ("ft", "measure"), "foot": ("ft", "measure"), "feet": ("ft", "measure"),
     "inch": ("inch", "measure"), "inches": ("inch", "measure"),
