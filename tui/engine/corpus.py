@@ -349,6 +349,11 @@ def _load_rule_files(paths: tuple[Path, ...], named: frozenset[Path] = frozenset
     return Rules(tuple(furniture), tuple(metadata), tuple(warnings))
 
 
+def bundled_rules() -> Rules:
+    """The rules that ship with Parallax alone, whatever the user's config says."""
+    return _load_rule_files((DEFAULT_RULES,))
+
+
 def load_rules(extra: Sequence[Path] = ()) -> Rules:
     """The bundled rules, plus the user's config file and any extra files."""
     return _load_rule_files((DEFAULT_RULES, user_rules_path(), *map(Path, extra)), frozenset(map(Path, extra)))

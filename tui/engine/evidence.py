@@ -7,7 +7,8 @@ kind prefix (``w:`` word, ``s:`` paraphrase group, ``n:`` name, ``q:`` quoted
 word pair, ``f:`` figure, ``g:`` close figure, ``t:`` thing counted, ``d:`` date,
 ``h:`` clock time, ``m:`` month, ``y:`` year) and a
 kind multiplier; the aligner multiplies it by the feature's rarity across the
-corpus's paragraphs.
+corpus's paragraphs, and a content word's also by how common it is in other
+news stories (``background``).
 """
 
 from __future__ import annotations
