@@ -943,3 +943,18 @@ def test_a_figure_naming_the_same_thing_as_the_group_still_conflicts_though_it_e
     groups = _figures_over_rows(corpus, rows)
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups if g.status == "conflict"] == [
         ("conflict", ["$110.4 billion", "about $88 billion"])]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The storm destroyed 40 homes and 200 cars in the town.", "The storm destroyed 200 houses in the town."),
+    ("The floods left 12 dead and 12,000 homeless in the valley.", "The floods killed 12,000 people in the valley."),
+    ("The death toll rose to 18 as crews tore down the 10-story building.", "The death toll rose to 10 on Thursday."),
+])
+def test_a_figure_that_may_count_what_the_group_counts_still_conflicts(tmp_path, first, second):
+    # The other figure names the group's thing (homes / houses) or what happened to it (dead / killed):
+    # a second figure of the same value in the first sentence does not explain the difference away.
+    (tmp_path / "a.txt").write_text(first + "\n")
+    (tmp_path / "b.txt").write_text(second + "\n")
+    corpus = load_corpus([tmp_path])
+    rows = [Row("r0", {"a": ["a:p1"], "b": ["b:p1"]}, 1.0, [])]
+    assert [g for g in _figures_over_rows(corpus, rows) if g.status == "conflict"]

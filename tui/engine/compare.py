@@ -569,6 +569,10 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
     with none of its own in the other: those are two quantities."""
     mentions = _mentions(corpus)
     dates = _report_dates(corpus)
+    by_sentence: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for pid, ms in mentions.items():
+        for m in ms:
+            by_sentence[pid, m.sentence].append(m)
     parent: dict[tuple[str, int], tuple[str, int]] = {}
     by_key: dict[tuple[str, int], Mention] = {}
     rows_of: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -604,8 +608,8 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
             return False
         if _told_apart(told[ra], told[rb], agreement):
             return False
-        if _stated_beside(figure_in[ra], figure_in[rb], mentions, agreement) \
-                or _stated_beside(figure_in[rb], figure_in[ra], mentions, agreement):
+        if _stated_beside(figure_in[ra], figure_in[rb], by_sentence, agreement, comparable) \
+                or _stated_beside(figure_in[rb], figure_in[ra], by_sentence, agreement, comparable):
             return False
         parent[rb] = ra
         large.update(small)
@@ -616,6 +620,13 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         return True
 
     agreed: dict[tuple[tuple, tuple], bool] = {}
+    comparables: dict[tuple[tuple, tuple], bool] = {}
+
+    def comparable(a: Figure, b: Figure) -> bool:
+        key = (_signature(a), _signature(b))
+        if key not in comparables:
+            comparables[key] = _comparable(a, b)
+        return comparables[key]
 
     def agreement(a: Figure, b: Figure) -> bool:
         """compare_figures(a, b) agrees; a row repeats the same figures many times."""
@@ -699,37 +710,66 @@ def _told_apart(a: dict[str, list[Figure]], b: dict[str, list[Figure]], agree: C
 
 
 def _stated_beside(
-    group: dict[tuple[str, str], int], other: dict[tuple[str, str], int], mentions: dict[str, list[Mention]],
-    agree: Callable[[Figure, Figure], bool],
+    group: dict[tuple[str, str], int], other: dict[tuple[str, str], int],
+    by_sentence: dict[tuple[str, str], list[Mention]],
+    agree: Callable[[Figure, Figure], bool], comparable: Callable[[Figure, Figure], bool],
 ) -> bool:
     """Whether a sentence of one group states a figure of the other group as
     a second figure of its own, counting another thing: "All 379 occupants,
     367 passengers and 12 crew" tells that 379 people on board is not a count
-    of the passengers. Figures of one thing ("the toll rose from 36 to 53")
-    do not count: they are one quantity told at two times; nor does a figure
-    that names the same thing as the group's ("about $88 billion in assets"
-    against "$110.4 billion in assets and $88.6 billion in deposits"): that
-    is the same quantity told differently."""
-    theirs = [m.figure for (pid, sentence), start in other.items() for m in mentions[pid]
-              if m.sentence == sentence and m.figure.start == start]
-    for (pid, sentence), start in group.items():
-        own = [m for m in mentions[pid] if m.sentence == sentence]
-        mine = next((m.figure for m in own if m.figure.start == start), None)
-        if mine is None or _thing_key(mine.thing) is None:
+    of the passengers. Not where the other figure could not count that second
+    thing: figures of one thing told at two times ("the toll rose from 36 to
+    53"), a figure that names the group's own thing, in its word or one of
+    its paraphrases ("about $88 billion in assets" against "$110.4 billion in
+    assets and $88.6 billion in deposits"; "200 houses" against "40 homes and
+    200 cars"), or says what happened to it as the group's figure does and the
+    second figure does not ("killed 12,000 people" against "left 12 dead and
+    12,000 homeless")."""
+    theirs: list[Mention] | None = None
+    for key, start in group.items():
+        own = by_sentence[key]
+        if len(own) < 2:
             continue
+        if theirs is None:
+            theirs = [m for k, at in other.items() for m in by_sentence[k] if m.figure.start == at]
+        me = next((m for m in own if m.figure.start == start), None)
+        if me is None or _thing_key(me.figure.thing) is None:
+            continue
+        mine = me.figure
         for m in own:
             thing = _thing_key(m.figure.thing)
             if m.figure.start == start or thing is None or thing == _thing_key(mine.thing):
                 continue
-            if any(_comparable(m.figure, f) and _comparable(mine, f) and agree(m.figure, f) and not agree(mine, f)
-                   and not _same_word(f.thing, mine.thing) for f in theirs):
+            if any(comparable(m.figure, f.figure) and comparable(mine, f.figure) and agree(m.figure, f.figure)
+                   and not agree(mine, f.figure) and _roles_allow(me, m, f) and not _same_word(f.figure.thing, mine.thing)
+                   for f in theirs):
                 return True
     return False
 
 
+def _role_class(role: str | None) -> str | None:
+    return _ROLE_CLASS.get(role, role) if role else None
+
+
+def _roles_allow(mine: Mention, second: Mention, theirs: Mention) -> bool:
+    """Whether what happened to what the figures count lets ``theirs`` be the
+    second figure of ``mine``'s sentence rather than ``mine``'s own quantity."""
+    own, other, their = _role_class(mine.role), _role_class(second.role), _role_class(theirs.role)
+    if their and their == own and other != their:
+        return False  # "10 dead" is the toll, not "the 10-story building"
+    return not (other and their and other != their)
+
+
 def _same_word(a: str | None, b: str | None) -> bool:
-    """Two things named by one word ("assets", "asset"); "passengers" and "people" are not."""
-    return bool(a and b) and stem(fold_word(a)) == stem(fold_word(b))
+    """Two things named by one word or by words of one paraphrase group
+    ("assets" / "asset", "homes" / "houses"); "passengers" and "people" are not."""
+    if not (a and b):
+        return False
+    ka, kb = stem(fold_word(a)), stem(fold_word(b))
+    if ka == kb:
+        return True
+    groups = paraphrases().words
+    return not set(groups.get(ka, ())).isdisjoint(groups.get(kb, ()))
 
 
 _PRECISE_DIGITS = 3  # significant digits written ("1,752 kg", "384,000 km") that make a figure one fact's
