@@ -4,7 +4,15 @@ import pytest
 import yaml
 
 from tui.engine.corpus import load_corpus
-from tui.engine.evidence import PARAPHRASES, QUOTED_WEIGHT, build_evidence, paraphrases, shared_weight, stem
+from tui.engine.evidence import (
+    PARAPHRASES,
+    QUOTED_WEIGHT,
+    _quote_spans,
+    build_evidence,
+    paraphrases,
+    shared_weight,
+    stem,
+)
 
 
 def _build(tmp_path, **articles):
@@ -647,3 +655,12 @@ def test_words_both_reports_quote_count_more_than_words_both_use(tmp_path):
     assert a[key] == b[key] == pytest.approx(QUOTED_WEIGHT * c[key])
     # the quoted words alone: those both quote weigh more than those only one quotes
     assert shared_weight(a, b, {}) > shared_weight(a, c, {}) == pytest.approx(shared_weight(b, c, {}))
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('A 12" pipe burst and a 3" main failed.', []),
+    ('"We will rebuild, the minister said, calling the damage "nothing" at all.', ["nothing"]),
+    ('"We will rebuild," the minister said.', ["We will rebuild,"]),
+])
+def test_straight_quotes_pair_only_where_they_open_and_close(text, quoted):
+    assert [text[a:b] for a, b in _quote_spans(text)] == quoted

@@ -122,7 +122,10 @@ NAME_ENDING_STOPWORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=\w))*", re.UNICODE)
 # Double quotes, guillemets, German quotes, and the British single quotes, whose
 # closing mark is also the apostrophe: it closes only where no letter follows.
-_QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|«([^»]{3,})»|„([^“”]{3,})[“”]|‘([^‘]{3,}?)’(?!\w)")
+# A straight double quote opens only where no letter or digit comes before it
+# and closes only where none follows: '12" pipe' is inches, and an unclosed
+# quote does not pair with the next one across the reporter's words.
+_QUOTE = re.compile(r"“([^”]{3,})”|(?<![\w\"])\"([^\"]{3,})\"(?![\w\"])|«([^»]{3,})»|„([^“”]{3,})[“”]|‘([^‘]{3,}?)’(?!\w)")
 _SUFFIXES = ("isms", "ists", "ism", "ist", "ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ers", "ies", "ied", "ed", "es", "er", "ly", "s")
 STEM_LENGTH = 7
 
