@@ -920,27 +920,28 @@ def test_a_year_told_in_two_rows_is_one_event_s_when_its_sentences_share_their_w
     assert _one_year_of_one_event(*years) is one
 
 
-def test_a_figure_one_source_states_beside_the_count_as_another_thing_is_that_thing(tmp_path):
-    # 003 says both: 379 is everyone on board, 367 the passengers; 004's 379 people is no reading of 367.
-    (tmp_path / "a.txt").write_text("Japan Airlines said all 367 passengers had been evacuated.\n")
-    (tmp_path / "b.txt").write_text("All 379 occupants of the A350, 367 passengers and 12 crew, escaped.\n")
-    (tmp_path / "c.txt").write_text("The A350 with 379 people on board burst into flames.\n")
+def _figures_of_one_row(tmp_path, **paragraphs):
+    """The figure groups when each source is one paragraph and all of them sit in one row."""
+    for source, text in paragraphs.items():
+        (tmp_path / f"{source}.txt").write_text(text + "\n")
     corpus = load_corpus([tmp_path])
-    rows = [Row("r0", {"a": ["a:p1"], "b": ["b:p1"], "c": ["c:p1"]}, 1.0, [])]
-    groups = _figures_over_rows(corpus, rows)
+    return _figures_over_rows(corpus, [Row("r0", {s: [f"{s}:p1"] for s in paragraphs}, 1.0, [])])
+
+
+def test_a_figure_one_source_states_beside_the_count_as_another_thing_is_that_thing(tmp_path):
+    # b says both: 379 is everyone on board, 367 the passengers; c's 379 people is no reading of 367.
+    groups = _figures_of_one_row(tmp_path, a="Japan Airlines said all 367 passengers had been evacuated.",
+                                 b="All 379 occupants of the A350, 367 passengers and 12 crew, escaped.",
+                                 c="The A350 with 379 people on board burst into flames.")
     assert not [g for g in groups if g.status == "conflict"]
     assert ("agree", ["367", "367"]) in [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups]
 
 
 def test_a_figure_naming_the_same_thing_as_the_group_still_conflicts_though_it_equals_another_figure(tmp_path):
     # "about $88 billion in assets" is the assets, told wrongly, not the $88.6 billion of deposits.
-    (tmp_path / "a.txt").write_text("Signature had $110.4 billion in assets and $88.6 billion in deposits at the "
-                                    "end of last year.\n")
-    (tmp_path / "b.txt").write_text("Signature, a New York lender with about $88 billion in assets, was also "
-                                    "closed.\n")
-    corpus = load_corpus([tmp_path])
-    rows = [Row("r0", {"a": ["a:p1"], "b": ["b:p1"]}, 1.0, [])]
-    groups = _figures_over_rows(corpus, rows)
+    groups = _figures_of_one_row(
+        tmp_path, a="Signature had $110.4 billion in assets and $88.6 billion in deposits at the end of last year.",
+        b="Signature, a New York lender with about $88 billion in assets, was also closed.")
     assert [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups if g.status == "conflict"] == [
         ("conflict", ["$110.4 billion", "about $88 billion"])]
 
@@ -953,8 +954,4 @@ def test_a_figure_naming_the_same_thing_as_the_group_still_conflicts_though_it_e
 def test_a_figure_that_may_count_what_the_group_counts_still_conflicts(tmp_path, first, second):
     # The other figure names the group's thing (homes / houses) or what happened to it (dead / killed):
     # a second figure of the same value in the first sentence does not explain the difference away.
-    (tmp_path / "a.txt").write_text(first + "\n")
-    (tmp_path / "b.txt").write_text(second + "\n")
-    corpus = load_corpus([tmp_path])
-    rows = [Row("r0", {"a": ["a:p1"], "b": ["b:p1"]}, 1.0, [])]
-    assert [g for g in _figures_over_rows(corpus, rows) if g.status == "conflict"]
+    assert [g for g in _figures_of_one_row(tmp_path, a=first, b=second) if g.status == "conflict"]
