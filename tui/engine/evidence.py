@@ -851,7 +851,7 @@ class Evidence:
     sentences: list[SentenceEvidence]
     idf: dict[str, float]
     paragraph_count: int
-    # content word -> factor on its rarity, from how common it is in news at large
+    # content word -> factor on its rarity, from how many other stories use it (background.py)
     word_scales: dict[str, float] = field(default_factory=dict)
 
     @property
