@@ -332,14 +332,19 @@ def same_quantity(a: Figure, b: Figure) -> bool:
         # the same quantity whether or not a source names what it measures
         # ("12 inches of rain", "30 cm"; "a loss of $1.8bn", "lost $2.1bn").
         return a.kind != "count" and (ta == tb or a.kind in ("measure", "money"))
-    if ta == tb:
-        return True
-    groups = paraphrases().words
-    if set(groups.get(ta, ())) & set(groups.get(tb, ())):
+    if _one_thing(ta, tb):
         return True  # "1,200 houses" and "more than 1,500 homes"
     # "munitions" and "ammunition": one word inside the other, or nearly the same.
     shorter, longer = sorted((ta, tb), key=len)
     return (len(shorter) >= 5 and shorter in longer) or fuzz.ratio(ta, tb) >= 85
+
+
+def _one_thing(ka: str, kb: str) -> bool:
+    """Two thing keys for one thing: the same key, or words of one paraphrase group ("homes" / "houses")."""
+    if ka == kb:
+        return True
+    groups = paraphrases().words
+    return not set(groups.get(ka, ())).isdisjoint(groups.get(kb, ()))
 
 
 def _comparison(a: Figure, b: Figure) -> tuple[str, str] | None:
@@ -542,7 +547,7 @@ def _said_by(key: str | None, thing: str | None, role: str) -> bool:
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:
-    if a.role and b.role and _ROLE_CLASS.get(a.role, a.role) != _ROLE_CLASS.get(b.role, b.role):
+    if a.role and b.role and _role_class(a.role) != _role_class(b.role):
         return False  # "43 people died" and "96 people were rescued"
     if a.role and a.role == b.role and a.figure.kind == b.figure.kind == "count":
         # "69 were still missing", "73 missing people", "the number of missing
@@ -765,11 +770,7 @@ def _same_word(a: str | None, b: str | None) -> bool:
     ("assets" / "asset", "homes" / "houses"); "passengers" and "people" are not."""
     if not (a and b):
         return False
-    ka, kb = stem(fold_word(a)), stem(fold_word(b))
-    if ka == kb:
-        return True
-    groups = paraphrases().words
-    return not set(groups.get(ka, ())).isdisjoint(groups.get(kb, ()))
+    return _one_thing(stem(fold_word(a)), stem(fold_word(b)))
 
 
 _PRECISE_DIGITS = 3  # significant digits written ("1,752 kg", "384,000 km") that make a figure one fact's
