@@ -206,6 +206,16 @@ def test_clock_times_meet_across_midnight_and_zone_names(tmp_path):
     assert _features(evidence, corpus, "a", "0528", "g:time") & _features(evidence, corpus, "b", "05:30", "g:time")
 
 
+def test_a_contracted_or_negated_function_word_is_no_evidence(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="It's clear the ferry didn't leave, and they'd waited since dawn.\n",
+        b="It’s true the council didn’t vote, but they’d argued all night.\n",
+    )
+    shared = _features(evidence, corpus, "a", "ferry") & _features(evidence, corpus, "b", "council")
+    assert not any(f.startswith(("w:", "s:")) for f in shared), shared
+
+
 def test_who_said_it_is_no_evidence_of_what_was_said(tmp_path):
     corpus, evidence = _build(
         tmp_path,

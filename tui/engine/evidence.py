@@ -142,6 +142,21 @@ def _bare_word(word: str) -> str:
     return _POSSESSIVE.sub("", _CONTRACTION.sub("", fold_word(word)))
 
 
+# "wo" and "ca" are what "won't" and "can't" leave when the negation goes.
+_NEGATED_STEMS = frozenset({"wo", "ca", "sha", "ai"})
+
+
+@lru_cache(maxsize=65536)
+def function_word(word: str) -> bool:
+    """A stopword, also under a contraction or negation: "it's", "they'd" and
+    "don't" say no more than "it", "they" and "do not"."""
+    bare = _bare_word(word)
+    if bare.endswith("n't"):
+        bare = bare[:-3]
+        return bare in STOPWORDS or bare in _NEGATED_STEMS
+    return bare in STOPWORDS
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, language-agnostic stem: fold, drop possessive and a common
@@ -781,7 +796,7 @@ def sentence_evidence(
                 add(feature, scale(t.start), label)
                 content.append((t, ""))
                 continue
-            if lower in STOPWORDS or len(lower) < 3:
+            if len(lower) < 3 or function_word(t.text):
                 content.append((t, ""))  # keeps word pairs from bridging a stopword gap
                 continue
             key = stem(t.text)
