@@ -216,6 +216,25 @@ def test_a_contracted_or_negated_function_word_is_no_evidence(tmp_path):
     assert not any(f.startswith(("w:", "s:")) for f in shared), shared
 
 
+def test_a_capitalised_negation_is_no_name(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a='The ferry captain shouted: "Don\'t jump, Didn\'t you hear me?"\n',
+        b='A council member wrote: "Don\'t vote, Didn\'t we agree?"\n',
+    )
+    shared = _features(evidence, corpus, "a", "ferry") & _features(evidence, corpus, "b", "council")
+    assert not any(f.startswith("n:") for f in shared), shared
+
+
+def test_a_contraction_opening_a_sentence_is_not_an_initial(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="It's General Motors that will cut 2,000 jobs in Ohio.\n",
+        b="GM confirmed the cuts at its Lordstown plant.\n",
+    )
+    assert "n:^GM" in _features(evidence, corpus, "a", "General Motors")
+
+
 def test_who_said_it_is_no_evidence_of_what_was_said(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -261,10 +261,10 @@ def _tokens(
             # an abbreviation in capitals ("GM said").
             name = is_cap and (
                 _is_abbreviation(word)
-                or lower not in STOPWORDS and (lower in capitalised_words or fold_word(word) in capitalised_words)
+                or not function_word(word) and (lower in capitalised_words or fold_word(word) in capitalised_words)
             )
         else:
-            name = is_cap and (lower not in STOPWORDS or _is_abbreviation(word))  # "US", not "us"
+            name = is_cap and (not function_word(word) or _is_abbreviation(word))  # "US", not "us"
         out.append(Token(m.start(), m.end(), word, name))
         first = False
     for i, t in enumerate(out[1:], 1):
@@ -300,7 +300,7 @@ def _is_title_case(text: str, start: int, end: int, lower_case_words: AbstractSe
         if not i or len(word) < 3 or not word.isalpha():
             continue
         bare = _bare_word(word)
-        if bare in STOPWORDS or bare in CALENDAR_WORDS:
+        if function_word(word) or bare in CALENDAR_WORDS:
             continue
         if not word[0].isupper():
             return False  # most sentences stop here, at their first lower-case word
@@ -762,7 +762,7 @@ def sentence_evidence(
                 # A sentence's first word is a name only when the corpus says so,
                 # but "General Motors said" still spells "GM".
                 first_word = tokens[0].text
-                if not p.text[tokens[0].end : run[0].start].strip() and fold_word(first_word) not in STOPWORDS:
+                if not p.text[tokens[0].end : run[0].start].strip() and not function_word(first_word):
                     words.insert(0, first_word)
             if any(_POSSESSIVE.search(t.text) for t in names[:-1]):
                 words = []  # "Ukraine's Kharkiv" is two names, not one
