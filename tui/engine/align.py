@@ -63,6 +63,8 @@ class AlignParams:
     best_ratio: float = 0.8  # a link must come this close to each side's best match in the other source
     distinct_evidence: float = 0.5  # a sentence sits in a second fact when at most this share of what it
     # shares with that fact is also what it shares with its own
+    repeat_share: float = 2.0  # two sentences of one source, paragraphs apart, tell one fact only when
+    # they share this many times what a link that starts a fact needs: the source repeats itself
 
     @property
     def min_shared(self) -> float:
@@ -426,20 +428,21 @@ def _cluster(
 
     def related(a: int, b: int) -> bool:
         """A source tells a fact in one place: two facts with sentences of one
-        source merge only when those sentences are neighbours or share as much
-        as a link that starts a fact."""
+        source merge only when those sentences are neighbours or one repeats
+        the other (a lead that a later paragraph tells again)."""
         for s in clusters.by_source[a].keys() & clusters.by_source[b].keys():
             mine = [x for x in clusters.members[a] if s in nodes.sources[x]]
             theirs = [y for y in clusters.members[b] if s in nodes.sources[y]]
             if not any(
                 any(abs(i - j) <= 1 for i in nodes.places[x][s] for j in nodes.places[y][s])
-                or shared_weight(weights[x], weights[y], feature_groups[x], feature_groups[y]) >= params.min_shared
+                or shared_weight(weights[x], weights[y], feature_groups[x], feature_groups[y]) >= repeated
                 for x in mine
                 for y in theirs
             ):
                 return False
         return True
 
+    repeated = params.repeat_share * params.min_shared
     clusters = _Clusters(nodes)
     for shared, u, v, _ in links:
         clusters.add_link(u, v, shared, _cross_pairs(nodes.sources[u], nodes.sources[v]))
