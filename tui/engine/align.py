@@ -16,7 +16,7 @@ same facts.
    fact when it is linked to most of it, two facts merge only when nearly all
    pairs across them are linked, so one chance link does not chain two facts
    together, and the sentences of one source in a fact must be neighbours or
-   share evidence. A sentence that states two facts also joins the second one.
+   one must repeat the other. A sentence that states two facts also joins the second one.
 5. Each fact becomes a row of the paragraphs holding its sentences; a
    paragraph that states several facts sits in several rows. A paragraph that
    tells a fact across its sentences, none saying enough alone, joins the row
@@ -426,6 +426,8 @@ def _cluster(
 ) -> list[list[int]]:
     """Groups of nodes that state one fact; a node may sit in two."""
 
+    repeated = params.repeat_share * params.min_shared
+
     def related(a: int, b: int) -> bool:
         """A source tells a fact in one place: two facts with sentences of one
         source merge only when those sentences are neighbours or one repeats
@@ -442,7 +444,6 @@ def _cluster(
                 return False
         return True
 
-    repeated = params.repeat_share * params.min_shared
     clusters = _Clusters(nodes)
     for shared, u, v, _ in links:
         clusters.add_link(u, v, shared, _cross_pairs(nodes.sources[u], nodes.sources[v]))
