@@ -431,6 +431,8 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "A resident stands in his backyard, where he found the panel on Sunday. Staff photo / Dana Whitcomb",
     "Crews sort debris at the port on Monday. AP Photo: Julio Cortez",
     "Related on Harbor Safety Review: How tugs are rated | Ten years of port closures",
+    "Stay informed. Sign up for the Valley Gazette's free weekday morning briefing newsletter.",
+    "This story was translated from the Spanish edition of El Diario Austral.",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
@@ -450,6 +452,7 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "The exhibition opened in Minsk on Friday. Pictures by local children line the walls",
     "The mayor held up a photograph. Her staff photo: a smiling crew before the flood, taken in 2019.",
     "Related on Monday: police said the two fires were started by the same man.",
+    "The letter was translated from Arabic by UN staff, and this article quotes it in full.",
 ]
 
 
