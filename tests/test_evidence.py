@@ -206,24 +206,20 @@ def test_clock_times_meet_across_midnight_and_zone_names(tmp_path):
     assert _features(evidence, corpus, "a", "0528", "g:time") & _features(evidence, corpus, "b", "05:30", "g:time")
 
 
-def test_a_contracted_or_negated_function_word_is_no_evidence(tmp_path):
-    corpus, evidence = _build(
-        tmp_path,
-        a="It's clear the ferry didn't leave, and they'd waited since dawn.\n",
-        b="It’s true the council didn’t vote, but they’d argued all night.\n",
-    )
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        ("It's clear the ferry didn't leave, and they'd waited since dawn.\n",
+         "It’s true the council didn’t vote, but they’d argued all night.\n", ("w:", "s:")),
+        ('The ferry captain shouted: "Don\'t jump, Didn\'t you hear me?"\n',
+         'A council member wrote: "Don\'t vote, Didn\'t we agree?"\n', ("n:",)),
+    ],
+    ids=["as words", "capitalised, as names"],
+)
+def test_contracted_and_negated_function_words_are_no_evidence(tmp_path, a, b, kinds):
+    corpus, evidence = _build(tmp_path, a=a, b=b)
     shared = _features(evidence, corpus, "a", "ferry") & _features(evidence, corpus, "b", "council")
-    assert not any(f.startswith(("w:", "s:")) for f in shared), shared
-
-
-def test_a_capitalised_negation_is_no_name(tmp_path):
-    corpus, evidence = _build(
-        tmp_path,
-        a='The ferry captain shouted: "Don\'t jump, Didn\'t you hear me?"\n',
-        b='A council member wrote: "Don\'t vote, Didn\'t we agree?"\n',
-    )
-    shared = _features(evidence, corpus, "a", "ferry") & _features(evidence, corpus, "b", "council")
-    assert not any(f.startswith("n:") for f in shared), shared
+    assert not any(f.startswith(kinds) for f in shared), shared
 
 
 def test_a_contraction_opening_a_sentence_is_not_an_initial(tmp_path):
