@@ -63,6 +63,7 @@ class AlignParams:
     best_ratio: float = 0.8  # a link must come this close to each side's best match in the other source
     distinct_evidence: float = 0.5  # a sentence sits in a second fact when at most this share of what it
     # shares with that fact is also what it shares with its own
+    beyond_figure: float = 0.25  # rare words' worth a link must share besides its heaviest figure
     repeat_share: float = 2.0  # two sentences of one source, paragraphs apart, tell one fact only when
     # they share this many times what a link that starts a fact needs: the source repeats itself
 
@@ -271,6 +272,8 @@ def _candidate_links(
     weak: dict[int, set[int]] = defaultdict(set)
     for shared, similarity, containment, u, v in scored:
         enough = (shared >= params.min_shared and similarity >= params.min_similarity) or containment >= params.near_copy
+        if enough and shared - _heaviest_figure(weights[u], weights[v]) < params.beyond_figure * params.rare_unit:
+            enough = False  # one number in common, 1,200 staff and 1,200 landslides, is a coincidence
         u_best, v_best = enough and near_best(u, v, shared), enough and near_best(v, u, shared)
         strong = u_best and v_best
         if u_best != v_best:
@@ -284,6 +287,11 @@ def _candidate_links(
         links = [(shared, u, v, strong or (u, v) in corroborated) for shared, u, v, strong in links]
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
     return links, weights, one_sided
+
+
+def _heaviest_figure(a: dict[str, float], b: dict[str, float]) -> float:
+    """The weight of the heaviest figure value two sentences share."""
+    return max((min(w, b[f]) for f, w in a.items() if f[0] == "f" and f in b), default=0.0)
 
 
 def _between_neighbours(
@@ -948,7 +956,8 @@ def _pair_leftovers(
     scores: dict[tuple[str, str], float] = {}
     for p, q in sorted(candidates):
         shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
-        if shared < params.min_shared or shared < params.min_similarity * math.sqrt(totals[p] * totals[q]):
+        if shared < params.min_shared or shared < params.min_similarity * math.sqrt(totals[p] * totals[q]) \
+                or shared - _heaviest_figure(bags[p], bags[q]) < params.beyond_figure * params.rare_unit:
             continue
         scores[p, q] = shared
         for a, b in ((p, q), (q, p)):
