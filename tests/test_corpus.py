@@ -433,6 +433,8 @@ AGENCY_AND_FOOTER_FURNITURE = [
     "Related on Harbor Safety Review: How tugs are rated | Ten years of port closures",
     "Stay informed. Sign up for the Valley Gazette's free weekday morning briefing newsletter.",
     "This story was translated from the Spanish edition of El Diario Austral.",
+    "Subscribers can download the full flood event report (PDF, 28 pages) from the Research hub.",
+    "Download the full report (PDF, 1.2 MB) here.",
 ]
 BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Reporting by the BBC showed that hundreds of families had already left the valley.",
@@ -453,6 +455,8 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "The mayor held up a photograph. Her staff photo: a smiling crew before the flood, taken in 2019.",
     "Related on Monday: police said the two fires were started by the same man.",
     "The letter was translated from Arabic by UN staff, and this article quotes it in full.",
+    "Residents can download the evacuation map from the county's website, officials said.",
+    "Members of the public can access the site from Monday.",
 ]
 
 
