@@ -593,19 +593,21 @@ def test_align_leaves_the_cycle_collector_as_it_found_it(monkeypatch):
 
 
 def test_one_number_in_common_is_a_coincidence_not_a_fact(tmp_path):
-    # 1,200 staff and 1,200 landslides: the same figure, nothing else shared.
+    # 1,200 staff and 1,200 landslides: the same figure, nothing else shared,
+    # not even when the next paragraphs, told in other words, are linked.
     result = _align_articles(
         tmp_path,
         a="Ms Okafor said more than 1,200 staff had been deployed to the valley.\n\n"
-          "Roads into Dunmore stayed shut on Sunday.\n",
+          "Roads into Dunmore stayed shut on Sunday, police said.\n",
         b="Surveyors have mapped more than 1,200 landslides on the steep slopes so far.\n\n"
-          "Roads into Dunmore stayed shut on Sunday.\n",
+          "The roads into Dunmore were still shut on Sunday.\n",
     )
+    assert _row_with(result, "a:p2", "b:p2") is not None
     assert _row_with(result, "a:p1", "b:p1") is None
-    # The same figure with what it counts still makes one fact.
+    # The same figure counting the same thing is one fact.
     result = _align_articles(
         tmp_path / "counted",
         a="Ms Okafor said more than 1,200 staff had been deployed to the valley.\n",
-        b="More than 1,200 staff have been deployed, the agency said.\n",
+        b="More than 1,200 staff are in the region.\n",
     )
     assert _row_with(result, "a:p1", "b:p1") is not None

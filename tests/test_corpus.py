@@ -456,7 +456,10 @@ BODY_THAT_LOOKS_LIKE_FURNITURE = [
     "Related on Monday: police said the two fires were started by the same man.",
     "The letter was translated from Arabic by UN staff, and this article quotes it in full.",
     "Residents can download the evacuation map from the county's website, officials said.",
-    "Members of the public can access the site from Monday.",
+    "Members can access the club's gym free of charge until the end of the season, the council said.",
+    "Subscribers may access their accounts again after the outage was fixed, the company said.",
+    "Members may download their voting packs from Friday, the union said.",
+    "Reporters could not read the full report, which the ministry kept secret.",
 ]
 
 

@@ -63,7 +63,8 @@ class AlignParams:
     best_ratio: float = 0.8  # a link must come this close to each side's best match in the other source
     distinct_evidence: float = 0.5  # a sentence sits in a second fact when at most this share of what it
     # shares with that fact is also what it shares with its own
-    beyond_figure: float = 0.25  # rare words' worth a link must share besides its heaviest figure
+    beyond_figure: float = 0.25  # rare words' worth two sentences must share besides their heaviest
+    # figure to be linked
     repeat_share: float = 2.0  # two sentences of one source, paragraphs apart, tell one fact only when
     # they share this many times what a link that starts a fact needs: the source repeats itself
 
@@ -271,14 +272,15 @@ def _candidate_links(
     one_sided: set[tuple[int, int]] = set()
     weak: dict[int, set[int]] = defaultdict(set)
     for shared, similarity, containment, u, v in scored:
-        enough = (shared >= params.min_shared and similarity >= params.min_similarity) or containment >= params.near_copy
-        if enough and shared - _heaviest_figure(weights[u], weights[v]) < params.beyond_figure * params.rare_unit:
-            enough = False  # one number in common, 1,200 staff and 1,200 landslides, is a coincidence
+        coincidence = _one_number_in_common(weights[u], weights[v], shared, params)
+        enough = not coincidence and (
+            (shared >= params.min_shared and similarity >= params.min_similarity) or containment >= params.near_copy)
         u_best, v_best = enough and near_best(u, v, shared), enough and near_best(v, u, shared)
         strong = u_best and v_best
         if u_best != v_best:
             one_sided.add((v, u) if u_best else (u, v))
-        if not strong and similarity >= params.min_similarity and near_best(u, v, shared) and near_best(v, u, shared):
+        if not strong and not coincidence and similarity >= params.min_similarity \
+                and near_best(u, v, shared) and near_best(v, u, shared):
             weak[u].add(v)
             weak[v].add(u)
         links.append((shared, u, v, strong))
@@ -289,9 +291,16 @@ def _candidate_links(
     return links, weights, one_sided
 
 
-def _heaviest_figure(a: dict[str, float], b: dict[str, float]) -> float:
-    """The weight of the heaviest figure value two sentences share."""
-    return max((min(w, b[f]) for f, w in a.items() if f[0] == "f" and f in b), default=0.0)
+def _one_number_in_common(a: dict[str, float], b: dict[str, float], shared: float, params: AlignParams) -> bool:
+    """Whether two sentences or paragraphs share little but one figure: 1,200
+    staff and 1,200 landslides are a coincidence, not one fact, so such a pair
+    neither starts a fact nor is confirmed into one by its neighbours or a third
+    report. A figure counts once, by its value or its closeness to another."""
+    if len(a) > len(b):
+        a, b = b, a
+    figure = max((min(w, b[f]) for f, w in a.items()
+                  if f[0] in "fg" and not f.startswith("g:time|") and f in b), default=0.0)
+    return figure > 0.0 and shared - figure < params.beyond_figure * params.rare_unit
 
 
 def _between_neighbours(
@@ -957,7 +966,7 @@ def _pair_leftovers(
     for p, q in sorted(candidates):
         shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
         if shared < params.min_shared or shared < params.min_similarity * math.sqrt(totals[p] * totals[q]) \
-                or shared - _heaviest_figure(bags[p], bags[q]) < params.beyond_figure * params.rare_unit:
+                or _one_number_in_common(bags[p], bags[q], shared, params):
             continue
         scores[p, q] = shared
         for a, b in ((p, q), (q, p)):
