@@ -272,7 +272,8 @@ def _candidate_links(
     one_sided: set[tuple[int, int]] = set()
     weak: dict[int, set[int]] = defaultdict(set)
     for shared, similarity, containment, u, v in scored:
-        coincidence = _one_number_in_common(weights[u], weights[v], shared, params)
+        coincidence = (similarity >= params.min_similarity or containment >= params.near_copy) \
+            and _one_number_in_common(weights[u], weights[v], shared, params)
         enough = not coincidence and (
             (shared >= params.min_shared and similarity >= params.min_similarity) or containment >= params.near_copy)
         u_best, v_best = enough and near_best(u, v, shared), enough and near_best(v, u, shared)
