@@ -346,7 +346,8 @@ CORPUS_FLOORS = {"brazil": (0.8, 0.91), "suez": (0.78, 0.93), "twitter": (0.79, 
                  "altman": (0.54, 0.7), "grindavik": (0.67, 0.66), "otis": (0.61, 0.78), "thaicave": (0.62, 0.61),
                  "alaska": (0.64, 0.73), "palestine": (0.53, 0.7), "itaewon": (0.71, 0.79),
                  "hualien": (0.5, 0.71), "niger": (0.73, 0.57), "helene": (0.71, 0.71), "kakhovka": (0.55, 0.69),
-                 "noto": (0.62, 0.79), "morocco": (0.97, 0.79), "surfside": (0.72, 0.9)}
+                 "noto": (0.62, 0.79), "morocco": (0.97, 0.79), "surfside": (0.72, 0.9),
+                 "beirut": (0.88, 0.87), "texas": (0.84, 0.72)}
 # Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
 MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8},
                "quake": {"variants_must": 10, "conflicts_must": 12, "agree_must": 5},
@@ -377,7 +378,9 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "kakhovka": {"variants_must": 9, "agree_must": 11},
                "noto": {"variants_must": 9, "conflicts_must": 4, "agree_must": 8},
                "morocco": {"variants_must": 2, "conflicts_must": 3, "agree_must": 16},
-               "surfside": {"agree_must": 6}}
+               "surfside": {"agree_must": 6},
+               "beirut": {"conflicts_must": 4, "agree_must": 3},
+               "texas": {"variants_must": 1, "conflicts_must": 2, "agree_must": 3}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
