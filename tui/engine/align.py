@@ -38,7 +38,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Corpus
-from .evidence import CLOSE_FIGURE, CLOSE_TIME, Evidence, build_evidence, self_weight, shared_weight, unhedged
+from .evidence import (
+    CLOSE_FIGURE,
+    CLOSE_TIME,
+    CLOSE_TIME_KEY,
+    Evidence,
+    build_evidence,
+    self_weight,
+    shared_weight,
+    unhedged,
+)
 
 DEFAULT_STRICTNESS = 0.5
 
@@ -300,7 +309,7 @@ def _one_number_in_common(a: dict[str, float], b: dict[str, float], shared: floa
     if len(a) > len(b):
         a, b = b, a
     figure = max((min(w, b[f]) for f, w in a.items()
-                  if f[0] in "fg" and not f.startswith("g:time|") and f in b), default=0.0)
+                  if f[0] in "fg" and not f.startswith(CLOSE_TIME_KEY) and f in b), default=0.0)
     return figure > 0.0 and shared - figure < params.beyond_figure * params.rare_unit
 
 

@@ -375,7 +375,7 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
         # within five minutes share one, and a few up to nine apart.
         step, steps = minutes // NEAR_TIME_MINUTES, _DAY_MINUTES // NEAR_TIME_MINUTES
         label = f"{CLOSE_TIME}{unhedged(fig.text)}"
-        out.extend((f"g:time|{zone}|{b}", multiplier, label) for b in (step, (step + 1) % steps))
+        out.extend((f"{CLOSE_TIME_KEY}{zone}|{b}", multiplier, label) for b in (step, (step + 1) % steps))
         return out
     if fig.kind == "age" or (fig.kind == "ordinal" and not in_digits(fig)):
         return out  # "the first time", "a second quake" say nothing about which fact
@@ -525,6 +525,7 @@ def _people_before(text: str, start: int) -> bool:
 
 CLOSE_FIGURE = "figure close to "
 CLOSE_TIME = "time close to "
+CLOSE_TIME_KEY = "g:time|"  # the key of a clock time's closeness feature, "g:time|<zone>|<step>"
 _HEDGE_AFTER = re.compile(r"\s+(?:or\s+so|or\s+more|or\s+less|and\s+more|and\s+counting)$", re.IGNORECASE)
 _HEDGE = re.compile(r"^(?:(?:just|well)\s+)?(?:about|around|some|roughly|approximately|approx\.|nearly|almost|more\s+than|"
                     r"over|under|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|close\s+to|an\s+estimated|"
