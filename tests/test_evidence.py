@@ -557,6 +557,26 @@ def test_er_is_a_suffix_only_after_a_long_enough_stem():
     assert stem("fighters") == stem("fighter")
 
 
+def test_an_irregular_form_is_the_word_it_is_a_form_of():
+    assert stem("rebuilt") == stem("rebuild") == stem("rebuilds")
+    assert stem("fled") == stem("flee") == stem("flees")
+    assert stem("Took") == stem("taken") == stem("take")
+    assert stem("withdrew") == stem("withdraw")
+    assert stem("wound") != stem("wind")  # "wound" is as often the injury
+    assert stem("ground") != stem("grind")
+
+
+def test_an_irregular_past_shares_a_phrase_with_its_verb(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="Armenia took in 40,000 refugees in two days.\n",
+        b="Armenia will take in the refugees, the minister said.\n",
+    )
+    took = _features(evidence, corpus, "a", "took in", "s:")
+    take = _features(evidence, corpus, "b", "take in", "s:")
+    assert took and took == take
+
+
 def test_a_capitalised_news_word_after_a_name_ends_it_and_capitals_are_an_abbreviation(tmp_path):
     corpus, evidence = _build(
         tmp_path,

@@ -128,6 +128,35 @@ _WORD = re.compile(r"[^\W\d_](?:[\w]|['’\-](?=\w))*", re.UNICODE)
 _QUOTE = re.compile(r"“([^”]{3,})”|(?<![\w\"])\"([^\"]{3,})\"(?![\w\"])|«([^»]{3,})»|„([^“”]{3,})[“”]|‘([^‘]{3,}?)’(?!\w)")
 _SUFFIXES = ("isms", "ists", "ism", "ist", "ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ers", "ies", "ied", "ed", "es", "er", "ly", "s")
 STEM_LENGTH = 7
+# English irregular past forms, to the verb they are a form of: "took in" is
+# "take in", "rebuilt" is "rebuild". Forms that are as often another word
+# ("wound", "ground", "bound", "born", "lay", "bit", "drunk") are left alone.
+_IRREGULAR_FORMS = """
+    arise arose arisen | awake awoke awoken | bear bore borne | beat beaten | become became | begin began begun
+    bend bent | bite bitten | bleed bled | blow blew blown | break broke broken | breed bred | bring brought
+    build built | buy bought | catch caught | choose chose chosen | cling clung | come came | creep crept
+    deal dealt | dig dug | draw drew drawn | drink drank | drive drove driven | eat ate eaten | fall fell fallen
+    feed fed | feel felt | fight fought | find found | flee fled | fly flew flown | forbid forbade forbidden
+    foresee foresaw foreseen | forget forgot forgotten | forgive forgave forgiven
+    freeze froze frozen | get got gotten | give gave given | go went gone | grow grew grown | hang hung
+    hear heard | hide hid hidden | hold held | keep kept | know knew known | lead led | leave left | lend lent
+    light lit | lose lost | mean meant | meet met | mislead misled | mistake mistook | oversee oversaw overseen
+    overtake overtook overtaken | overthrow overthrew overthrown | pay paid | rebuild rebuilt | rethink rethought
+    ride rode ridden | ring rang rung | rise rose risen | run ran | see saw seen | seek sought | sell sold
+    send sent | shake shook shaken | shine shone | shoot shot | show shown | shrink shrank shrunk | sing sang sung
+    sink sank sunk | sit sat | sleep slept | slide slid | speak spoke spoken | speed sped | spend spent
+    spin spun | stand stood | steal stole stolen | stick stuck | sting stung | strike struck stricken
+    strive strove striven | swear swore sworn | sweep swept | swim swam swum | swing swung | take took taken
+    teach taught | tear tore torn | think thought | throw threw thrown | undergo underwent undergone
+    understand understood | undertake undertook undertaken | uphold upheld | wake woke woken | wear wore worn
+    weep wept | win won | withdraw withdrew withdrawn | withhold withheld | write wrote written
+"""
+IRREGULAR = {
+    form: verb
+    for line in _IRREGULAR_FORMS.splitlines()
+    for verb, *forms in (entry.split() for entry in line.split("|") if entry.strip())
+    for form in forms
+}
 
 
 @lru_cache(maxsize=262144)
@@ -166,6 +195,7 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = to_american(w.replace("'", "").replace("-", ""))  # "armoured" and "armored" are one word
+    w = IRREGULAR.get(w, w)
     for suffix in _SUFFIXES:
         if len(w) - len(suffix) >= 4 and w.endswith(suffix) \
                 and (suffix not in ("er", "ers") or _measure(w[: -len(suffix)]) >= 2):
