@@ -388,6 +388,8 @@ def test_words_below_ten_and_digits_above_make_one_range() -> None:
         ("120 mph winds", "mph", "measure"),
         ("gusts of 60 miles an hour", "mph", "measure"),
         ("winds of 100 kilometres per hour", "kmh", "measure"),
+        ("running at 128 kmph", "kmh", "measure"),
+        ("a speed of 130 km/hr", "kmh", "measure"),
         ("temperatures hit 45°C", "celsius", "measure"),
         ("30 percent of voters", "percent", "percent"),
         ("30 per cent of voters", "percent", "percent"),

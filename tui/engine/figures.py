@@ -154,6 +154,7 @@ _UNITS = {
     "°f": ("fahrenheit", "measure"), "degrees fahrenheit": ("fahrenheit", "measure"),
     "degree": ("degree", "measure"), "degrees": ("degree", "measure"),
     "km/h": ("kmh", "measure"), "kph": ("kmh", "measure"), "mph": ("mph", "measure"),
+    "kmph": ("kmh", "measure"), "kmh": ("kmh", "measure"), "km/hr": ("kmh", "measure"),
     "miles an hour": ("mph", "measure"), "miles per hour": ("mph", "measure"),
     "mile an hour": ("mph", "measure"), "mile per hour": ("mph", "measure"),
     "kilometres an hour": ("kmh", "measure"), "kilometres per hour": ("kmh", "measure"),
