@@ -544,6 +544,20 @@ def test_a_weak_link_between_strongly_linked_neighbours_is_confirmed():
     assert _between_neighbours(weak, nodes, crossed) == set()
 
 
+def test_two_weak_links_between_the_same_two_paragraphs_confirm_each_other():
+    from tui.engine.align import _twice_between
+
+    # a:p1 holds sentences 0 and 1, b:p4 holds 2 and 3; a:p2 holds 4, b:p5 holds 5.
+    nodes = _places(("a", 1), ("a", 1), ("b", 4), ("b", 4), ("a", 2), ("b", 5))
+    weak = {0: {2}, 2: {0}, 1: {3}, 3: {1}, 4: {5}, 5: {4}}
+    assert _twice_between(weak, nodes) == {(0, 2), (1, 3)}
+    # one sentence weakly linked to two of the other paragraph is one telling, not two
+    one_sentence = {0: {2, 3}, 2: {0}, 3: {0}}
+    assert _twice_between(one_sentence, nodes) == set()
+    # a lone weak link between two paragraphs stays weak
+    assert _twice_between({4: {5}, 5: {4}}, nodes) == set()
+
+
 def test_a_time_both_state_is_not_also_told_as_close(tmp_path):
     result = _align_articles(
         tmp_path,

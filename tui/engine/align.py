@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any
 
 from .corpus import Corpus
@@ -294,7 +295,7 @@ def _candidate_links(
             weak[u].add(v)
             weak[v].add(u)
         links.append((shared, u, v, strong))
-    corroborated = _corroborated(weak, nodes) | _between_neighbours(weak, nodes, links)
+    corroborated = _corroborated(weak, nodes) | _between_neighbours(weak, nodes, links) | _twice_between(weak, nodes)
     if corroborated:
         links = [(shared, u, v, strong or (u, v) in corroborated) for shared, u, v, strong in links]
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -345,6 +346,29 @@ def _between_neighbours(
                    for sa, pas in nodes.places[u].items() for sb, pbs in nodes.places[v].items() if sa != sb
                    for pa in pas for pb in pbs for d in (-1, 1)):
                 out.add((u, v))
+    return out
+
+
+def _twice_between(weak: dict[int, set[int]], nodes: _Nodes) -> set[tuple[int, int]]:
+    """Weak links that another weak link between the same two paragraphs, of
+    two other sentences, confirms: two paragraphs that tell a passage sentence
+    by sentence, in words that say too little one sentence at a time."""
+    between: dict[tuple[tuple[str, int], tuple[str, int]], list[tuple[int, int]]] = defaultdict(list)
+    for u, around in weak.items():
+        for v in around:
+            if v < u:
+                continue
+            for sa, pas in nodes.places[u].items():
+                for sb, pbs in nodes.places[v].items():
+                    if sa != sb:
+                        for a, b in product(((sa, pa) for pa in pas), ((sb, pb) for pb in pbs)):
+                            between[min(a, b), max(a, b)].append((u, v))
+    out: set[tuple[int, int]] = set()
+    for links in between.values():
+        for i, (u1, v1) in enumerate(links):
+            for u2, v2 in links[i + 1 :]:
+                if len({u1, v1, u2, v2}) == 4:
+                    out.update(((u1, v1), (u2, v2)))
     return out
 
 
