@@ -35,7 +35,6 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import product
 from typing import Any
 
 from .corpus import Corpus
@@ -353,16 +352,24 @@ def _twice_between(weak: dict[int, set[int]], nodes: _Nodes) -> set[tuple[int, i
     """Weak links that another weak link between the same two paragraphs, of
     two other sentences, confirms: two paragraphs that tell a passage sentence
     by sentence, in words that say too little one sentence at a time."""
+    def place(node: int) -> tuple[str, int] | None:
+        """The one paragraph a sentence is in; a sentence that several
+        paragraphs copy word for word already agrees with its copies."""
+        places = nodes.places[node]
+        if len(places) != 1:
+            return None
+        ((source, numbers),) = places.items()
+        return (source, next(iter(numbers))) if len(numbers) == 1 else None
+
     between: dict[tuple[tuple[str, int], tuple[str, int]], list[tuple[int, int]]] = defaultdict(list)
     for u, around in weak.items():
+        a = place(u)
+        if a is None:
+            continue
         for v in around:
-            if v < u:
-                continue
-            for sa, pas in nodes.places[u].items():
-                for sb, pbs in nodes.places[v].items():
-                    if sa != sb:
-                        for a, b in product(((sa, pa) for pa in pas), ((sb, pb) for pb in pbs)):
-                            between[min(a, b), max(a, b)].append((u, v))
+            b = place(v)
+            if v > u and b is not None:
+                between[min(a, b), max(a, b)].append((u, v))
     out: set[tuple[int, int]] = set()
     for links in between.values():
         for i, (u1, v1) in enumerate(links):
