@@ -367,8 +367,7 @@ def _twice_between(weak: dict[int, set[int]], nodes: _Nodes) -> set[tuple[int, i
         if a is None:
             continue
         for v in around:
-            b = place(v)
-            if v > u and b is not None:
+            if v > u and (b := place(v)) is not None:
                 between[min(a, b), max(a, b)].append((u, v))
     out: set[tuple[int, int]] = set()
     for links in between.values():
