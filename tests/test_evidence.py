@@ -206,6 +206,16 @@ def test_clock_times_meet_across_midnight_and_zone_names(tmp_path):
     assert _features(evidence, corpus, "a", "0528", "g:time") & _features(evidence, corpus, "b", "05:30", "g:time")
 
 
+def test_a_clock_time_with_its_zone_meets_the_same_moment_in_gmt_and_the_bare_local_time(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="The outage began at 6:05 a.m. EDT on Friday.\n\nThe ship left at 9:40 p.m.\n",
+        b="The outage began at 10:05 GMT on Friday.\n\nThe ship left at 9:40 p.m. EDT.\n",
+    )
+    assert "h:605|gmt" in _features(evidence, corpus, "a", "6:05") & _features(evidence, corpus, "b", "10:05")
+    assert "h:1300|" in _features(evidence, corpus, "a", "9:40") & _features(evidence, corpus, "b", "9:40")
+
+
 @pytest.mark.parametrize(
     ("a", "b", "kinds"),
     [

@@ -802,9 +802,16 @@ def test_years_and_dates() -> None:
     assert compare_figures(only("on Sept. 19"), only("on September 20-2023"))[0] == "conflict"
 
 
+def test_clock_times_in_two_known_zones_compare_in_gmt() -> None:
+    assert compare_figures(only("at 6:05 a.m. EDT"), only("at 10:05 GMT")) == (
+        "agree", "'6:05 a.m. EDT' and '10:05 GMT' are the same time")
+    assert compare_figures(only("at 10:05 GMT"), only("at 10:05 BST"))[0] == "conflict"
+    assert compare_figures(only("at 11:30 p.m. PDT"), only("at 3:30 p.m. JST"))[0] == "agree"  # the next day
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("125 tons", "125 km"), ("30 percent", "30 people"), ("$5", "€5"), ("in 2020", "2,020 people"),
+    [("125 tons", "125 km"), ("9 p.m. CST", "03:00 GMT"), ("30 percent", "30 people"), ("$5", "€5"), ("in 2020", "2,020 people"),
      ("13:00", "09:00 GMT"), ("5 percent", "5 percentage points")],
 )
 def test_incomparable_figures_raise(a: str, b: str) -> None:

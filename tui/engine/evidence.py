@@ -36,6 +36,7 @@ from .figures import (
     base_quantity,
     clause_years,
     extract_figures,
+    gmt_hours,
     in_digits,
     is_currency_word,
     plural_noun,
@@ -395,17 +396,21 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
         out.append((f"y:{year}", 1.0, f"year {year}"))
         return out
     if fig.kind == "time":
-        minutes = round(fig.value * 60) % _DAY_MINUTES
-        zone = _ZONES.get(fig.unit or "", fig.unit or "")
-        # "at 3 p.m." is a round hour that many events share; "0740 hrs" is one moment.
-        multiplier = 1.0 if minutes % 60 else 0.5
-        out.append((f"h:{minutes}|{zone}", multiplier, f"time {fig.text}"))
-        # "at about 1:28 a.m." and "shortly before 1.30am": each time in its
-        # five minutes and the next (23:58 and 00:01 too), so that any two
-        # within five minutes share one, and a few up to nine apart.
-        step, steps = minutes // NEAR_TIME_MINUTES, _DAY_MINUTES // NEAR_TIME_MINUTES
-        label = f"{CLOSE_TIME}{unhedged(fig.text)}"
-        out.extend((f"{CLOSE_TIME_KEY}{zone}|{b}", multiplier, label) for b in (step, (step + 1) % steps))
+        # "6:05 a.m. EDT" is 10:05 GMT, and also the "6:05 a.m." of a report
+        # that gives the local time alone.
+        gmt = gmt_hours(fig)
+        readings = [(fig.value, fig.unit or "")] if gmt is None else [(gmt, "gmt"), (fig.value, "")]
+        for hours, zone in readings:
+            minutes = round(hours * 60) % _DAY_MINUTES
+            # "at 3 p.m." is a round hour that many events share; "0740 hrs" is one moment.
+            multiplier = 1.0 if minutes % 60 else 0.5
+            out.append((f"h:{minutes}|{zone}", multiplier, f"time {fig.text}"))
+            # "at about 1:28 a.m." and "shortly before 1.30am": each time in its
+            # five minutes and the next (23:58 and 00:01 too), so that any two
+            # within five minutes share one, and a few up to nine apart.
+            step, steps = minutes // NEAR_TIME_MINUTES, _DAY_MINUTES // NEAR_TIME_MINUTES
+            label = f"{CLOSE_TIME}{unhedged(fig.text)}"
+            out.extend((f"{CLOSE_TIME_KEY}{zone}|{b}", multiplier, label) for b in (step, (step + 1) % steps))
         return out
     if fig.kind == "age" or (fig.kind == "ordinal" and not in_digits(fig)):
         return out  # "the first time", "a second quake" say nothing about which fact
@@ -497,7 +502,6 @@ MAGNITUDE_STEP = math.log(1.25)
 _SHARE_POINTS = 2.0
 NEAR_TIME_MINUTES = 5
 _DAY_MINUTES = 24 * 60
-_ZONES = {"utc": "gmt", "z": "gmt"}  # one clock under two names
 
 
 def _magnitude_features(fig: Figure) -> list[tuple[str, float, str]]:

@@ -447,7 +447,19 @@ september october november december jan feb mar apr jun jul aug sep sept oct nov
 _DOTTED_CLOCK_RE = re.compile(r"(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5][0-9])")
 _MONTH_AFTER_RE = re.compile(r"[ \t]+" + _MONTH_PAT)
 _AMPM_RE = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)")
-_TZ_RE = re.compile(r"\s*\(?(?P<tz>GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|MSK)\b\)?")
+_TZ_RE = re.compile(r"\s*\(?(?P<tz>GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|MSK|JST|KST|AEST|AEDT)\b\)?")
+# Hours ahead of GMT. "CST" is left out: US Central or China Standard Time.
+ZONE_OFFSETS = {
+    "gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
+    "est": -5, "edt": -4, "cdt": -5, "pst": -8, "pdt": -7, "jst": 9, "kst": 9, "aest": 10, "aedt": 11,
+}
+
+
+def gmt_hours(fig: Figure) -> float | None:
+    """A clock time in a known zone as the hour of the day in GMT ("6:05 a.m.
+    EDT" is 10:05 GMT); None for a time with no zone, or an unknown one."""
+    offset = ZONE_OFFSETS.get(fig.unit or "")
+    return None if offset is None else (fig.value - offset) % 24
 _QUALIFIER_RE = re.compile(
     r"(?<![\w])(?P<q>(?i:" + _alternation(_QUALIFIERS_BEFORE) + r"))\s+\Z"
 )
@@ -1636,6 +1648,13 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
         if math.isclose(a.value, b.value):
             return "agree", f"the same year: {a.text} and {b.text}"
         return "conflict", f"{a.text} and {b.text} are different years"
+    if a.kind == "time" and a.unit != b.unit:
+        ga, gb = gmt_hours(a), gmt_hours(b)
+        if ga is None or gb is None:
+            raise ValueError(f"cannot compare {a.text!r} and {b.text!r}: different time zones")
+        if math.isclose(ga, gb):
+            return "agree", f"{_q(a)} and {_q(b)} are the same time"
+        return "conflict", f"{_q(a)} and {_q(b)} are different times"
     if a.kind in ("time", "ordinal"):
         if a.unit != b.unit:
             raise ValueError(f"cannot compare {a.text!r} and {b.text!r}: different time zones")
