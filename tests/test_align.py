@@ -347,7 +347,8 @@ CORPUS_FLOORS = {"brazil": (0.77, 0.91), "suez": (0.78, 0.93), "twitter": (0.79,
                  "alaska": (0.64, 0.73), "palestine": (0.53, 0.7), "itaewon": (0.69, 0.79),
                  "hualien": (0.5, 0.71), "niger": (0.73, 0.57), "helene": (0.71, 0.71), "kakhovka": (0.55, 0.69),
                  "noto": (0.62, 0.79), "morocco": (0.97, 0.79), "surfside": (0.7, 0.89),
-                 "beirut": (0.85, 0.85), "texas": (0.84, 0.72), "odisha": (0.81, 0.83), "tonga": (0.69, 0.71)}
+                 "beirut": (0.85, 0.85), "texas": (0.84, 0.69), "odisha": (0.81, 0.83), "tonga": (0.69, 0.71),
+                 "wayanad": (0.94, 0.73), "dubai": (0.85, 0.71)}
 # Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
 MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8},
                "quake": {"variants_must": 10, "conflicts_must": 12, "agree_must": 5},
@@ -382,7 +383,9 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "beirut": {"conflicts_must": 4, "agree_must": 3},
                "texas": {"variants_must": 1, "conflicts_must": 2, "agree_must": 3},
                "odisha": {"conflicts_must": 1, "agree_must": 4},
-               "tonga": {"variants_must": 1, "conflicts_must": 4, "agree_must": 3}}
+               "tonga": {"variants_must": 1, "conflicts_must": 4, "agree_must": 3},
+               "wayanad": {"variants_must": 3, "conflicts_must": 4, "agree_must": 4},
+               "dubai": {"conflicts_must": 2, "agree_must": 3}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
