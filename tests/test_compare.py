@@ -226,7 +226,11 @@ def test_twitter_review_groups(twitter):
      ("Police said 12 people were hurt as the crowd fled.", "12", "injured"),
      ("Two people died as 300 homes were destroyed.", "300", "destroyed"),
      ("Police said 12 people were held as dead bodies were found nearby.", "12", None),
-     ("One officer was injured as 12 protesters were arrested.", "12", "arrested")],
+     ("One officer was injured as 12 protesters were arrested.", "12", "arrested"),
+     # what happened to flights, trains or matches
+     ("The airport cancelled 1,244 flights over two days.", "1,244", "cancelled"),
+     ("Another 41 flights were diverted to Al Maktoum.", "41", "diverted"),
+     ("Some 300 trains were delayed by the snow.", "300", "delayed")],
 )
 def test_figure_role(sentence, figure, role):
     start = sentence.index(figure)
@@ -262,6 +266,12 @@ def test_the_dead_the_rescued_and_the_missing_are_different_counts(tmp_path):
     values = sorted(sorted({m.figure.value for m in g.mentions}) for g in groups)
     assert values == [[43, 47], [69, 73], [96]]
     assert {"people dead", "people missing"} <= {g.about for g in groups}
+
+
+def test_flights_cancelled_and_flights_diverted_are_different_counts(tmp_path):
+    groups = _groups(tmp_path, "The airport cancelled 1,244 flights and diverted 45 on Tuesday.",
+                     "On Tuesday the airport diverted 41 flights and cancelled 1,244.")
+    assert sorted(groups) == [("agree", ["1,244", "1,244"]), ("conflict", ["41", "45"])]
 
 
 def test_a_region_s_count_is_judged_against_the_same_region_s_count(tmp_path):

@@ -26,6 +26,9 @@ ROLES = {
         "arrested": "arrested arresting detained detaining",
         "destroyed": "destroyed destroying razed levelled leveled flattened",
         "damaged": "damaged damaging",
+        "cancelled": "cancelled canceled cancelling canceling scrapped",
+        "diverted": "diverted diverting rerouted",
+        "delayed": "delayed delaying",
     }.items()
 }
 ROLE_OF = {word: role for role, words in ROLES.items() for word in words}
