@@ -385,7 +385,7 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "odisha": {"conflicts_must": 1, "agree_must": 4},
                "tonga": {"variants_must": 1, "conflicts_must": 4, "agree_must": 3},
                "wayanad": {"variants_must": 3, "conflicts_must": 4, "agree_must": 4},
-               "dubai": {"conflicts_must": 2, "agree_must": 3}}
+               "dubai": {"conflicts_must": 3, "agree_must": 4}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))

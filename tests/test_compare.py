@@ -230,7 +230,15 @@ def test_twitter_review_groups(twitter):
      # what happened to flights, trains or matches
      ("The airport cancelled 1,244 flights over two days.", "1,244", "cancelled"),
      ("Another 41 flights were diverted to Al Maktoum.", "41", "diverted"),
-     ("Some 300 trains were delayed by the snow.", "300", "delayed")],
+     ("Some 300 trains were delayed by the snow.", "300", "delayed"),
+     ("There were 1,244 cancellations at the airport.", "1,244", "cancelled"),
+     # what happened to another thing: "the delayed train" is not what 40 counts
+     ("The delayed train hit 40 cars.", "40", None),
+     ("Another 40 were on the delayed train, and 12 were hurt.", "40", None),
+     # one count of two fates is a count of neither
+     ("At least 1,200 flights were cancelled or delayed.", "1,200", None),
+     ("Some 300 homes were damaged or destroyed.", "300", None),
+     ("Some 300 homes were damaged and 40 destroyed.", "300", "damaged")],
 )
 def test_figure_role(sentence, figure, role):
     start = sentence.index(figure)

@@ -26,8 +26,8 @@ ROLES = {
         "arrested": "arrested arresting detained detaining",
         "destroyed": "destroyed destroying razed levelled leveled flattened",
         "damaged": "damaged damaging",
-        "cancelled": "cancelled canceled cancelling canceling scrapped",
-        "diverted": "diverted diverting rerouted",
+        "cancelled": "cancelled canceled cancelling canceling scrapped cancellations",
+        "diverted": "diverted diverting rerouted diversions",
         "delayed": "delayed delaying",
     }.items()
 }
@@ -62,18 +62,39 @@ def figure_role(sentence: str, start: int, end: int, *, names_thing: bool = Fals
     first_before = next((w for w in before if w not in SCOPE_DETERMINERS), None)
     if first_before in SCOPE_PREPOSITIONS:
         return None  # "the toll in the two countries", "died in 10 provinces": where, not whom
+    describing = {m["word"].lower() for m in _DESCRIBING.finditer(sentence)
+                  if m["noun"].lower() not in _NOT_NOUNS}
     subject = _subject_words(tokens_before, objects=not names_thing)
     if subject:
-        roles = [ROLE_OF[w] for w in subject if w in ROLE_OF]
+        roles = [ROLE_OF[w] for w in subject if w in ROLE_OF and w not in describing]
         if roles:
             # the subject's head comes first: "the number of people killed in buildings destroyed by ..."
             return roles[-1]
         before = subject
     if names_thing and first_before in _DESTINATION_PREPOSITIONS:
         before = []  # "brought the survivors to 3 hospitals": where they went, not who
-    found = [(i, 0, ROLE_OF[w]) for i, w in enumerate(after) if w in ROLE_OF]
-    found += [(i, 1, ROLE_OF[w]) for i, w in enumerate(before) if w in ROLE_OF]
-    return min(found)[2] if found else None
+    found = [(i, 0, w) for i, w in enumerate(after) if w in ROLE_OF and w not in describing]
+    found += [(i, 1, w) for i, w in enumerate(before) if w in ROLE_OF and w not in describing]
+    if not found:
+        return None
+    word = min(found)[2]
+    either = {w.lower() for m in _EITHER_OR.finditer(sentence) if _two_roles(m[1], m[2]) for w in (m[1], m[2])}
+    return None if word in either else ROLE_OF[word]
+
+
+# "the delayed train", "a cancelled match": what happened to another thing
+# than the count's
+_DESCRIBING = re.compile(
+    r"\b(?i:the|a|an|its|their|these|those|his|her)\s+(?P<word>(?i:cancell?ed|canceled|diverted|delayed))"
+    r"\s+(?P<noun>[^\W\d_]+)")
+_NOT_NOUNS = frozenset("were was are is be been had has have will would could and or by to at in on for".split())
+# "killed or injured", "damaged or destroyed": one count of two fates
+_EITHER_OR = re.compile(r"([^\W\d_]+)\s+(?:or|and/or)\s+([^\W\d_]+)")
+
+
+def _two_roles(a: str, b: str) -> bool:
+    ra, rb = ROLE_OF.get(a.lower()), ROLE_OF.get(b.lower())
+    return ra is not None and rb is not None and ra != rb
 
 
 # A figure a count has grown to ("the death toll ... climbed past 11,700", "the
