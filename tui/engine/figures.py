@@ -460,6 +460,8 @@ def gmt_hours(fig: Figure) -> float | None:
     EDT" is 10:05 GMT); None for a time with no zone, or an unknown one."""
     offset = ZONE_OFFSETS.get(fig.unit or "")
     return None if offset is None else (fig.value - offset) % 24
+
+
 _QUALIFIER_RE = re.compile(
     r"(?<![\w])(?P<q>(?i:" + _alternation(_QUALIFIERS_BEFORE) + r"))\s+\Z"
 )

@@ -85,7 +85,7 @@ def figure_role(sentence: str, start: int, end: int, *, names_thing: bool = Fals
 # "the delayed train", "a cancelled match": what happened to another thing
 # than the count's
 _DESCRIBING = re.compile(
-    r"\b(?i:the|a|an|its|their|these|those|his|her)\s+(?P<word>(?i:cancell?ed|canceled|diverted|delayed))"
+    r"\b(?i:the|a|an|its|their|these|those|his|her)\s+(?P<word>(?i:cancell?ed|diverted|delayed))"
     r"\s+(?P<noun>[^\W\d_]+)")
 _NOT_NOUNS = frozenset("were was are is be been had has have will would could and or by to at in on for".split())
 # "killed or injured", "damaged or destroyed": one count of two fates
