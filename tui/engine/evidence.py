@@ -400,6 +400,8 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
         # that gives the local time alone.
         gmt = gmt_hours(fig)
         readings = [(fig.value, fig.unit or "")] if gmt is None else [(gmt, "gmt"), (fig.value, "")]
+        label = f"{CLOSE_TIME}{unhedged(fig.text)}"
+        steps = _DAY_MINUTES // NEAR_TIME_MINUTES
         for hours, zone in readings:
             minutes = round(hours * 60) % _DAY_MINUTES
             # "at 3 p.m." is a round hour that many events share; "0740 hrs" is one moment.
@@ -408,8 +410,7 @@ def _figure_features(fig: Figure, role: str | None = None) -> list[tuple[str, fl
             # "at about 1:28 a.m." and "shortly before 1.30am": each time in its
             # five minutes and the next (23:58 and 00:01 too), so that any two
             # within five minutes share one, and a few up to nine apart.
-            step, steps = minutes // NEAR_TIME_MINUTES, _DAY_MINUTES // NEAR_TIME_MINUTES
-            label = f"{CLOSE_TIME}{unhedged(fig.text)}"
+            step = minutes // NEAR_TIME_MINUTES
             out.extend((f"{CLOSE_TIME_KEY}{zone}|{b}", multiplier, label) for b in (step, (step + 1) % steps))
         return out
     if fig.kind == "age" or (fig.kind == "ordinal" and not in_digits(fig)):

@@ -1650,17 +1650,15 @@ def compare_figures(a: Figure, b: Figure) -> tuple[str, str]:
         if math.isclose(a.value, b.value):
             return "agree", f"the same year: {a.text} and {b.text}"
         return "conflict", f"{a.text} and {b.text} are different years"
-    if a.kind == "time" and a.unit != b.unit:
-        ga, gb = gmt_hours(a), gmt_hours(b)
-        if ga is None or gb is None:
-            raise ValueError(f"cannot compare {a.text!r} and {b.text!r}: different time zones")
-        if math.isclose(ga, gb):
-            return "agree", f"{_q(a)} and {_q(b)} are the same time"
-        return "conflict", f"{_q(a)} and {_q(b)} are different times"
     if a.kind in ("time", "ordinal"):
+        value_a, value_b = a.value, b.value
         if a.unit != b.unit:
-            raise ValueError(f"cannot compare {a.text!r} and {b.text!r}: different time zones")
-        same = math.isclose(a.value, b.value)
+            # clock times in two known zones compare in GMT ("6:05 a.m. EDT", "10:05 GMT")
+            gmt_a, gmt_b = (gmt_hours(a), gmt_hours(b)) if a.kind == "time" else (None, None)
+            if gmt_a is None or gmt_b is None:
+                raise ValueError(f"cannot compare {a.text!r} and {b.text!r}: different time zones")
+            value_a, value_b = gmt_a, gmt_b
+        same = math.isclose(value_a, value_b)
         if a.kind == "ordinal" and a.thing and a.thing == b.thing:  # "the 35th and the 36th minute differ"
             if same:
                 return "agree", f"the {a.text} {a.thing} in both"
