@@ -525,8 +525,13 @@ def test_not_figures() -> None:
     for text in ("F-16 jets", "COVID-19 patients", "5G networks", "3D printers",
                  "Armenia A1+, a partner", "Article 5 of the treaty", "a 3-1 win",
                  "the bill passed 220-212", "a Boeing 737 MAX 9", "one in three homes",
-                 "1 in 4 adults smoke"):
+                 "1 in 4 adults smoke", "on board the Boeing 737-800 were killed"):
         assert extract_figures(text) == [], text
+
+
+def test_a_range_after_a_name_with_a_space_or_a_thing_is_still_a_range() -> None:
+    assert [(f.text, f.value, f.high) for f in extract_figures("On Sunday 10-12 people died")] == [("10-12", 10, 12)]
+    assert [(f.text, f.thing) for f in extract_figures("Boeing cut 150-200 jobs")] == [("150-200", "job")]
 
 
 # -- offsets ----------------------------------------------------------------

@@ -985,11 +985,14 @@ def _number_figure(text: str, number: _Number, floor: int) -> Figure | None:
     if number.plain and r.kind == "count" and _ADDRESS_RE.match(text, number.end):
         return None  # "10 Downing Street", "north of 221 Baker St": an address
     _read_thing(text, r, floor)
-    if number.plain and r.kind == "count" and r.bound == "exact" and r.thing is None \
-            and _after_name(text, r.start, floor):
-        return None  # "Boeing 737", "MAX 9": part of a name
+    if number.plain and r.kind == "count" and r.thing is None and _after_name(text, r.start, floor) \
+            and (r.bound == "exact" or r.bound == "range" and _CODE_RANGE_RE.fullmatch(text, r.start, r.end)):
+        return None  # "Boeing 737", "MAX 9", "Boeing 737-800": part of a name
     return _figure(text, r.start, r.end, r.value, r.kind, high=r.high, bound=r.bound,
                    unit=r.unit, thing=r.thing)
+
+
+_CODE_RANGE_RE = re.compile(r"\d+-\d+")  # "737-800": a model's number, when a name comes before it
 
 
 _DIGIT_TAILS_OK = frozenset(
