@@ -709,6 +709,13 @@ def test_a_year_a_figure_is_compared_with_does_not_date_it(tmp_path, a, b):
     groups = _groups(tmp_path, f"date 2024-03-27\n\n{a}", f"date 2024-03-27\n\n{b}")
     assert [status for status, _ in groups] == ["conflict"]
 
+def test_a_clause_that_goes_on_from_another_is_of_its_year(tmp_path):
+    # ", killing 228 people" tells what the crash of 1997 did, not a count of this year
+    a = "A Korean Air jet went down in Guam in 1997, killing 228 people, officials said."
+    b = "It surpassed the 129 deaths in the 2002 crash of an Air China jet near Busan."
+    assert _groups(tmp_path, f"date 2024-12-30\n\n{a}", f"date 2024-12-30\n\n{b}") == []
+
+
 def test_figures_of_two_years_never_meet_through_a_third(tmp_path):
     tmp_path.mkdir(exist_ok=True)
     for name, text in {"a": "The airport handled 80 million passengers in 2023, the operator said.",

@@ -2029,6 +2029,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # "in 2019", "in March 2023", "in fiscal 2023", "in the first quarter of 2024"; not "since 1939"
 _YEAR_OF = re.compile(r"\b(?:in|during|for|of|as of|on)\s+(?:(?!(?:since|before|after|than|until)\b)[\w.]+\s+){0,3}\Z",
                       re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\s*(?!according\b)[a-z]{2,}ing\b")  # ", killing 228 people", ", leaving 40 dead"
 _OPENING = re.compile(r"\s*(?:in|during|as of|on|by)\b", re.IGNORECASE)  # "In 2019, the airport handled ..."
 
 
@@ -2045,6 +2046,9 @@ def clause_years(sentence: str, start: int, f: Figure, figures: list[Figure], re
     clause_start = max((x + 1 for x in breaks if x < at), default=0)
     clause_end = min((x for x in breaks if x >= end), default=len(sentence))
     spans = [(clause_start, clause_end)]
+    if clause_start and _PARTICIPLE.match(sentence, clause_start):
+        # "a jet went down in Guam in 1997, killing 228 people": what the clause before did
+        spans.append((max((x + 1 for x in breaks if x < clause_start - 1), default=0), clause_start))
     if breaks and breaks[0] < at and _OPENING.match(sentence):
         spans.append((0, breaks[0]))  # "In 2019, the airport handled 85 million passengers"
 
