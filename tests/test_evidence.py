@@ -719,3 +719,15 @@ def test_words_both_reports_quote_count_more_than_words_both_use(tmp_path):
 ])
 def test_straight_quotes_pair_only_where_they_open_and_close(text, quoted):
     assert [text[a:b] for a, b in _quote_spans(text)] == quoted
+
+
+def test_a_title_says_what_someone_is_not_who(tmp_path):
+    corpus, evidence = _build(
+        tmp_path,
+        a="On Tuesday, Gov. Mike DeWine toured the village.\n\nThe guard is led by General Omar Tchiani.\n",
+        b="On Monday, Gov. Roy Cooper spoke.\n\nThe council, led by General Abdourahamane Tiani, said it would act.\n",
+    )
+    assert not _features(evidence, corpus, "a", "DeWine", "n:") & _features(evidence, corpus, "b", "Cooper", "n:")
+    assert not _features(evidence, corpus, "a", "Tchiani", "n:") & _features(evidence, corpus, "b", "Tiani", "n:")
+    assert "n:devin" in _features(evidence, corpus, "a", "DeWine", "n:")
+    assert not any("gof" in f for f in _features(evidence, corpus, "a", "DeWine"))  # nor a content word

@@ -311,6 +311,12 @@ def _tokens(
 
 
 _NAME_OPENERS = frozenset({"new", "st"})
+_NAME_TITLES = frozenset("""
+mr mrs ms dr prof gov gen lt col sgt capt cpt maj adm rep sen rev fr sr
+president prime minister governor general colonel captain major admiral sheikh king queen prince princess
+pope chancellor mayor senator secretary judge justice director chairman chairwoman commander lieutenant
+sergeant ambassador premier
+""".split())
 MONTH_NAMES = "january february march april may june july august september october november december".split()
 # "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a capitalised name.
 _PARTICLE_NAME = re.compile(r"(?:al|el|ad|ash|as|at|ar|an|az|ibn|bin|abu|ben)[-‐](?=[A-Z])")
@@ -807,6 +813,12 @@ def sentence_evidence(
             if all(len(t.text) == 1 for t in names):
                 continue  # the letters of an abbreviation ("U.S."), not a name
             keys: list[str] = []
+            # "Gov. Mike DeWine" and "Gov. Roy Cooper", "General Tiani" and "General
+            # Tchiani": a title says what someone is, not who
+            untitled = [t for t in names if _bare_word(t.text) not in _NAME_TITLES]
+            if len(untitled) < len(names):
+                in_run.update(t.start for t in names)
+                names = untitled
             for t in names:
                 word = _POSSESSIVE.sub("", t.text)
                 for part in _word_parts(word) if "-" in word else [word]:
