@@ -241,6 +241,19 @@ def test_a_no_break_space_between_digit_groups_stays_a_thousands_separator():
     assert [f.value for f in extract_figures(text)] == [4500, 12000]
 
 
+@pytest.mark.parametrize(
+    ("raw", "values"),
+    [("More than 14 000 firefighters and 1 250 000 litres of water.", [14000, 1250000]),
+     ("It paid 12 345.67 euros.", [12345.67]),
+     ("On March 14 200 people left.", [314, 200]),
+     ("In 2019 150 people left.", [2019, 150]),
+     ("He won the 5 100-metre races.", [5, 100])],
+)
+def test_digit_groups_parted_by_plain_spaces_are_one_number(raw, values):
+    figures = extract_figures(clean_text(raw))
+    assert [f.value for f in figures] == values
+
+
 def test_sources_yaml_beside_files(tmp_path):
     _write(tmp_path / "one.txt", "Alpha said 3 things.\n")
     _write(tmp_path / "two.txt", "Beta said 4 things.\n")

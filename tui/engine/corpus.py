@@ -168,12 +168,29 @@ _CONTROL = re.compile(
 _DIGIT_GROUP_SPACE = re.compile("(?<=[0-9])[\u00a0\u202f\u2009](?=[0-9]{3}(?![0-9]))")
 
 
+# Digit groups parted by plain spaces ("more than 14 000 firefighters", as a
+# translated report writes them); not a day of the month before a number
+# ("March 14 200 people"), nor part of a longer run of digits or of a
+# hyphenated word ("5 100-metre").
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
+                "dec")
+_SPACED_DIGIT_GROUPS = re.compile(
+    r"(?<![\w.,\u202f])(?P<month>(?:" + "|".join(_MONTH_WORDS) + r")\.?\s+)?"
+    r"[0-9]{1,3}(?: [0-9]{3})+(?![\w\u202f‐-]|,[0-9])", re.IGNORECASE)
+
+
+def _group_digits(m: re.Match[str]) -> str:
+    return m.group(0) if m["month"] else m.group(0).replace(" ", "\u202f")
+
+
 def clean_text(text: str) -> str:
     """Strip terminal escape sequences and control characters; keep newlines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _DIGIT_GROUP_SPACE.sub("\u202f", text)
+    text = _SPACED_DIGIT_GROUPS.sub(_group_digits, text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     return _CONTROL.sub("", text)
 
