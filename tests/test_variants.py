@@ -575,6 +575,10 @@ def test_a_word_one_article_capitalises_in_a_name_and_another_writes_plain_is_on
     ) == []
     assert joined(find_variants(corpus(a=["The Kennedy Center said so."], b=["The city centre said so."])),
                   "Center", "centre") is None
+    # a word also inside a name, but written plain elsewhere too, is still a common word
+    groups = find_variants(corpus(a=["The Defense Department said so. It tore up its defense agreements."],
+                                  b=["The defence and security forces had decided to act."]))
+    assert joined(groups, "Defense", "defence").kind == BRITISH_AMERICAN
 
 
 def test_british_words_outside_the_spelling_rules():

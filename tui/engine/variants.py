@@ -667,7 +667,8 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
     for bucket in by_american.values():
         for a, b in combinations(sorted(bucket), 2):
             # not the Labour Party / labor costs; but the Defense Ministry / the defence ministry
-            if _same_use(corpus.words[a], corpus.words[b]) or _same_company(corpus, a, b):
+            if _same_use(corpus.words[a], corpus.words[b]) or _both_common(corpus.words[a], corpus.words[b]) \
+                    or _same_company(corpus, a, b):
                 yield BRITISH_AMERICAN, a, b
     for bucket in by_skeleton.values():
         for a, b in combinations(sorted(bucket), 2):
@@ -709,6 +710,13 @@ def _surnames(corpus: _Corpus, folded: str) -> set[str]:
 def _same_use(a: _Word, b: _Word) -> bool:
     """Both names or both common words, as far as sentences show (a word only seen first in one is either)."""
     return not (a.seen_in_sentences() and b.seen_in_sentences()) or a.is_name == b.is_name
+
+
+def _both_common(a: _Word, b: _Word) -> bool:
+    """Both written in lower case inside a sentence somewhere: "defence and security
+    forces" and "defense agreements", though one is also in "the Defense Department";
+    not "Labour said", never a common word, and "labor costs"."""
+    return a.lowercase > 0 and b.lowercase > 0
 
 
 def _company(corpus: _Corpus, folded: str) -> dict[str, bool]:
