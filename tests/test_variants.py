@@ -738,3 +738,16 @@ def test_different_surnames_with_one_frame_stay_apart_even_in_one_row(a, b):
 def test_an_i_after_y_is_a_spelling_not_an_ending():
     assert variant_kind("Zelenskyi", "Zelensky") == TRANSLITERATION
     assert variant_kind("Azerbaijani", "Azerbaijan") is None
+
+
+def test_long_names_romanised_with_other_consonants_are_one_name_where_something_else_says_so():
+    groups = find_variants(corpus(
+        a=["Crowds gathered at Chatuchak Market. The Naypyitaw Council met. Minister Akanat Phromphan spoke."],
+        b=["Stalls at Jatujak Market burned. The Naypyidaw Council agreed. Minister Akanat Promphan said so."],
+    ))
+    assert joined(groups, "Chatuchak", "Jatujak").kind == TRANSLITERATION
+    assert joined(groups, "Naypyitaw", "Naypyidaw").kind == TRANSLITERATION
+    assert joined(groups, "Phromphan", "Promphan").kind == TRANSLITERATION
+    # with nothing beside them in common, two such names may be two places
+    groups = find_variants(corpus(a=["Crowds gathered at Chatuchak on Friday."], b=["Stalls at Jatujak burned."]))
+    assert joined(groups, "Chatuchak", "Jatujak") is None

@@ -70,6 +70,7 @@ _WEAK_TRANSLITERATION = "weak_transliteration"  # a candidate that needs a share
 MIN_WORD = 3  # shorter words never carry a letter-level variant
 SHORT_NAME = 5  # names this short need a shared neighbour or an aligned row
 LONG_NAME = 8  # names this long may end in another vowel (Lukashenko / Lukashenka)
+LOOSE_NAME = 7  # names this long may be romanised with other consonants (Chatuchak / Jatujak)
 ACRONYM = 6  # longest word in capitals read as an acronym (NATO / Nato), not as emphasis
 LOOSE_NAME_SCORE = 80  # fuzz.ratio of skeletons for names differing in vowels only
 SWAPPED_NAME_SCORE = 75  # the same, for names whose vowels are only put in another order (Mayopoulos / Mayopolous)
@@ -350,6 +351,19 @@ def _name_match(a: str, b: str) -> str | None:
     if not similar:
         return None
     return "vowels" if ka[-1] == kb[-1] else "ending"
+
+
+_SIBILANT = re.compile(r"ch|sh|zh|j")
+_VOICED = str.maketrans("dbgzv", "tpksf")
+
+
+@lru_cache(maxsize=1 << 16)
+def _loose_skeleton(folded: str) -> str:
+    """A looser skeleton for long names romanised by other systems: voiced and
+    voiceless stops as one (Naypyidaw / Naypyitaw, Shakadang / Shakatang),
+    ch, sh and j as one (Chatuchak / Jatujak, Marrakech / Marrakesh), ph as p
+    (Phromphan / Promphan)."""
+    return _skeleton(_SIBILANT.sub("j", folded.replace("ph", "p"))).translate(_VOICED)
 
 
 def _initial(key: str) -> str:
@@ -670,6 +684,14 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
             if _same_use(corpus.words[a], corpus.words[b]) or _both_common(corpus.words[a], corpus.words[b]) \
                     or _same_company(corpus, a, b):
                 yield BRITISH_AMERICAN, a, b
+    by_loose: dict[str, list[str]] = defaultdict(list)
+    for folded, word in corpus.words.items():
+        if word.is_name and len(folded) >= LOOSE_NAME:
+            by_loose[_loose_skeleton(folded)].append(folded)
+    for bucket in by_loose.values():
+        for a, b in combinations(sorted(bucket), 2):
+            if _skeleton(a) != _skeleton(b) and not _differs_by_ending(a, b) and to_american(a) != to_american(b):
+                yield _WEAK_TRANSLITERATION, a, b
     for bucket in by_skeleton.values():
         for a, b in combinations(sorted(bucket), 2):
             match = _name_match(a, b)
