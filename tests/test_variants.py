@@ -751,3 +751,16 @@ def test_long_names_romanised_with_other_consonants_are_one_name_where_something
     # with nothing beside them in common, two such names may be two places
     groups = find_variants(corpus(a=["Crowds gathered at Chatuchak on Friday."], b=["Stalls at Jatujak burned."]))
     assert joined(groups, "Chatuchak", "Jatujak") is None
+
+
+def test_an_apostrophe_inside_a_name_is_part_of_it():
+    groups = find_variants(corpus(
+        a=["The ash fell on Nuku'alofa on Saturday. Ukraine's envoy spoke."],
+        b=["Ash covered Nukualofa, the capital. Ukraines envoy spoke."],
+        c=["Water was short in Nukuʻalofa. O’Leary said so. They don't know."],
+        d=["O'Leary said it was over. They dont know."],
+    ))
+    assert joined(groups, "Nuku'alofa", "Nukualofa").forms.keys() == {"Nuku'alofa", "Nukualofa", "Nukuʻalofa"}
+    assert joined(groups, "O'Leary", "O’Leary").kind == CASE_OR_PUNCTUATION
+    assert joined(groups, "Ukraine's", "Ukraines") is None  # a possessive, not a spelling
+    assert joined(groups, "don't", "dont") is None

@@ -82,6 +82,8 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _SEPARATOR = re.compile(r"[\s\-\u2010\u2011]+")
 _HYPHENS = "-\u2010\u2011"
 _HYPHEN_GAPS = frozenset(_HYPHENS)
+_APOSTROPHES = frozenset("'’")
+_CONTRACTED = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})  # Ukraine's, don't, they're
 _SENTENCE_MARKS = frozenset(".!?:;\n")
 _OPENING_QUOTES = ('"', "'", "“", "‘", "«")
 _TWO_CAPITALS = re.compile(r"[^\W\d_a-z]{2}")  # finds every word in capitals, and a few more
@@ -537,8 +539,13 @@ class _Para:
         return 0 < i < len(self.words) and self.gaps[i] == " "
 
     def hyphened(self, i: int) -> bool:
-        """Word i follows word i-1 after a hyphen: Nagorno-Karabakh."""
-        return 0 < i < len(self.words) and self.gaps[i] in _HYPHEN_GAPS
+        """Word i follows word i-1 after a hyphen (Nagorno-Karabakh) or, inside a
+        name, an apostrophe (Nuku'alofa, O'Leary; not Ukraine's, don't)."""
+        if not 0 < i < len(self.words):
+            return False
+        gap = self.gaps[i]
+        return gap in _HYPHEN_GAPS or (gap in _APOSTROPHES and self.folds[i] not in _CONTRACTED
+                                       and (self.words[i][0].isupper() or self.words[i - 1][0].isupper()))
 
     def positions(self, folded: str) -> list[int]:
         return [i for i, f in enumerate(self.folds) if f == folded]
@@ -877,7 +884,7 @@ def _hyphenated(corpus: _Corpus) -> list[_Phrase]:
     """Words joined by hyphens: Nagorno-Karabakh, anti-terrorist."""
     found = []
     for index, para in enumerate(corpus.paras):
-        joined = [i for i, gap in enumerate(para.gaps) if gap in _HYPHEN_GAPS and para.hyphened(i)]
+        joined = [i for i in range(len(para.gaps)) if para.hyphened(i)]
         for i in joined:
             if not para.hyphened(i - 1):  # i - 1 starts a chain
                 last = i
