@@ -175,13 +175,14 @@ _DIGIT_GROUP_SPACE = re.compile("(?<=[0-9])[\u00a0\u202f\u2009](?=[0-9]{3}(?![0-
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
                 "dec")
-_SPACED_DIGIT_GROUPS = re.compile(
-    r"(?<![\w.,\u202f])(?P<month>(?:" + "|".join(_MONTH_WORDS) + r")\.?\s+)?"
-    r"[0-9]{1,3}(?: [0-9]{3})+(?![\w\u202f‐-]|,[0-9])", re.IGNORECASE)
+_SPACED_DIGIT_GROUPS = re.compile(r"(?<![\w.,\u202f])[0-9]{1,3}(?: [0-9]{3})+(?![\w\u202f‐-]|,[0-9])")
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTH_WORDS) + r")\.?\s+\Z", re.IGNORECASE)
 
 
 def _group_digits(m: re.Match[str]) -> str:
-    return m.group(0) if m["month"] else m.group(0).replace(" ", "\u202f")
+    if _MONTH_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return m.group(0)
+    return m.group(0).replace(" ", "\u202f")
 
 
 def clean_text(text: str) -> str:
