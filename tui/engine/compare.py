@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from .align import DEFAULT_STRICTNESS, Alignment, align
 from .corpus import Corpus
-from .evidence import STOPWORDS, counts_people, fold_word, paraphrases, stem
+from .evidence import NAME_TITLES, STOPWORDS, counts_people, fold_word, paraphrases, stem
 from .figures import (
     CALENDAR_WORDS,
     SEQUENCE_NOUNS,
@@ -289,13 +289,10 @@ def _thing_key(thing: str | None) -> str | None:
     return "people" if counts_people(thing) else stem(fold_word(thing))
 
 
-_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady judge president minister mayor".split())
-
-
 def _person(name: str) -> tuple[str | None, str]:
     """(first name or None, surname) as keys: "Sam Bankman-Fried" and "Mr Bankman-Fried" are
     one person; "Mark Cohen" and "Leonard Cohen", or "Barbara Fried", are others."""
-    words = [w for w in name.split() if w.lower().rstrip(".") not in _HONORIFICS] or name.split()
+    words = [w for w in name.split() if w.lower().rstrip(".") not in NAME_TITLES] or name.split()
     return (name_key(words[0]) if len(words) > 1 else None), name_key(words[-1])
 
 
@@ -307,7 +304,7 @@ def _surname_key(name: str) -> str:
 def _is_name(thing: str | None) -> bool:
     words = (thing or "").split()
     return bool(words) and all(w[:1].isupper() for w in words) and not all(
-        w.lower().rstrip(".") in _HONORIFICS for w in words)
+        w.lower().rstrip(".") in NAME_TITLES for w in words)
 
 
 def _same_person(a: str, b: str) -> bool:

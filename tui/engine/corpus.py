@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .figures import MONTH_PAT
 from .fileio import load_yaml
 
 ARTICLE_SUFFIXES = {
@@ -172,11 +173,8 @@ _DIGIT_GROUP_SPACE = re.compile("(?<=[0-9])[\u00a0\u202f\u2009](?=[0-9]{3}(?![0-
 # translated report writes them); not a day of the month before a number
 # ("March 14 200 people"), nor part of a longer run of digits or of a
 # hyphenated word ("5 100-metre").
-_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
-                "dec")
 _SPACED_DIGIT_GROUPS = re.compile(r"(?<![\w.,\u202f])[0-9]{1,3}(?: [0-9]{3})+(?![\w\u202f‐-]|,[0-9])")
-_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTH_WORDS) + r")\.?\s+\Z", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(MONTH_PAT + r"\s+\Z")
 
 
 def _group_digits(m: re.Match[str]) -> str:

@@ -311,8 +311,9 @@ def _tokens(
 
 
 _NAME_OPENERS = frozenset({"new", "st"})
-_NAME_TITLES = frozenset("""
-mr mrs ms dr prof gov gen lt col sgt capt cpt maj adm rep sen rev fr sr
+# Honorifics and titles written before a name ("Gov. Mike DeWine", "Sir Keir Starmer")
+NAME_TITLES = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady gov gen lt col sgt capt cpt maj adm rep sen rev fr sr
 president prime minister governor general colonel captain major admiral sheikh king queen prince princess
 pope chancellor mayor senator secretary judge justice director chairman chairwoman commander lieutenant
 sergeant ambassador premier
@@ -815,7 +816,7 @@ def sentence_evidence(
             keys: list[str] = []
             # "Gov. Mike DeWine" and "Gov. Roy Cooper", "General Tiani" and "General
             # Tchiani": a title says what someone is, not who
-            untitled = [t for t in names if _bare_word(t.text) not in _NAME_TITLES]
+            untitled = [t for t in names if _bare_word(t.text) not in NAME_TITLES]
             if len(untitled) < len(names):
                 in_run.update(t.start for t in names)
                 names = untitled

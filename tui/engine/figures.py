@@ -361,7 +361,7 @@ _DIGITS_PAT = (
     r"(?P<num>[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]{1,3}(?:[,\u202f][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 )
-_MONTH_PAT = (
+MONTH_PAT = (
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
@@ -370,12 +370,12 @@ _CORE_RE = re.compile(
     rf"""
       (?P<ISO>\b(?P<iy>{_YEAR4})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9])\b)
     | (?P<SLASH>\b(?P<s1>[0-3]?[0-9])/(?P<s2>[0-3]?[0-9])/(?P<s3>{_YEAR4})\b)
-    | (?P<MDATE>(?P<mm>{_MONTH_PAT})\s+(?P<md>[0-3]?[0-9])(?:st|nd|rd|th)?\b
+    | (?P<MDATE>(?P<mm>{MONTH_PAT})\s+(?P<md>[0-3]?[0-9])(?:st|nd|rd|th)?\b
         (?:\s*{_DASH}\s*(?P<md2>[0-3]?[0-9])\b(?!{_DASH}?[0-9]))?
         (?:(?:,\s*|\s+|{_DASH})(?P<my>{_YEAR4})\b)?)
-    | (?P<DDATE>\b(?P<dd>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{_MONTH_PAT})
+    | (?P<DDATE>\b(?P<dd>[0-3]?[0-9])(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dm>{MONTH_PAT})
         (?:,?\s+(?P<dy>{_YEAR4})\b)?)
-    | (?P<MYEAR>(?P<ym>{_MONTH_PAT}),?\s+(?P<yy>{_YEAR4})\b)
+    | (?P<MYEAR>(?P<ym>{MONTH_PAT}),?\s+(?P<yy>{_YEAR4})\b)
     | (?P<TIME>(?<![\w.:])(?P<th>[01]?[0-9]|2[0-3]):(?P<tm>[0-5][0-9])(?::[0-5][0-9])?(?![0-9:]))
     | (?P<FRACSCALE>{_FRACTION_OF_SCALE_PAT})
     | (?P<VAGUE>{_VAGUE_PAT})
@@ -445,7 +445,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 _DOTTED_CLOCK_RE = re.compile(r"(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5][0-9])")
-_MONTH_AFTER_RE = re.compile(r"[ \t]+" + _MONTH_PAT)
+_MONTH_AFTER_RE = re.compile(r"[ \t]+" + MONTH_PAT)
 _AMPM_RE = re.compile(r"\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)")
 _TZ_RE = re.compile(r"\s*\(?(?P<tz>GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|PST|PDT|MSK|JST|KST|AEST|AEDT)\b\)?")
 # Hours ahead of GMT. "CST" is left out: US Central or China Standard Time.
