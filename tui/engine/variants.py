@@ -680,21 +680,19 @@ def _letter_pairs(corpus: _Corpus) -> Iterable[tuple[str, str, str]]:
     """Candidate pairs of folded words, bucketed first: (kind, a, b)."""
     by_american: dict[str, list[str]] = defaultdict(list)
     by_skeleton: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_loose: dict[str, list[str]] = defaultdict(list)
     for folded, word in corpus.words.items():
         by_american[to_american(folded)].append(folded)
         if word.is_name:
             key = _skeleton(folded)
             by_skeleton[(_initial(key), _consonants(key))].append(folded)
+            if len(folded) >= LOOSE_NAME:
+                by_loose[_loose_skeleton(folded)].append(folded)
     for bucket in by_american.values():
         for a, b in combinations(sorted(bucket), 2):
             # not the Labour Party / labor costs; but the Defense Ministry / the defence ministry
-            if _same_use(corpus.words[a], corpus.words[b]) or _both_common(corpus.words[a], corpus.words[b]) \
-                    or _same_company(corpus, a, b):
+            if _same_use(corpus.words[a], corpus.words[b]) or _same_company(corpus, a, b):
                 yield BRITISH_AMERICAN, a, b
-    by_loose: dict[str, list[str]] = defaultdict(list)
-    for folded, word in corpus.words.items():
-        if word.is_name and len(folded) >= LOOSE_NAME:
-            by_loose[_loose_skeleton(folded)].append(folded)
     for bucket in by_loose.values():
         for a, b in combinations(sorted(bucket), 2):
             if _skeleton(a) != _skeleton(b) and not _differs_by_ending(a, b) and to_american(a) != to_american(b):
@@ -737,15 +735,13 @@ def _surnames(corpus: _Corpus, folded: str) -> set[str]:
 
 
 def _same_use(a: _Word, b: _Word) -> bool:
-    """Both names or both common words, as far as sentences show (a word only seen first in one is either)."""
-    return not (a.seen_in_sentences() and b.seen_in_sentences()) or a.is_name == b.is_name
-
-
-def _both_common(a: _Word, b: _Word) -> bool:
-    """Both written in lower case inside a sentence somewhere: "defence and security
-    forces" and "defense agreements", though one is also in "the Defense Department";
-    not "Labour said", never a common word, and "labor costs"."""
-    return a.lowercase > 0 and b.lowercase > 0
+    """Both names or both common words, as far as sentences show (a word only seen
+    first in one is either). Both written in lower case inside a sentence somewhere
+    are both common words: "defence and security forces" and "defense agreements",
+    though one is also in "the Defense Department"; not "Labour said", never a
+    common word, and "labor costs"."""
+    return (not (a.seen_in_sentences() and b.seen_in_sentences()) or a.is_name == b.is_name
+            or (a.lowercase > 0 and b.lowercase > 0))
 
 
 def _company(corpus: _Corpus, folded: str) -> dict[str, bool]:
