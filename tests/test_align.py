@@ -391,7 +391,7 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "chido": {"variants_must": 4, "conflicts_must": 3, "agree_must": 4},
                "myanmar": {"variants_must": 2, "conflicts_must": 2, "agree_must": 5},
                "lafires": {"variants_must": 2, "conflicts_must": 1, "agree_must": 2},
-               "martial": {"conflicts_must": 1, "agree_must": 2},
+               "martial": {"conflicts_must": 1, "agree_must": 3},
                "pagers": {"variants_must": 2, "conflicts_must": 2, "agree_must": 4}}
 
 

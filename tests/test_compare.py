@@ -971,6 +971,31 @@ def test_a_figure_naming_the_same_thing_as_the_group_still_conflicts_though_it_e
         ("conflict", ["$110.4 billion", "about $88 billion"])]
 
 
+@pytest.mark.parametrize("part", [
+    "The motion passed 190-0, a tally that included 18 lawmakers from the ruling party.",
+    "The motion passed 190-0; among them were 18 lawmakers from the ruling party.",
+])
+def test_a_part_of_a_count_does_not_conflict_with_the_whole(tmp_path, part):
+    groups = _figures_of_one_row(tmp_path, a="In all, 190 lawmakers voted to lift the decree.", b=part,
+                                 c="Within hours 190 lawmakers had voted to overturn it.")
+    assert not [g for g in groups if g.status == "conflict"]
+    assert ("agree", ["190", "190"]) in [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups]
+
+
+def test_a_part_near_a_whole_count_may_still_conflict_with_it(tmp_path):
+    groups = _figures_of_one_row(
+        tmp_path, a="An opposition lawmaker said about 230 soldiers had been sent into the assembly.",
+        b="Officials said 1,500 troops were mobilised, including about 280 soldiers sent to the assembly.")
+    assert ("conflict", ["about 230", "about 280"]) in [
+        (g.status, sorted(m.figure.text for m in g.mentions)) for g in groups]
+
+
+def test_a_part_still_agrees_with_the_same_count_told_whole(tmp_path):
+    groups = _figures_of_one_row(tmp_path, a="Peacekeepers evacuated 311 civilians, including 102 children.",
+                                 b="Among those evacuated were 102 children, the ministry said.")
+    assert ("agree", ["102", "102"]) in [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups]
+
+
 @pytest.mark.parametrize("first, second", [
     ("The storm destroyed 40 homes and 200 cars in the town.", "The storm destroyed 200 houses in the town."),
     ("The floods left 12 dead and 12,000 homeless in the valley.", "The floods killed 12,000 people in the valley."),

@@ -170,6 +170,7 @@ class Mention:
     role: str | None = None  # what happened to what it counts ("dead", "rescued"), what it measures ("width")
     scope: frozenset[str] = frozenset()  # where it was counted: "in government-held areas"
     years: frozenset[int] = frozenset()  # the years its clause says it is of: "in 2019", "last year"
+    part: bool = False  # a part of a larger count: "a tally that included 18 lawmakers"
 
     @property
     def key(self) -> tuple[str, int]:
@@ -367,6 +368,15 @@ def _converts_to(a: Figure, b: Figure) -> bool:
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*")
 
 
+# Words that open a part of a count told before: "including 102 children", "among them 200 in critical condition".
+_PART_MARKER = re.compile(r"\b(?:includ(?:ing|ed|es|e)|among\s+(?:them|whom)(?:\s+(?:were|was|are|is))?|of\s+whom)\s+$",
+                          re.IGNORECASE)
+
+
+_SMALL_PART = 0.5  # a part this much smaller than a whole count is not told as that count ("including about 280
+# soldiers" may be "about 230 soldiers" told otherwise)
+
+
 def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = {}
     dates = _report_dates(corpus)
@@ -394,8 +404,9 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
             scope = figure_scope(sentence, f.end - start)
             if not scope and f.kind != "measure":  # a distance is told from its own place, not the sentence's
                 scope = opening_place(sentence, f.start - start)
+            part = f.kind == "count" and _PART_MARKER.search(p.text, max(start, f.start - 40), f.start) is not None
             mentions.append(Mention(p.source_id, p.id, f, sentence, role, scope,
-                                    clause_years(sentence, start, f, figures, dates.get(p.source_id))))
+                                    clause_years(sentence, start, f, figures, dates.get(p.source_id)), part))
         out[p.id] = mentions
     return out
 
@@ -605,6 +616,10 @@ def group_figures(corpus: Corpus, alignment: Alignment) -> list[FigureGroup]:
         ra, rb = find(a.key), find(b.key)
         if ra == rb:
             return True
+        if a.part != b.part:
+            part, whole = (a, b) if a.part else (b, a)
+            if part.figure.value < _SMALL_PART * whole.figure.value:
+                return False  # "a tally that included 18 lawmakers" is a part of "190 lawmakers", not a report of it
         small, large = sorted((figure_in[ra], figure_in[rb]), key=len)
         if any(large.get(sentence, start) != start for sentence, start in small.items()):
             return False
