@@ -982,6 +982,15 @@ def test_a_part_of_a_count_does_not_conflict_with_the_whole(tmp_path, part):
     assert ("agree", ["190", "190"]) in [(g.status, sorted(m.figure.text for m in g.mentions)) for g in groups]
 
 
+@pytest.mark.parametrize("part", [
+    "Twenty-six of the dead were foreign nationals.",
+    "The ministry said 115 people were in hospital, about 60 of them in serious condition.",
+])
+def test_a_partitive_count_is_a_part(tmp_path, part):
+    groups = _figures_of_one_row(tmp_path, a="The fire agency said 159 people were dead and 380 hurt.", b=part)
+    assert not [g for g in groups if g.status == "conflict"]
+
+
 def test_a_part_near_a_whole_count_may_still_conflict_with_it(tmp_path):
     groups = _figures_of_one_row(
         tmp_path, a="An opposition lawmaker said about 230 soldiers had been sent into the assembly.",

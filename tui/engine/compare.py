@@ -373,6 +373,8 @@ _PART_MARKER = re.compile(r"\b(?:includ(?:ing|ed|es|e)|among\s+(?:them|whom)(?:\
                           re.IGNORECASE)
 
 
+# "200 of the wounded", "12 of the 40 protesters", "360 of them": a part of what follows.
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|its|their|his|her|our)\b", re.IGNORECASE)
 _SMALL_PART = 0.5  # a part this much smaller than a whole count is not told as that count ("including about 280
 # soldiers" may be "about 230 soldiers" told otherwise)
 
@@ -404,7 +406,8 @@ def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
             scope = figure_scope(sentence, f.end - start)
             if not scope and f.kind != "measure":  # a distance is told from its own place, not the sentence's
                 scope = opening_place(sentence, f.start - start)
-            part = f.kind == "count" and _PART_MARKER.search(p.text, max(start, f.start - 40), f.start) is not None
+            part = f.kind == "count" and (_PART_MARKER.search(p.text, max(start, f.start - 40), f.start) is not None
+                                          or _PARTITIVE.match(p.text, f.end) is not None)
             mentions.append(Mention(p.source_id, p.id, f, sentence, role, scope,
                                     clause_years(sentence, start, f, figures, dates.get(p.source_id)), part))
         out[p.id] = mentions
