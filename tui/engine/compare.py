@@ -375,8 +375,9 @@ _PART_MARKER = re.compile(r"\b(?:includ(?:ing|ed|es|e)|among\s+(?:them|whom)(?:\
 
 # "200 of the wounded", "12 of the 40 protesters", "360 of them": a part of what follows.
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|its|their|his|her|our)\b", re.IGNORECASE)
-_SMALL_PART = 0.5  # a part this much smaller than a whole count is not told as that count ("including about 280
-# soldiers" may be "about 230 soldiers" told otherwise)
+# A part this much smaller than a whole count is not told as that count; one nearer may be
+# ("including about 280 soldiers" may be "about 230 soldiers" told otherwise).
+_SMALL_PART = 0.5
 
 
 def _mentions(corpus: Corpus) -> dict[str, list[Mention]]:
