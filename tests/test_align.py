@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tui.engine.align import AlignParams, _merge_passages, _nodes, align
+from tui.engine.align import AlignParams, _merge_passages, _nodes, _one_thing_in_common, align
 from tui.engine.corpus import load_corpus
 from tui.engine.evidence import build_evidence
 
@@ -346,7 +346,7 @@ CORPUS_FLOORS = {"brazil": (0.77, 0.91), "suez": (0.78, 0.93), "twitter": (0.79,
                  "altman": (0.54, 0.7), "grindavik": (0.67, 0.66), "otis": (0.61, 0.78), "thaicave": (0.62, 0.61),
                  "alaska": (0.64, 0.73), "palestine": (0.53, 0.7), "itaewon": (0.69, 0.79),
                  "hualien": (0.5, 0.71), "niger": (0.73, 0.57), "helene": (0.71, 0.71), "kakhovka": (0.55, 0.69),
-                 "noto": (0.62, 0.79), "morocco": (0.96, 0.79), "surfside": (0.7, 0.89),
+                 "noto": (0.62, 0.77), "morocco": (0.96, 0.79), "surfside": (0.7, 0.89),
                  "beirut": (0.85, 0.85), "texas": (0.84, 0.69), "odisha": (0.81, 0.83), "tonga": (0.69, 0.71),
                  "wayanad": (0.94, 0.73), "dubai": (0.85, 0.71), "jeju": (0.65, 0.69), "chido": (0.72, 0.72),
                  "myanmar": (0.92, 0.66), "lafires": (0.65, 0.77), "martial": (0.72, 0.63), "pagers": (0.85, 0.65)}
@@ -621,6 +621,24 @@ def test_align_leaves_the_cycle_collector_as_it_found_it(monkeypatch):
     with pytest.raises(RuntimeError):
         align(corpus)
     assert gc.isenabled()
+
+
+def test_one_name_and_little_else_in_common_is_a_coincidence_not_a_fact():
+    # "Okonkwo opened a clinic" and "lawmakers questioned Okonkwo": one person, two
+    # facts. A name's parts count once, by the heaviest; what else the two share
+    # must come to half a rare word.
+    params = AlignParams(rare_unit=1.0)
+    opened = {"n:okonkvo": 1.5, "n:adaez": 1.2, "w:clinic": 1.0, "w:matter": 0.4}
+    questioned = {"n:okonkvo": 1.5, "n:adaez": 1.2, "w:lawmak": 1.0, "w:matter": 0.4}
+    assert _one_thing_in_common(opened, questioned, 1.9, params)
+    assert _one_thing_in_common(questioned, opened, 1.9, params)
+    # the same person doing the same thing: more than the name in common
+    resigned = {"n:okonkvo": 1.5, "w:resign": 1.0, "w:matter": 0.4}
+    quit_ = {"n:okonkvo": 1.5, "w:resign": 1.0, "w:strike": 0.8}
+    assert not _one_thing_in_common(resigned, quit_, 2.5, params)
+    # two names in common are more than one name
+    met = {"n:okonkvo": 1.5, "n:mensah": 1.5}
+    assert not _one_thing_in_common(met, dict(met), 3.0, params)
 
 
 def test_one_number_in_common_is_a_coincidence_not_a_fact(tmp_path):

@@ -8,6 +8,7 @@ same facts.
 3. A pair links strongly when it shares enough rare evidence, both in absolute
    weight and relative to what the two sentences say (or is one sentence
    lightly edited), and each is (nearly) the other's best match in its source.
+   Sharing little but one figure or one name is a coincidence, never a link.
    Three sentences of three sources that are each other's best matches link
    on half that evidence: each telling confirms the other two. So do two
    whose paragraphs' neighbours (the ones before, or the ones after) are
@@ -74,6 +75,7 @@ class AlignParams:
     # shares with that fact is also what it shares with its own
     beyond_figure: float = 0.25  # rare words' worth two sentences must share besides their heaviest
     # figure to be linked
+    beyond_name: float = 0.5  # and besides their heaviest name
     repeat_share: float = 2.0  # two sentences of one source, paragraphs apart, tell one fact only when
     # they share this many times what a link that starts a fact needs: the source repeats itself
 
@@ -282,7 +284,7 @@ def _candidate_links(
     weak: dict[int, set[int]] = defaultdict(set)
     for shared, similarity, containment, u, v in scored:
         coincidence = (similarity >= params.min_similarity or containment >= params.near_copy) \
-            and _one_number_in_common(weights[u], weights[v], shared, params)
+            and _one_thing_in_common(weights[u], weights[v], shared, params)
         enough = not coincidence and (
             (shared >= params.min_shared and similarity >= params.min_similarity) or containment >= params.near_copy)
         u_best, v_best = enough and near_best(u, v, shared), enough and near_best(v, u, shared)
@@ -301,16 +303,24 @@ def _candidate_links(
     return links, weights, one_sided
 
 
-def _one_number_in_common(a: dict[str, float], b: dict[str, float], shared: float, params: AlignParams) -> bool:
-    """Whether two sentences or paragraphs share little but one figure: 1,200
-    staff and 1,200 landslides are a coincidence, not one fact, so such a pair
-    neither starts a fact nor is confirmed into one by its neighbours or a third
-    report. A figure counts once, by its value or its closeness to another."""
+def _one_thing_in_common(a: dict[str, float], b: dict[str, float], shared: float, params: AlignParams) -> bool:
+    """Whether two sentences or paragraphs share little but one figure or one
+    name: 1,200 staff and 1,200 landslides are a coincidence, not one fact,
+    and so are two things a minister said or did on two occasions. Such a pair
+    neither starts a fact nor is confirmed into one by its neighbours or a
+    third report. A figure counts once, by its value or its closeness to
+    another; a name by its heaviest part."""
     if len(a) > len(b):
         a, b = b, a
-    figure = max((min(w, b[f]) for f, w in a.items()
-                  if f[0] in "fg" and not f.startswith(CLOSE_TIME_KEY) and f in b), default=0.0)
-    return figure > 0.0 and shared - figure < params.beyond_figure * params.rare_unit
+    figure = name = 0.0
+    for f, w in a.items():
+        if f in b:
+            if f[0] in "fg" and not f.startswith(CLOSE_TIME_KEY):
+                figure = max(figure, min(w, b[f]))
+            elif f[0] == "n":
+                name = max(name, min(w, b[f]))
+    return (figure > 0.0 and shared - figure < params.beyond_figure * params.rare_unit) or (
+        name > 0.0 and shared - name < params.beyond_name * params.rare_unit)
 
 
 def _between_neighbours(
@@ -1006,7 +1016,7 @@ def _pair_leftovers(
     for p, q in sorted(candidates):
         shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
         if shared < params.min_shared or shared < params.min_similarity * math.sqrt(totals[p] * totals[q]) \
-                or _one_number_in_common(bags[p], bags[q], shared, params):
+                or _one_thing_in_common(bags[p], bags[q], shared, params):
             continue
         scores[p, q] = shared
         for a, b in ((p, q), (q, p)):
