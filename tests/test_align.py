@@ -349,7 +349,8 @@ CORPUS_FLOORS = {"brazil": (0.77, 0.91), "suez": (0.78, 0.93), "twitter": (0.79,
                  "noto": (0.62, 0.77), "morocco": (0.96, 0.79), "surfside": (0.7, 0.89),
                  "beirut": (0.85, 0.85), "texas": (0.84, 0.69), "odisha": (0.81, 0.83), "tonga": (0.69, 0.71),
                  "wayanad": (0.94, 0.73), "dubai": (0.85, 0.71), "jeju": (0.65, 0.69), "chido": (0.72, 0.72),
-                 "myanmar": (0.92, 0.66), "lafires": (0.65, 0.77), "martial": (0.72, 0.63), "pagers": (0.85, 0.65)}
+                 "myanmar": (0.92, 0.66), "lafires": (0.65, 0.77), "martial": (0.72, 0.63), "pagers": (0.85, 0.65),
+                 "syria": (0.85, 0.87), "enga": (0.83, 0.64)}
 # Must-finds (variants, conflicting and agreeing figures) found today, where a gold lists them.
 MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8},
                "quake": {"variants_must": 10, "conflicts_must": 12, "agree_must": 5},
@@ -392,7 +393,9 @@ MUST_FLOORS = {"bank": {"variants_must": 5, "conflicts_must": 2, "agree_must": 8
                "myanmar": {"variants_must": 2, "conflicts_must": 2, "agree_must": 5},
                "lafires": {"variants_must": 2, "conflicts_must": 1, "agree_must": 2},
                "martial": {"conflicts_must": 1, "agree_must": 3},
-               "pagers": {"variants_must": 2, "conflicts_must": 2, "agree_must": 4}}
+               "pagers": {"variants_must": 2, "conflicts_must": 2, "agree_must": 4},
+               "syria": {"variants_must": 3, "conflicts_must": 2, "agree_must": 3},
+               "enga": {"variants_must": 3, "conflicts_must": 5, "agree_must": 4}}
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
