@@ -31,11 +31,13 @@ from __future__ import annotations
 import gc
 import hashlib
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from .corpus import Corpus
@@ -226,35 +228,43 @@ def _candidate_links(
     totals = [self_weight(w, r.groups) for w, r in zip(weights, reps, strict=True)]
     proposing = _proposing(evidence, params)
 
-    postings: dict[str, list[int]] = defaultdict(list)
-    common_total = [0.0] * len(weights)
+    postings: dict[str, list[int]] = {}
+    common: list[dict[str, float]] = [{} for _ in weights]
     for u, w in enumerate(weights):
         for f, weight in w.items():
             if f in proposing:
-                postings[f].append(u)
+                postings.setdefault(f, []).append(u)
             else:
-                common_total[u] += weight
+                common[u][f] = weight
+    common_total = [sum(c.values()) for c in common]
 
-    # An upper bound of each pair's shared weight, from the proposing features
-    # they share plus all the common ones; pairs that cannot reach a link are
-    # never scored. Nodes of one source only are paired across sources only.
-    # Summed node by node, so that only one node's partners are held at once.
-    feature_bound = {f: max(weights[u][f] for u in ids) for f, ids in postings.items() if len(ids) > 1}
+    # An upper bound of each pair's shared weight: u's weight of the proposing
+    # features they share, plus all the common ones, then plus the common ones
+    # they share; pairs that cannot reach a link are never scored. Nodes of one
+    # source only are paired across sources only. Summed node by node, so that
+    # only one node's partners are held at once.
     only_source = [next(iter(sources)) if len(sources) == 1 else "" for sources in nodes.sources]
     min_support = params.min_support
+    reach = min_support * (1 - 1e-9)  # the bound is summed in another order: rounding must not drop a pair
     candidates: list[tuple[int, int]] = []
     for u, w in enumerate(weights):
         source = only_source[u]
         bound: dict[int, float] = defaultdict(float)
-        for f in w:
-            wf = feature_bound.get(f)
-            if wf is None:
-                continue
-            for v in postings[f]:
-                if v > u and not (source and source == only_source[v]):
+        for f, wf in w.items():
+            holders = postings.get(f)  # in ascending order: the partners after u only
+            if holders is not None:
+                for v in islice(holders, bisect_right(holders, u), None):
                     bound[v] += wf
-        own = common_total[u]
-        candidates.extend((u, v) for v, b in bound.items() if b + min(own, common_total[v]) >= min_support)
+        own, own_common = common_total[u], common[u]
+        for v, b in bound.items():
+            if b + own < reach or b + common_total[v] < reach or (source and source == only_source[v]):
+                continue
+            if b < reach:
+                other = common[v]
+                b += sum(x if x < y else y for f, x in own_common.items() if (y := other.get(f)) is not None)
+                if b < reach:
+                    continue
+            candidates.append((u, v))
     scored: list[tuple[float, float, float, int, int]] = []
     best: dict[tuple[int, str], float] = defaultdict(float)
     for u, total in enumerate(totals):
@@ -943,14 +953,14 @@ def _attach_paragraphs(
         return summed / len(sources)
 
     chosen: dict[tuple[int, str], tuple[float, int, str]] = {}  # (row, source) -> its best paragraph
+    min_shared = params.min_shared
+    least = [min_shared * len(sources) for sources in sources_of]
     for p in sorted(bags):
         source = source_of[p]
         best: tuple[float, int] | None = None
-        for x, most in sorted(bound(p).items()):
-            if most < params.min_shared * len(sources_of[x]) or multi[x].cells[source]:
-                continue
+        for x in sorted(x for x, most in bound(p).items() if most >= least[x] and not multi[x].cells[source]):
             average = fits(p, x)
-            if average >= params.min_shared and (best is None or average > best[0]):
+            if average >= min_shared and (best is None or average > best[0]):
                 best = (average, x)
         if best is not None:
             candidate = (best[0], -_index(p), p)
