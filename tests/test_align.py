@@ -9,9 +9,17 @@ import sys
 
 import pytest
 
-from tui.engine.align import AlignParams, _merge_passages, _nodes, _one_thing_in_common, align
+from tui.engine.align import (
+    AlignParams,
+    _candidate_links,
+    _cross_pairs,
+    _merge_passages,
+    _nodes,
+    _one_thing_in_common,
+    align,
+)
 from tui.engine.corpus import load_corpus
-from tui.engine.evidence import build_evidence
+from tui.engine.evidence import build_evidence, shared_weight
 
 from .conftest import ROOT, SEEDS, SHARED
 
@@ -161,6 +169,26 @@ def test_strictness_is_checked_and_changes_the_thresholds(seed_corpus):
         }
 
     assert len(linked_pairs(align(seed_corpus, strictness=1.0))) < len(linked_pairs(align(seed_corpus, strictness=0.0)))
+
+
+@pytest.mark.parametrize("strictness", [0.0, 0.5, 1.0])
+def test_the_index_drops_no_pair_that_shares_enough_to_be_scored(seed_corpus, strictness):
+    # The inverted index bounds what two sentences can share and scores only
+    # the pairs that may reach a link: compared here with every pair.
+    evidence = build_evidence(seed_corpus)
+    params = AlignParams(strictness=strictness, rare_unit=evidence.rare_unit)
+    nodes = _nodes(seed_corpus, evidence)
+    links, weights, _ = _candidate_links(evidence, nodes, params)
+    groups = [evidence.sentences[m[0]].groups for m in nodes.members]
+    every = {
+        (u, v)
+        for u in range(len(weights))
+        for v in range(u + 1, len(weights))
+        if _cross_pairs(nodes.sources[u], nodes.sources[v])
+        and shared_weight(weights[u], weights[v], groups[u], groups[v]) >= params.min_support
+    }
+    assert len(every) > 50
+    assert {(u, v) for _, u, v, _ in links} == every
 
 
 def test_rows_are_stable_between_runs(seed_corpus, alignment):
