@@ -994,11 +994,13 @@ def reference_dates(corpus: Corpus) -> dict[str, _dt.date | None]:
 def build_evidence(corpus: Corpus) -> Evidence:
     paragraphs = list(corpus.paragraphs())
     reference = reference_dates(corpus)
-    headlines = _headlines(paragraphs, _lower_case_words(paragraphs))
-    capitals = _mid_sentence_capitals(paragraphs, headlines)
-    acronyms = _corpus_acronyms(paragraphs)
+    # The corpus-wide word lists read each text once: copies add no word.
+    distinct = list({p.text: p for p in reversed(paragraphs)}.values())
+    headlines = _headlines(paragraphs, _lower_case_words(distinct))
+    capitals = _mid_sentence_capitals(distinct, headlines)
+    acronyms = _corpus_acronyms(distinct)
     expansions: dict[str, set[str]] = {}
-    vocabulary = {stem(w) for w in {m.group(0) for p in paragraphs for m in _WORD.finditer(p.text)} if "-" not in w}
+    vocabulary = {stem(w) for w in {m.group(0) for p in distinct for m in _WORD.finditer(p.text)} if "-" not in w}
     sentences: list[SentenceEvidence] = []
     df: Counter[str] = Counter()
     # Republished copy repeats paragraphs word for word: read each text once.
