@@ -238,6 +238,35 @@ BRIDGE_B = [
 ]
 
 
+MARKETS = {
+    "a": "The peso closed 2.6% stronger at 17.1 per dollar on Tuesday, the best performance among emerging "
+         "currencies, while the benchmark Merval index rose 1.3%.\n\n"
+         "The football league postponed its weekend fixtures because heavy snow closed three stadiums in the north.\n\n"
+         "Shares of the state oil producer Petrolex were the main exception, tumbling 8.5% on concern that the new "
+         "government will cap domestic fuel prices.\n\n"
+         "The electoral court will certify the result next week.\n",
+    "b": "Investors cheered the result. The peso was up about 2.6% against the dollar on Tuesday and the benchmark "
+         "Merval index gained 1.3%, although shares of the state oil producer Petrolex tumbled 8.5% on fears that "
+         "the new government will cap fuel prices.\n\n"
+         "The electoral court is expected to certify the result next week.\n",
+    "c": "Markets took the news calmly. The peso strengthened 2.6% against the dollar and the Merval index rose 1.3% "
+         "on Tuesday, though shares in Petrolex, the state oil producer, tumbled 8.5% on fears that the government "
+         "would cap fuel prices.\n\n"
+         "The result will be certified by the electoral court next week.\n",
+}
+
+
+def test_a_fact_one_source_splits_over_two_places_is_one_row_when_the_others_confirm_both(tmp_path):
+    # a tells the currency and the oil shares two paragraphs apart; b and c in one sentence.
+    result = _align_articles(tmp_path / "three", **MARKETS)
+    assert _row_with(result, "a:p1", "a:p3", "b:p1", "c:p1") is not None
+    assert _row_with(result, "a:p2", "b:p1") is None
+    # With one other source only, nothing but that source's link says so: a's
+    # two places stay apart.
+    result = _align_articles(tmp_path / "two", a=MARKETS["a"], b=MARKETS["b"])
+    assert _row_with(result, "a:p1", "a:p3") is None
+
+
 def test_reading_order_places_unmatched_paragraphs_between_their_neighbours(tmp_path):
     (tmp_path / "a.txt").write_text("\n\n".join(BRIDGE_A) + "\n")
     (tmp_path / "b.txt").write_text("\n\n".join(BRIDGE_B) + "\n")
@@ -366,7 +395,7 @@ def test_two_sources_alone_do_not_make_one_passage_of_two_facts(tmp_path):
 
 # Floors a little under what benchmarks/bench_align.py measures today on the
 # corpora written for evaluation: a regression guard, not a target.
-CORPUS_FLOORS = {"brazil": (0.77, 0.91), "suez": (0.78, 0.93), "twitter": (0.79, 0.92), "wildfire": (0.83, 0.93),
+CORPUS_FLOORS = {"brazil": (0.80, 0.91), "suez": (0.78, 0.93), "twitter": (0.79, 0.92), "wildfire": (0.83, 0.93),
                  "bank": (0.7, 0.86), "quake": (0.82, 0.9), "moon": (0.78, 0.93), "verdict": (0.78, 0.86),
                  "final": (0.69, 0.87), "mpox": (0.84, 0.86), "bridge": (0.61, 0.77), "titan": (0.77, 0.81),
                  "haneda": (0.68, 0.68), "crowdstrike": (0.84, 0.72), "fico": (0.49, 0.64), "derna": (0.58, 0.69),
@@ -375,7 +404,7 @@ CORPUS_FLOORS = {"brazil": (0.77, 0.91), "suez": (0.78, 0.93), "twitter": (0.79,
                  "alaska": (0.64, 0.73), "palestine": (0.53, 0.7), "itaewon": (0.69, 0.79),
                  "hualien": (0.5, 0.71), "niger": (0.73, 0.57), "helene": (0.71, 0.71), "kakhovka": (0.55, 0.69),
                  "noto": (0.62, 0.77), "morocco": (0.96, 0.79), "surfside": (0.7, 0.89),
-                 "beirut": (0.85, 0.85), "texas": (0.84, 0.69), "odisha": (0.81, 0.83), "tonga": (0.69, 0.71),
+                 "beirut": (0.88, 0.85), "texas": (0.84, 0.69), "odisha": (0.81, 0.83), "tonga": (0.69, 0.71),
                  "wayanad": (0.94, 0.73), "dubai": (0.85, 0.71), "jeju": (0.65, 0.69), "chido": (0.72, 0.72),
                  "myanmar": (0.92, 0.66), "lafires": (0.65, 0.77), "martial": (0.72, 0.63), "pagers": (0.85, 0.65),
                  "syria": (0.85, 0.87), "enga": (0.83, 0.64)}
