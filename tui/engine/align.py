@@ -18,7 +18,9 @@ same facts.
    pairs across them are linked, so one chance link does not chain two facts
    together, and the sentences of one source in a fact must be neighbours or
    one must repeat the other, unless every other source (two at least) links
-   the later one strongly. A sentence that states two facts also joins the second one.
+   the later one strongly. A sentence that states two facts also joins the
+   second one; one that a fact keeps out and no fact holds makes a pair with
+   the sentence of the fact it is strongly linked to.
 5. Each fact becomes a row of the paragraphs holding its sentences; a
    paragraph that states several facts sits in several rows. A paragraph that
    tells a fact across its sentences, none saying enough alone, joins the row
@@ -503,8 +505,11 @@ def _cluster(
     weights: list[dict[str, float]],
     feature_groups: list[dict[str, int]],
     one_sided: AbstractSet[tuple[int, int]] = frozenset(),
-) -> list[list[int]]:
-    """Groups of nodes that state one fact; a node may sit in two."""
+) -> tuple[list[list[int]], list[list[int]]]:
+    """Groups of nodes that state one fact; a node may sit in two. And the
+    pairs a fact kept out: a sentence strongly linked to one of the fact's
+    sentences, but not to most of its sources, and in no fact, with that
+    sentence. The pair is one fact the two sources tell, whatever the others."""
 
     repeated = params.repeat_share * params.min_shared
     confirmed = params.confirmed_elsewhere * params.min_shared
@@ -526,6 +531,7 @@ def _cluster(
         return True
 
     clusters = _Clusters(nodes)
+    kept_out: dict[int, int] = {}  # node -> the partner of its strongest link that a fact refused
     for shared, u, v, _ in links:
         clusters.add_link(u, v, shared, _cross_pairs(nodes.sources[u], nodes.sources[v]))
     for _, u, v, strong in links:
@@ -555,6 +561,9 @@ def _cluster(
             need = params.merge_quorum if several else params.quorum
         if average >= params.min_average and linked >= need:
             clusters.union(a, b)
+        elif len(clusters.members[a]) == 1 or len(clusters.members[b]) == 1:
+            single, partner = (u, v) if len(clusters.members[a]) == 1 else (v, u)
+            kept_out.setdefault(single, partner)
     # A sentence with no strong link of its own (its source repeats the fact
     # word for word, so it is nobody's best match) still joins a fact it is
     # linked to as strongly as a strong link, on average.
@@ -579,7 +588,9 @@ def _cluster(
         for a, m in clusters.members.items()
         if len(clusters.by_source[a]) > 1 or second.get(a)
     ]
-    return sorted(groups)
+    in_a_fact = {x for g in groups for x in g}
+    pairs = [sorted((u, v)) for u, v in kept_out.items() if u not in in_a_fact]
+    return sorted(groups), sorted(pairs)
 
 
 def _merge_passages(
@@ -1175,9 +1186,9 @@ def _align(corpus: Corpus, strictness: float, evidence: Evidence | None) -> Alig
     links, weights, one_sided = _candidate_links(evidence, nodes, params)
     link_scores = {(u, v): min(1.0, s / (2 * params.min_shared)) for s, u, v, _ in links}
     node_groups = [evidence.sentences[m[0]].groups for m in nodes.members]
-    groups = _cluster(nodes, links, params, weights, node_groups, one_sided)
-    groups = _merge_passages(groups, nodes, evidence, links, params)
-    rows = _fact_rows(corpus, evidence, nodes, groups, link_scores)
+    groups, pairs = _cluster(nodes, links, params, weights, node_groups, one_sided)
+    groups = _merge_passages(groups, nodes, evidence, links, params)  # a pair stays a pair
+    rows = _fact_rows(corpus, evidence, nodes, sorted(groups + pairs), link_scores)
     rows = _attach_paragraphs(rows, evidence, params, weights, nodes.of)
     source_ids = [s.id for s in corpus.sources]
     rows = _pair_leftovers(rows, evidence, params, weights, nodes, links, source_ids)
