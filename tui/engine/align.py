@@ -540,17 +540,17 @@ def _cluster(
         a, b = clusters.find(u), clusters.find(v)
         if a == b:
             continue
+        joining = len(clusters.members[a]) == 1 or len(clusters.members[b]) == 1  # one sentence, to a fact
+        single, fact = (a, b) if len(clusters.members[a]) == 1 else (b, a)
         if not related(a, b):
             # "The real closed 2.6% stronger" two paragraphs before "Shares of Petrobras
             # tumbled 8.5%": one source splits a fact that the others tell in one place.
-            if len(clusters.members[a]) == 1 or len(clusters.members[b]) == 1:
-                single, fact = (a, b) if len(clusters.members[a]) == 1 else (b, a)
+            if joining:
                 average, linked = clusters.source_link(single, fact)
                 if linked == 1.0 and average >= confirmed and len(clusters.by_source[fact]) >= 3:
                     clusters.union(a, b)
             continue
-        if len(clusters.members[a]) == 1 or len(clusters.members[b]) == 1:
-            single, fact = (a, b) if len(clusters.members[a]) == 1 else (b, a)
+        if joining:
             average, linked = clusters.source_link(single, fact)
             need = params.quorum
         else:
@@ -561,9 +561,8 @@ def _cluster(
             need = params.merge_quorum if several else params.quorum
         if average >= params.min_average and linked >= need:
             clusters.union(a, b)
-        elif len(clusters.members[a]) == 1 or len(clusters.members[b]) == 1:
-            single, partner = (u, v) if len(clusters.members[a]) == 1 else (v, u)
-            kept_out.setdefault(single, partner)
+        elif joining:
+            kept_out.setdefault(single, v if single == u else u)  # a lone sentence is its cluster's root
     # A sentence with no strong link of its own (its source repeats the fact
     # word for word, so it is nobody's best match) still joins a fact it is
     # linked to as strongly as a strong link, on average.
