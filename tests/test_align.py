@@ -12,8 +12,10 @@ import pytest
 from tui.engine.align import (
     AlignParams,
     _candidate_links,
+    _cluster,
     _cross_pairs,
     _merge_passages,
+    _Nodes,
     _nodes,
     _one_thing_in_common,
     align,
@@ -502,8 +504,6 @@ def _two_facts_of_one_source(second_paragraph, b_shares=0.0):
     """A sentence of source a states two facts; source b tells them in
     paragraphs 1 and ``second_paragraph``; the two b sentences share
     ``b_shares`` of evidence (a place, say)."""
-    from tui.engine.align import _cluster, _Nodes
-
     nodes = _Nodes(
         members=[[0], [1], [2]],
         sources=[{"a": 1}, {"b": 1}, {"b": 1}],
@@ -516,8 +516,6 @@ def _two_facts_of_one_source(second_paragraph, b_shares=0.0):
 
 
 def test_a_sentence_a_fact_keeps_out_still_pairs_with_the_one_it_is_strongly_linked_to():
-    from tui.engine.align import _cluster, _Nodes
-
     # a, b and c tell one fact; d's sentence is strongly linked to a's alone
     # (by the same evidence: not a second fact of a's sentence).
     nodes = _Nodes(
