@@ -21,7 +21,10 @@ same facts.
    the later one strongly. A sentence that states two facts also joins the
    second one; one that a fact keeps out and no fact holds makes a pair with
    the sentence of the fact it is strongly linked to.
-5. Each fact becomes a row of the paragraphs holding its sentences; a
+5. Facts that share a paragraph and are linked across it are one passage,
+   told in sentences cut differently, unless a source tells them in
+   paragraphs of their own.
+6. Each fact becomes a row of the paragraphs holding its sentences; a
    paragraph that states several facts sits in several rows. A paragraph that
    tells a fact across its sentences, none saying enough alone, joins the row
    whose paragraphs it shares enough with as a whole. Paragraphs in no fact
@@ -606,7 +609,9 @@ def _merge_passages(
     winds"): merge them. Paragraphs count as linked by their best sentences.
     Only where the two facts hold three sources or more: with two, the pairs a
     merge adds are those whose own link was too weak to join them, and no
-    third report says they belong together."""
+    third report says they belong together. And not where a source tells the
+    two facts in paragraphs of their own: that source says they are two, and
+    the others only wrote them in one paragraph."""
     sents = evidence.sentences
     para_of = [sorted({sents[i].paragraph for i in m}) for m in nodes.members]
     source_of = {sents[i].paragraph: sents[i].source for m in nodes.members for i in m}
@@ -642,6 +647,16 @@ def _merge_passages(
                     count += 1
         return total / pairs, count / pairs
 
+    def told_apart(x: int, y: int) -> bool:
+        """Whether a source tells the two facts in paragraphs of their own."""
+        in_x: dict[str, set[str]] = defaultdict(set)
+        for p in paras[x]:
+            in_x[source_of[p]].add(p)
+        in_y: dict[str, set[str]] = defaultdict(set)
+        for p in paras[y]:
+            in_y[source_of[p]].add(p)
+        return any(not in_x[s] & in_y[s] for s in in_x.keys() & in_y.keys())
+
     groups_of: dict[str, list[int]] = defaultdict(list)
     for x, ps in enumerate(paras):
         for p in ps:
@@ -655,7 +670,7 @@ def _merge_passages(
         if x in grown or y in grown:
             average, linked = agreement(x, y)
         if average >= params.min_average and linked >= params.quorum \
-                and len({source_of[p] for p in paras[x] | paras[y]}) >= 3:
+                and len({source_of[p] for p in paras[x] | paras[y]}) >= 3 and not told_apart(x, y):
             parent[y] = x
             members[x] |= members[y]
             paras[x] |= paras[y]
