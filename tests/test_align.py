@@ -377,47 +377,57 @@ def test_a_passage_cut_into_sentences_differently_is_one_row(tmp_path):
     assert [r.cells for r in rows] == [{"a": ["a:p1"], "b": ["b:p1"], "c": ["c:p1"]}]
 
 
-def test_two_sources_alone_do_not_make_one_passage_of_two_facts(tmp_path):
-    # Fact X: a's first sentence and b:p1. Fact Y: a's second sentence, a:p2 and
-    # b:p2. They share a:p1, and b:p1 is linked to a:p2: with a third source that
-    # could be one passage, with two it is only the weak link b:p1 / a:p2.
-    (tmp_path / "a.txt").write_text("The dam burst at dawn. The town flooded.\n\nTwo roads closed.\n")
-    (tmp_path / "b.txt").write_text("The dam burst.\n\nThe town flooded and roads closed.\n")
-    corpus = load_corpus([tmp_path])
+def _passages(folder, **articles):
+    """The articles' sentence nodes by "paragraph index" ("a:p1 0"), a function
+    that merges facts as passages given the links, and a strong link's weight."""
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text)
+    corpus = load_corpus([folder])
     evidence = build_evidence(corpus)
     nodes = _nodes(corpus, evidence)
     node = {evidence.sentences[m[0]].paragraph + " " + str(evidence.sentences[m[0]].index): u
             for u, m in enumerate(nodes.members)}
+    params = AlignParams(rare_unit=evidence.rare_unit)
+
+    def merge(facts, links):
+        return _merge_passages(facts, nodes, evidence, links, params)
+
+    return node, merge, 2 * params.min_shared
+
+
+def test_two_sources_alone_do_not_make_one_passage_of_two_facts(tmp_path):
+    # Fact X: a's first sentence and b:p1. Fact Y: a's second sentence, a:p2 and
+    # b:p2. They share a:p1, and b:p1 is linked to a:p2: with a third source that
+    # could be one passage, with two it is only the weak link b:p1 / a:p2.
+    node, merge, strong = _passages(
+        tmp_path,
+        a="The dam burst at dawn. The town flooded.\n\nTwo roads closed.\n",
+        b="The dam burst.\n\nThe town flooded and roads closed.\n",
+    )
     fact_x = sorted([node["a:p1 0"], node["b:p1 0"]])
     fact_y = sorted([node["a:p1 1"], node["a:p2 0"], node["b:p2 0"]])
-    params = AlignParams(rare_unit=evidence.rare_unit)
-    links = [(2 * params.min_shared, node["a:p2 0"], node["b:p1 0"], False)]
-    assert _merge_passages([fact_x, fact_y], nodes, evidence, links, params) == sorted([fact_x, fact_y])
-
+    links = [(strong, node["a:p2 0"], node["b:p1 0"], False)]
+    assert merge([fact_x, fact_y], links) == sorted([fact_x, fact_y])
 
 
 def test_a_source_that_tells_two_facts_apart_keeps_them_two(tmp_path):
     # Fact X, the burst: a:p1's first sentence, b:p1, c:p1. Fact Y, the flood:
     # a:p1's second sentence, b:p2, d:p1. Every pair across them is linked, but
     # b gives each fact a paragraph of its own: two facts, which a tells in one.
-    (tmp_path / "a.txt").write_text("The dam burst at dawn. The town flooded.\n\nTwo roads closed.\n")
-    (tmp_path / "b.txt").write_text("The dam burst.\n\nThe old town flooded.\n")
-    (tmp_path / "c.txt").write_text("The dam burst early.\n\nMarkets shut.\n")
-    (tmp_path / "d.txt").write_text("The town flooded badly.\n\nBuses ran.\n")
-    corpus = load_corpus([tmp_path])
-    evidence = build_evidence(corpus)
-    nodes = _nodes(corpus, evidence)
-    node = {evidence.sentences[m[0]].paragraph + " " + str(evidence.sentences[m[0]].index): u
-            for u, m in enumerate(nodes.members)}
-    params = AlignParams(rare_unit=evidence.rare_unit)
-    strong = 2 * params.min_shared
+    node, merge, strong = _passages(
+        tmp_path,
+        a="The dam burst at dawn. The town flooded.\n\nTwo roads closed.\n",
+        b="The dam burst.\n\nThe old town flooded.\n",
+        c="The dam burst early.\n\nMarkets shut.\n",
+        d="The town flooded badly.\n\nBuses ran.\n",
+    )
     links = [(strong, node[p], node[q], False) for p, q in (("b:p1 0", "d:p1 0"), ("c:p1 0", "b:p2 0"), ("c:p1 0", "d:p1 0"))]
     fact_x = sorted([node["a:p1 0"], node["b:p1 0"], node["c:p1 0"]])
     fact_y = sorted([node["a:p1 1"], node["b:p2 0"], node["d:p1 0"]])
-    assert _merge_passages([fact_x, fact_y], nodes, evidence, links, params) == sorted([fact_x, fact_y])
+    assert merge([fact_x, fact_y], links) == sorted([fact_x, fact_y])
     # Without b's flood, no source tells the two apart: one passage.
     fact_y = sorted([node["a:p1 1"], node["d:p1 0"]])
-    assert _merge_passages([fact_x, fact_y], nodes, evidence, links, params) == [sorted(fact_x + fact_y)]
+    assert merge([fact_x, fact_y], links) == [sorted(fact_x + fact_y)]
 
 
 # Floors a little under what benchmarks/bench_align.py measures today on the
