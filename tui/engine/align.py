@@ -647,14 +647,15 @@ def _merge_passages(
                     count += 1
         return total / pairs, count / pairs
 
+    def by_source(x: int) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for p in paras[x]:
+            out[source_of[p]].add(p)
+        return out
+
     def told_apart(x: int, y: int) -> bool:
         """Whether a source tells the two facts in paragraphs of their own."""
-        in_x: dict[str, set[str]] = defaultdict(set)
-        for p in paras[x]:
-            in_x[source_of[p]].add(p)
-        in_y: dict[str, set[str]] = defaultdict(set)
-        for p in paras[y]:
-            in_y[source_of[p]].add(p)
+        in_x, in_y = by_source(x), by_source(y)
         return any(not in_x[s] & in_y[s] for s in in_x.keys() & in_y.keys())
 
     groups_of: dict[str, list[int]] = defaultdict(list)
