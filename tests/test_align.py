@@ -622,6 +622,18 @@ def test_two_paragraphs_that_tell_a_fact_across_their_sentences_make_a_row():
     assert len(row.sentences[first]) == 3
 
 
+def test_two_leftover_paragraphs_on_one_topic_make_no_row():
+    # A utility chief on outages ("crews were trying to protect hospitals and
+    # water plants") and the water supply failing ("at least one hospital had
+    # to move patients"): the paragraphs share words of the topic, a small part
+    # of each, and no fact or third report vouches for them.
+    folder = ROOT / "benchmarks" / "eval" / "corpora" / "texas"
+    corpus = load_corpus([folder / "000.txt", folder / "001.txt"])
+    first, second = (next(p.id for p in corpus.paragraphs() if p.text.startswith(start))
+                     for start in ("Paula Gold-Williams, chief executive", "Then the water went."))
+    assert _row_with(align(corpus), first, second) is None
+
+
 def test_weak_links_that_a_third_source_confirms_make_a_row(tmp_path):
     # Each pair of tellings shares too little to link on its own (the place and
     # one word); all three best-matching each other is what makes it one fact.

@@ -88,6 +88,8 @@ class AlignParams:
     # they share this many times what a link that starts a fact needs: the source repeats itself
     confirmed_elsewhere: float = 1.5  # or when every other source of the fact (two at least) links the
     # later sentence this many times as strongly as that, on average: one fact told in two places
+    leftover_similarity: float = 1.5  # two paragraphs that no fact placed pair when they share this many
+    # times the relative weight a link needs: nothing else says they tell one fact
 
     @property
     def min_shared(self) -> float:
@@ -1025,7 +1027,9 @@ def _pair_leftovers(
     different sources that share a rare feature or whose sentences share some
     evidence, and that as wholes share enough, as a strong link must, and are
     each other's best such match, form a row; so do three or more that are all
-    each other's."""
+    each other's. What they share must be a larger part of them than a
+    sentence link's: two whole paragraphs hold more words to share by chance,
+    and no fact or third report vouches for them."""
     placed = {p for r in rows if len(r.sources) > 1 for p in r.paragraphs}
     source_of = {ev.paragraph: ev.source for ev in evidence.sentences}
     sentence_ids: dict[str, list[int]] = defaultdict(list)
@@ -1064,7 +1068,8 @@ def _pair_leftovers(
     scores: dict[tuple[str, str], float] = {}
     for p, q in sorted(candidates):
         shared = shared_weight(bags[p], bags[q], groups[p], groups[q])
-        if shared < params.min_shared or shared < params.min_similarity * math.sqrt(totals[p] * totals[q]) \
+        if shared < params.min_shared \
+                or shared < params.leftover_similarity * params.min_similarity * math.sqrt(totals[p] * totals[q]) \
                 or _one_thing_in_common(bags[p], bags[q], shared, params):
             continue
         scores[p, q] = shared
