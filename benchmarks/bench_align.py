@@ -38,6 +38,16 @@ def eval_files() -> tuple[Path, Path]:
 CORPORA = ROOT / "benchmarks" / "eval" / "corpora"
 
 
+def evaluation_corpora() -> list[Path]:
+    """The folders of benchmarks/eval/corpora that hold a gold."""
+    return sorted(p for p in CORPORA.iterdir() if (p / "gold.yaml").is_file())
+
+
+def summary_fields(line: str) -> dict[str, str]:
+    """score.py's summary line as its ``name=value`` fields."""
+    return dict(item.split("=", 1) for item in line.split() if "=" in item)
+
+
 def accuracy(strictness: float, paths: list[Path] | None = None, gold: Path | None = None) -> str:
     """score.py's summary line for the seeds, or for a corpus and its gold."""
     from tui.engine.compare import compare
@@ -116,9 +126,8 @@ def main() -> None:
     print(f"accuracy on the development gold (strictness {args.strictness}):")
     print("  " + accuracy(args.strictness))
     print("\naccuracy on the corpora written for evaluation (benchmarks/eval/corpora):")
-    for folder in sorted(p for p in CORPORA.iterdir() if (p / "gold.yaml").is_file()):
-        line = accuracy(args.strictness, sorted(folder.glob("*.txt")), folder / "gold.yaml")
-        fields = dict(item.split("=", 1) for item in line.split() if "=" in item)
+    for folder in evaluation_corpora():
+        fields = summary_fields(accuracy(args.strictness, sorted(folder.glob("*.txt")), folder / "gold.yaml"))
         print(
             f"  {folder.name:<10} recall={fields['recall']} precision={fields['precision']} "
             f"links={fields['links']} core_facts_whole={fields['core_facts_whole']}"

@@ -20,17 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_align import CORPORA, accuracy, eval_files  # noqa: E402
+from benchmarks.bench_align import accuracy, eval_files, evaluation_corpora, summary_fields  # noqa: E402
 
 
 def _corpora() -> list[tuple[str, list[Path], Path]]:
     from tui.engine.corpus import bundled_seeds
 
-    found = [
-        (folder.name, sorted(folder.glob("*.txt")), folder / "gold.yaml")
-        for folder in sorted(CORPORA.iterdir())
-        if (folder / "gold.yaml").is_file()
-    ]
+    found = [(folder.name, sorted(folder.glob("*.txt")), folder / "gold.yaml") for folder in evaluation_corpora()]
     found.append(("seeds", sorted(bundled_seeds().glob("*.txt")), eval_files()[1]))
     return found
 
@@ -44,7 +40,7 @@ def _windows(files: list[Path], k: int) -> list[list[Path]]:
 
 def _score(job: tuple[str, int, list[Path], Path, float]) -> tuple[str, int, float, float, int]:
     name, k, paths, gold, strictness = job
-    fields = dict(item.split("=", 1) for item in accuracy(strictness, paths, gold).split() if "=" in item)
+    fields = summary_fields(accuracy(strictness, paths, gold))
     return name, k, float(fields["recall"]), float(fields["precision"]), int(fields["links"])
 
 
