@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from benchmarks.bench_align import eval_files, summary_fields
 from tui.engine.align import (
     AlignParams,
     _candidate_links,
@@ -23,7 +24,7 @@ from tui.engine.align import (
 from tui.engine.corpus import load_corpus
 from tui.engine.evidence import build_evidence, shared_weight
 
-from .conftest import ROOT, SEEDS, SHARED
+from .conftest import ROOT, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -199,17 +200,14 @@ def test_rows_are_stable_between_runs(seed_corpus, alignment):
 
 
 def test_development_gold_score_does_not_regress(tmp_path):
-    score = SHARED / "eval" / "score.py"
-    gold = SHARED / "eval" / "seeds_dev_gold.yaml"
-    if not score.is_file():
-        score, gold = ROOT / "benchmarks" / "eval" / "score.py", ROOT / "benchmarks" / "eval" / "seeds_dev_gold.yaml"
+    score, gold = eval_files()
     from tui.cli import main
 
     out = tmp_path / "export.json"
     assert main(["align", str(SEEDS), "-o", str(out)]) == 0
     json.loads(out.read_text())
     result = subprocess.run([sys.executable, str(score), str(out), str(gold)], capture_output=True, text=True, check=True)
-    fields = dict(item.split("=") for item in result.stdout.split() if "=" in item)
+    fields = summary_fields(result.stdout)
     # Floors a little under what the benchmark measures today: a regression guard.
     assert float(fields["recall"]) >= 0.8
     assert float(fields["precision"]) >= 0.82
@@ -503,7 +501,7 @@ def test_evaluation_corpora_scores_do_not_regress(tmp_path, name):
     result = subprocess.run(
         [sys.executable, str(score), str(out), str(folder / "gold.yaml")], capture_output=True, text=True, check=True
     )
-    fields = dict(item.split("=") for item in result.stdout.split() if "=" in item)
+    fields = summary_fields(result.stdout)
     recall_floor, precision_floor = CORPUS_FLOORS[name]
     # (gold refs to headlines are not located: the loader reads a headline as the title)
     assert float(fields["recall"]) >= recall_floor
